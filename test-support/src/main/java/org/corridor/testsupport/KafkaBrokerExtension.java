@@ -6,13 +6,33 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Injects a {@link TestKafka} into test constructors, lifecycle methods and tests. The broker starts once per test
- * JVM and stops when the JVM's tests are done. It is a Testcontainers {@code apache/kafka} container when a Docker
- * engine answers, and a real in-JVM KRaft broker otherwise; the system property {@code corridor.test.broker}
- * ({@code container} or {@code embedded}) forces one. Nothing skips for lack of Docker.
+ * JVM ({@link #shared()}, also usable from Spring's {@code @DynamicPropertySource}) and stops when the JVM exits. It is
+ * a Testcontainers {@code apache/kafka} container when a Docker engine answers, and a real in-JVM KRaft broker
+ * otherwise; the system property {@code corridor.test.broker} ({@code container} or {@code embedded}) forces one.
+ * Nothing skips for lack of Docker.
  */
 public final class KafkaBrokerExtension implements ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KafkaBrokerExtension.class);
+    private static final class Holder {
+        static final TestBrokers.Running RUNNING = start();
+
+        private static TestBrokers.Running start() {
+            TestBrokers.Running running = TestBrokers.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    running.close();
+                } catch (Exception e) {
+                    System.err.println("Could not stop the test broker: " + e);
+                }
+            }, "test-broker-stop"));
+            return running;
+        }
+    }
+
+    /** The broker of this test JVM, started on first use. */
+    public static TestKafka shared() {
+        return Holder.RUNNING.kafka();
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -21,8 +41,6 @@ public final class KafkaBrokerExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .computeIfAbsent("broker", key -> TestBrokers.start(), TestBrokers.Running.class)
-                .kafka();
+        return shared();
     }
 }
