@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
+import org.apache.avro.Schema;
+
 import org.corridor.schemas.avro.Agency;
 import org.corridor.schemas.avro.AlertKind;
 import org.corridor.schemas.avro.Evaluation;
@@ -132,6 +134,22 @@ public final class SampleAlerts {
                 .setEvaluation(r.nextBoolean() ? new Evaluation(SourceReliability.values()[r.nextInt(4)], 1 + r.nextInt(4)) : null)
                 .setRelatedAlertIds(new ArrayList<>())
                 .build();
+    }
+
+    /**
+     * A "v2" of the alert schema: v1 plus one optional field, {@code seizingUnit} (string or null, default null).
+     * Used to show that v1 and v2 readers and writers work together.
+     */
+    public static Schema alertSchemaV2() {
+        Schema base = TraffickingAlert.getClassSchema();
+        List<Schema.Field> fields = new ArrayList<>();
+        for (Schema.Field f : base.getFields()) {
+            fields.add(new Schema.Field(f, f.schema()));
+        }
+        Schema optionalString = Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING));
+        fields.add(new Schema.Field("seizingUnit", optionalString, "Unit that made the seizure (added in v2).",
+                Schema.Field.NULL_DEFAULT_VALUE));
+        return Schema.createRecord(base.getName(), base.getDoc(), base.getNamespace(), false, fields);
     }
 
     private static String pick(Random r, String[] values) {

@@ -29,19 +29,7 @@ import org.junit.jupiter.api.Test;
 class SchemaEvolutionTest {
 
     private static final Schema V1 = TraffickingAlert.getClassSchema();
-    private static final Schema V2 = withOptionalField(V1, "seizingUnit");
-
-    /** v1 plus one optional string field, defaulting to null. */
-    static Schema withOptionalField(Schema base, String name) {
-        List<Schema.Field> fields = new ArrayList<>();
-        for (Schema.Field f : base.getFields()) {
-            fields.add(new Schema.Field(f, f.schema()));
-        }
-        Schema optionalString = Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING));
-        fields.add(new Schema.Field(name, optionalString, "Unit that made the seizure (added in v2).",
-                Schema.Field.NULL_DEFAULT_VALUE));
-        return Schema.createRecord(base.getName(), base.getDoc(), base.getNamespace(), false, fields);
-    }
+    private static final Schema V2 = SampleAlerts.alertSchemaV2();
 
     @Test
     void v2ReaderCanReadV1DataAndV1ReaderCanReadV2Data() {
