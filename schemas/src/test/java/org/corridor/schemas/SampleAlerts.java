@@ -52,7 +52,7 @@ public final class SampleAlerts {
                         new Substance("heroin", SubstanceCategory.OPIATE, null,
                                 new Quantity(new BigDecimal("412.500"), QuantityUnit.KG), 62.0),
                         new Substance("acetic anhydride", SubstanceCategory.PRECURSOR_TABLE_I, "108-24-7",
-                                new Quantity(new BigDecimal("1200"), QuantityUnit.L), null))))
+                                new Quantity(new BigDecimal("1200.000"), QuantityUnit.L), null))))
                 .setRoute(new Route("TJ", "AF", new ArrayList<>(List.of("TJ", "KZ")), "RU", "Nizhny Panj crossing",
                         new GeoPoint(37.19, 68.60)))
                 .setTransportMode(TransportMode.ROAD)

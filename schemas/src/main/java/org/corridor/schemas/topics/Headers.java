@@ -1,0 +1,25 @@
+package org.corridor.schemas.topics;
+
+/** Names of the Kafka record headers Corridor writes. Values are UTF-8 text. */
+public final class Headers {
+
+    /** agencyId of the publishing agency. */
+    public static final String ORIGIN_AGENCY = "corridor-origin-agency";
+    /** Trace id that follows an alert from publication to delivery. */
+    public static final String TRACE_ID = "corridor-trace-id";
+    /** TLP marking, on feed records. */
+    public static final String TLP = "corridor-tlp";
+    /** Comma-separated ids of the routing rules that matched, on feed records. */
+    public static final String MATCHED_RULES = "corridor-matched-rules";
+    /** Dead letters: why the record could not be routed. */
+    public static final String DLQ_REASON = "corridor-dlq-reason";
+    /** Dead letters: machine-readable reason code. */
+    public static final String DLQ_REASON_CODE = "corridor-dlq-reason-code";
+    /** Dead letters: topic, partition and offset the record came from. */
+    public static final String DLQ_SOURCE_TOPIC = "corridor-dlq-source-topic";
+    public static final String DLQ_SOURCE_PARTITION = "corridor-dlq-source-partition";
+    public static final String DLQ_SOURCE_OFFSET = "corridor-dlq-source-offset";
+
+    private Headers() {
+    }
+}
