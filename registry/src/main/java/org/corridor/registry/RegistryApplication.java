@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Import;
 @Import(RegistryConfiguration.class)
 public class RegistryApplication {
 
-    static final Map<String, Object> DEFAULTS = Map.of(
+    /** Defaults of the standalone registry; a host process embedding it sets its own. */
+    public static final Map<String, Object> DEFAULTS = Map.of(
             "server.port", "${PORT:8081}",
             "spring.application.name", "corridor-registry",
             "spring.kafka.bootstrap-servers", "${KAFKA_BOOTSTRAP_SERVERS:localhost:9092}",

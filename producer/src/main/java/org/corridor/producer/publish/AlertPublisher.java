@@ -1,0 +1,140 @@
+package org.corridor.producer.publish;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.corridor.schemas.avro.Lifecycle;
+import org.corridor.schemas.avro.TraffickingAlert;
+import org.corridor.schemas.topics.Headers;
+import org.corridor.schemas.topics.Topics;
+import org.corridor.schemas.validation.AlertValidator;
+import org.corridor.schemas.validation.InvalidAlertException;
+
+/**
+ * Publishes alerts to {@code alerts.in.<agency-id>}, keyed by alert id, with an idempotent acks=all producer
+ * (see {@link PublisherFactory}). Every alert is validated first; an invalid one throws {@link InvalidAlertException}
+ * at once and nothing is sent. The returned future completes with the broker's acknowledgement, or exceptionally with
+ * a {@link PublishException} that says whether a retry may help. Corrections and retractions take the next version
+ * of the alert under the same key; versions of one alert are assigned one at a time. Thread-safe.
+ */
+public final class AlertPublisher implements AutoCloseable {
+
+    private final Producer<String, TraffickingAlert> producer;
+    private final AlertValidator validator;
+    private final AlertHistory history;
+    private final Clock clock;
+    private final ReentrantLock[] versionLocks = new ReentrantLock[64];
+
+    public AlertPublisher(Producer<String, TraffickingAlert> producer, AlertValidator validator, AlertHistory history,
+                          Clock clock) {
+        this.producer = Objects.requireNonNull(producer);
+        this.validator = Objects.requireNonNull(validator);
+        this.history = Objects.requireNonNull(history);
+        this.clock = Objects.requireNonNull(clock);
+        for (int i = 0; i < versionLocks.length; i++) {
+            versionLocks[i] = new ReentrantLock();
+        }
+    }
+
+    /** Publishes a new alert (lifecycle NEW, version 1) as it is. */
+    public CompletableFuture<PublishResult> publish(TraffickingAlert alert) {
+        return publish(alert, UUID.randomUUID().toString());
+    }
+
+    /** Publishes an alert version as it is, with the given trace id. */
+    public CompletableFuture<PublishResult> publish(TraffickingAlert alert, String traceId) {
+        validator.requireValid(alert);
+        return send(alert, traceId);
+    }
+
+    /**
+     * Publishes a correction: the given content as lifecycle UPDATE with the next version and a new reportedAt.
+     *
+     * @throws UnknownAlertException when the agency never published this alert
+     */
+    public CompletableFuture<PublishResult> update(TraffickingAlert corrected, String traceId) {
+        String agency = corrected.getOriginAgency().getAgencyId();
+        return nextVersion(agency, corrected.getAlertId(), latest -> TraffickingAlert.newBuilder(corrected)
+                .setLifecycle(Lifecycle.UPDATE).setRetractionReason(null), traceId);
+    }
+
+    /**
+     * Retracts an alert: its latest content as lifecycle RETRACTION with the reason and the next version.
+     *
+     * @throws UnknownAlertException when the agency never published this alert
+     */
+    public CompletableFuture<PublishResult> retract(String agencyId, UUID alertId, String reason, String traceId) {
+        return nextVersion(agencyId, alertId, latest -> TraffickingAlert.newBuilder(latest)
+                .setLifecycle(Lifecycle.RETRACTION).setRetractionReason(reason), traceId);
+    }
+
+    /** The latest version the agency published of an alert, if any. */
+    public java.util.Optional<TraffickingAlert> latest(String agencyId, UUID alertId) {
+        return history.latest(agencyId, alertId);
+    }
+
+    private CompletableFuture<PublishResult> nextVersion(String agencyId, UUID alertId,
+                                                         java.util.function.Function<TraffickingAlert, TraffickingAlert.Builder> next,
+                                                         String traceId) {
+        ReentrantLock lock = versionLocks[Math.floorMod(alertId.hashCode(), versionLocks.length)];
+        lock.lock();
+        try {
+            TraffickingAlert latest = history.latest(agencyId, alertId)
+                    .orElseThrow(() -> new UnknownAlertException(agencyId, alertId));
+            TraffickingAlert version = next.apply(latest)
+                    .setVersion(latest.getVersion() + 1)
+                    .setReportedAt(clock.instant())
+                    .build();
+            validator.requireValid(version);
+            // Wait for the acknowledgement inside the lock, so the next version is numbered after this one.
+            CompletableFuture<PublishResult> sent = send(version, traceId);
+            sent.exceptionally(e -> null).join();
+            return sent;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private CompletableFuture<PublishResult> send(TraffickingAlert alert, String traceId) {
+        String topic = Topics.inbound(alert.getOriginAgency().getAgencyId());
+        ProducerRecord<String, TraffickingAlert> record = new ProducerRecord<>(topic, null, alert.getAlertId().toString(),
+                alert, List.of(
+                        new RecordHeader(Headers.ORIGIN_AGENCY, alert.getOriginAgency().getAgencyId().getBytes(StandardCharsets.UTF_8)),
+                        new RecordHeader(Headers.TRACE_ID, traceId.getBytes(StandardCharsets.UTF_8))));
+        CompletableFuture<PublishResult> result = new CompletableFuture<>();
+        String what = "publishing alert " + alert.getAlertId() + " version " + alert.getVersion() + " to " + topic;
+        try {
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(Failures.classify(what, error));
+                } else {
+                    history.published(alert);
+                    result.complete(new PublishResult(alert.getAlertId(), alert.getVersion(), metadata.topic(),
+                            metadata.partition(), metadata.offset()));
+                }
+            });
+        } catch (RuntimeException error) {
+            result.completeExceptionally(Failures.classify(what, error));
+        }
+        return result;
+    }
+
+    /** The underlying producer, for binding its metrics (Micrometer's KafkaClientMetrics). */
+    public Producer<String, TraffickingAlert> kafkaProducer() {
+        return producer;
+    }
+
+    /** Sends what is buffered and closes the producer. */
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,26 @@
+package org.corridor.producer.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * An agency allowed to publish through REST.
+ *
+ * @param id          agency id, the lowercase slug of its inbound topic
+ * @param country     ISO 3166-1 alpha-2 code
+ * @param name        human-readable name, written into each alert's originAgency
+ * @param tokenSha256 SHA-256 (hex) of the agency's bearer token; the token itself is never stored
+ */
+public record AgencyAccount(
+        @NotBlank @Pattern(regexp = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?") String id,
+        @NotBlank @Pattern(regexp = "[A-Z]{2}") String country,
+        @NotBlank String name,
+        @NotBlank @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lowercase hex digits (SHA-256 of the token)")
+        String tokenSha256) {
+
+    /** Never prints the token hash. */
+    @Override
+    public String toString() {
+        return "AgencyAccount[id=" + id + ", country=" + country + ", name=" + name + "]";
+    }
+}

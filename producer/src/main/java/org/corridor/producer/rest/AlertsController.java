@@ -1,0 +1,209 @@
+package org.corridor.producer.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import org.corridor.producer.metrics.IngestMetrics;
+import org.corridor.producer.metrics.IngestMetrics.Reason;
+import org.corridor.producer.publish.AlertPublisher;
+import org.corridor.schemas.avro.Agency;
+import org.corridor.schemas.avro.Lifecycle;
+import org.corridor.schemas.avro.TraffickingAlert;
+import org.corridor.schemas.json.AlertJson;
+import org.corridor.schemas.validation.AlertValidator;
+import org.corridor.schemas.validation.Violation;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/alerts}: publish, correct and retract alerts. The bearer token decides the origin agency; an alert
+ * is answered 202 only after the broker acknowledged it.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/alerts", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+class AlertsController {
+
+    private final AlertValidator validator;
+    private final PublishCall publish;
+    private final IdempotencyCache idempotency;
+    private final IngestMetrics metrics;
+    private final Clock clock;
+
+    AlertsController(AlertValidator validator, PublishCall publish, IdempotencyCache idempotency, IngestMetrics metrics,
+                     Clock clock) {
+        this.validator = validator;
+        this.publish = publish;
+        this.idempotency = idempotency;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "Publish a new alert",
+            description = "The body is the JSON form of a TraffickingAlert (see docs/api.md). alertId is optional "
+                    + "(generated when absent); version, lifecycle, reportedAt and originAgency are set by the service.",
+            responses = {
+                @ApiResponse(responseCode = "202", description = "on the broker: alertId, version, topic, partition, offset"),
+                @ApiResponse(responseCode = "400", description = "invalid alert; every invalid field under errors",
+                        content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(responseCode = "401", description = "missing or wrong bearer token"),
+                @ApiResponse(responseCode = "403", description = "the body names another agency"),
+                @ApiResponse(responseCode = "409", description = "Idempotency-Key reused with another body, or alertId exists"),
+                @ApiResponse(responseCode = "413", description = "body over the size limit"),
+                @ApiResponse(responseCode = "503", description = "the broker cannot take the write now; see Retry-After")})
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> publish(@RequestBody @Schema(description = "alert JSON") String body,
+                              @Parameter(description = "repeat-safe key: same key and body return the first answer")
+                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                              HttpServletRequest request) {
+        AgencyAccount agency = agency(request);
+        return idempotent(agency, idempotencyKey, "POST " + body, () -> {
+            AlertJson.Read read = AlertJson.read(body);
+            if (!read.ok()) {
+                return rejected(agency, Problems.invalid(read.violations()), malformedOrInvalid(read.violations()));
+            }
+            TraffickingAlert alert = read.alert();
+            ResponseEntity<?> claim = checkClaim(agency, alert);
+            if (claim != null) {
+                return claim;
+            }
+            if (alert.getLifecycle() != Lifecycle.NEW || alert.getVersion() != 1) {
+                return rejected(agency, Problems.invalid(List.of(new Violation("lifecycle",
+                        "POST publishes NEW alerts (version 1); use PUT to correct and DELETE to retract"))), Reason.INVALID);
+            }
+            boolean idGiven = alert.getAlertId() != null;
+            if (!idGiven) {
+                alert.setAlertId(UUID.randomUUID());
+            }
+            stamp(alert, agency);
+            List<Violation> violations = validator.validate(alert);
+            if (!violations.isEmpty()) {
+                return rejected(agency, Problems.invalid(violations), Reason.INVALID);
+            }
+            if (idGiven && publish.exists(agency.id(), alert.getAlertId())) {
+                return rejected(agency, Problems.of(HttpStatus.CONFLICT, "alert-exists", "alertId " + alert.getAlertId()
+                        + " was already published; use PUT /api/v1/alerts/{id} to correct it"), Reason.CONFLICT);
+            }
+            return publish.send(agency, () -> publish.publisher().publish(alert, traceId(request)));
+        });
+    }
+
+    @Operation(summary = "Correct an alert", description = "Publishes the body as the next version (lifecycle UPDATE).")
+    @PutMapping(path = "/{alertId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> correct(@PathVariable UUID alertId, @RequestBody String body,
+                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                              HttpServletRequest request) {
+        AgencyAccount agency = agency(request);
+        return idempotent(agency, idempotencyKey, "PUT " + alertId + " " + body, () -> {
+            AlertJson.Read read = AlertJson.read(body);
+            if (!read.ok()) {
+                return rejected(agency, Problems.invalid(read.violations()), malformedOrInvalid(read.violations()));
+            }
+            TraffickingAlert alert = read.alert();
+            ResponseEntity<?> claim = checkClaim(agency, alert);
+            if (claim != null) {
+                return claim;
+            }
+            if (alert.getAlertId() != null && !alert.getAlertId().equals(alertId)) {
+                return rejected(agency, Problems.invalid(List.of(new Violation("alertId",
+                        "differs from the alert id in the path " + alertId))), Reason.INVALID);
+            }
+            alert.setAlertId(alertId);
+            stamp(alert, agency);
+            alert.setVersion(2);
+            alert.setLifecycle(Lifecycle.UPDATE);
+            List<Violation> violations = validator.validate(alert);
+            if (!violations.isEmpty()) {
+                return rejected(agency, Problems.invalid(violations), Reason.INVALID);
+            }
+            return publish.send(agency, () -> publish.publisher().update(alert, traceId(request)));
+        });
+    }
+
+    @Operation(summary = "Retract an alert", description = "Body {\"reason\": \"...\"}; publishes the next version as RETRACTION.")
+    @DeleteMapping(path = "/{alertId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> retract(@PathVariable UUID alertId, @RequestBody Map<String, Object> body,
+                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                              HttpServletRequest request) {
+        AgencyAccount agency = agency(request);
+        Object reason = body.get("reason");
+        return idempotent(agency, idempotencyKey, "DELETE " + alertId + " " + body, () -> {
+            if (!(reason instanceof String text) || text.isBlank()) {
+                return rejected(agency, Problems.invalid(List.of(new Violation("reason", "must not be blank"))), Reason.INVALID);
+            }
+            return publish.send(agency, () -> publish.publisher().retract(agency.id(), alertId, text, traceId(request)));
+        });
+    }
+
+    private ResponseEntity<?> idempotent(AgencyAccount agency, String key, String request, Supplier<ResponseEntity<?>> handler) {
+        if (key == null || key.isBlank()) {
+            return handler.get();
+        }
+        ResponseEntity<?> answer = idempotency.answer(agency.id(), key, sha256(request), handler);
+        if (answer == null) {
+            return rejected(agency, Problems.of(HttpStatus.CONFLICT, "idempotency-key-reused",
+                    "Idempotency-Key was already used with a different request"), Reason.CONFLICT);
+        }
+        return answer;
+    }
+
+    private ResponseEntity<?> checkClaim(AgencyAccount agency, TraffickingAlert alert) {
+        Agency claimed = alert.getOriginAgency();
+        if (claimed != null && claimed.getAgencyId() != null && !claimed.getAgencyId().equals(agency.id())) {
+            return rejected(agency, Problems.of(HttpStatus.FORBIDDEN, "wrong-agency", "originAgency.agencyId: \""
+                    + claimed.getAgencyId() + "\" is not the agency of this token (" + agency.id() + ")"), Reason.FORBIDDEN);
+        }
+        return null;
+    }
+
+    private void stamp(TraffickingAlert alert, AgencyAccount agency) {
+        alert.setOriginAgency(new Agency(agency.id(), agency.country(), agency.name()));
+        alert.setReportedAt(clock.instant());
+    }
+
+    private ResponseEntity<?> rejected(AgencyAccount agency, ResponseEntity<?> response, Reason reason) {
+        metrics.rejected(agency.id(), reason);
+        return response;
+    }
+
+    private static Reason malformedOrInvalid(List<Violation> violations) {
+        return violations.size() == 1 && violations.get(0).path().equals("body") ? Reason.MALFORMED : Reason.INVALID;
+    }
+
+    private static AgencyAccount agency(HttpServletRequest request) {
+        return (AgencyAccount) request.getAttribute(AgencyAuthFilter.AGENCY);
+    }
+
+    private static String traceId(HttpServletRequest request) {
+        String given = request.getHeader("X-Trace-Id");
+        return given != null && given.matches("[A-Za-z0-9._-]{1,128}") ? given : UUID.randomUUID().toString();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.corridor.producer.rest;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.corridor.producer.metrics.IngestMetrics;
+import org.corridor.producer.publish.AlertPublisher;
+import org.corridor.producer.publish.PublisherFactory;
+import org.corridor.schemas.reference.ReferenceData;
+import org.corridor.schemas.registry.RegistryClientConfig;
+import org.corridor.schemas.topics.TopicAdmin;
+import org.corridor.schemas.topics.Topics;
+import org.corridor.schemas.validation.AlertValidator;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** The REST ingest's beans: publisher, validator, filters, metrics; creates the agencies' inbound topics at start. */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(basePackageClasses = IngestConfiguration.class)
+@EnableConfigurationProperties(IngestProperties.class)
+public class IngestConfiguration {
+
+    @Bean
+    Clock ingestClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    AlertValidator alertValidator(Clock clock) {
+        return new AlertValidator(ReferenceData.defaults(), clock);
+    }
+
+    @Bean
+    AgencyTokens agencyTokens(IngestProperties properties) {
+        return new AgencyTokens(properties.agencies());
+    }
+
+    @Bean
+    IngestMetrics ingestMetrics(MeterRegistry registry) {
+        return new IngestMetrics(registry);
+    }
+
+    @Bean
+    IdempotencyCache idempotencyCache(IngestProperties properties) {
+        return new IdempotencyCache(properties.idempotencyTtl());
+    }
+
+    @Bean(destroyMethod = "close")
+    AlertPublisher alertPublisher(KafkaProperties kafka, IngestProperties properties, AlertValidator validator,
+                                  MeterRegistry meters) {
+        Map<String, Object> client = new HashMap<>(kafka.buildProducerProperties());
+        client.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+        client.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+        // Answer 503 within the publish timeout rather than block a request for Kafka's 2-minute default.
+        long timeout = properties.publishTimeout().toMillis();
+        client.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.max(1000, timeout / 3));
+        client.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeout / 3));
+        client.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(2000, timeout - 1000));
+        ensureInboundTopics(kafka, properties);
+        AlertPublisher publisher = PublisherFactory.create(client,
+                Map.of(RegistryClientConfig.URL, properties.schemaRegistryUrl()), validator);
+        new KafkaClientMetrics(publisher.kafkaProducer()).bindTo(meters);
+        return publisher;
+    }
+
+    private static void ensureInboundTopics(KafkaProperties kafka, IngestProperties properties) {
+        if (properties.agencies().isEmpty()) {
+            return;
+        }
+        try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
+            TopicAdmin.ensure(admin, properties.agencies().stream().map(a -> Topics.inbound(a.id())).toList(),
+                    properties.inboundPartitions(), properties.replicationFactor());
+        }
+    }
+
+    @Bean
+    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(IngestProperties properties, IngestMetrics metrics) {
+        FilterRegistrationBean<BodyLimitFilter> bean = new FilterRegistrationBean<>(
+                new BodyLimitFilter(properties.maxBodySize().toBytes(), metrics));
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return bean;
+    }
+
+    @Bean
+    FilterRegistrationBean<AgencyAuthFilter> agencyAuthFilter(AgencyTokens tokens, IngestMetrics metrics) {
+        FilterRegistrationBean<AgencyAuthFilter> bean = new FilterRegistrationBean<>(new AgencyAuthFilter(tokens, metrics));
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return bean;
+    }
+}

@@ -1,0 +1,38 @@
+package org.corridor.producer.rest;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the REST ingest ({@code corridor.ingest.*}); Kafka client settings come from {@code spring.kafka.*}.
+ *
+ * @param agencies           agencies that may publish, with their token hashes
+ * @param schemaRegistryUrl  the schema registry (Corridor's or Confluent's)
+ * @param maxBodySize        larger request bodies get 413
+ * @param publishTimeout     how long a request waits for the broker's acknowledgement before answering 503
+ * @param retryAfter         the Retry-After of a 503
+ * @param idempotencyTtl     how long an Idempotency-Key is remembered
+ * @param inboundPartitions  partitions of each agency's inbound topic when the service creates it
+ * @param replicationFactor  replication factor of the inbound topics it creates
+ */
+@Validated
+@ConfigurationProperties("corridor.ingest")
+public record IngestProperties(
+        @DefaultValue({}) @Valid List<AgencyAccount> agencies,
+        @DefaultValue("http://localhost:8081") @NotBlank String schemaRegistryUrl,
+        @DefaultValue("256KB") @NotNull DataSize maxBodySize,
+        @DefaultValue("15s") @NotNull Duration publishTimeout,
+        @DefaultValue("5s") @NotNull Duration retryAfter,
+        @DefaultValue("24h") @NotNull Duration idempotencyTtl,
+        @DefaultValue("3") @Min(1) int inboundPartitions,
+        @DefaultValue("1") @Min(1) short replicationFactor) {
+}

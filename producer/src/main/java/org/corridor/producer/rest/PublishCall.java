@@ -1,0 +1,95 @@
+package org.corridor.producer.rest;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import org.corridor.producer.metrics.IngestMetrics;
+import org.corridor.producer.metrics.IngestMetrics.Reason;
+import org.corridor.producer.publish.AlertPublisher;
+import org.corridor.producer.publish.PublishException;
+import org.corridor.producer.publish.PublishResult;
+import org.corridor.producer.publish.UnknownAlertException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a publication and turns its outcome into the answer: 202 with where the broker put it, 404 for an unknown
+ * alert, 503 with Retry-After when the broker or registry cannot take it now (never 202 for an unwritten alert).
+ */
+@Component
+class PublishCall {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishCall.class);
+    private final AlertPublisher publisher;
+    private final IngestProperties properties;
+    private final IngestMetrics metrics;
+
+    PublishCall(AlertPublisher publisher, IngestProperties properties, IngestMetrics metrics) {
+        this.publisher = publisher;
+        this.properties = properties;
+        this.metrics = metrics;
+    }
+
+    AlertPublisher publisher() {
+        return publisher;
+    }
+
+    boolean exists(String agencyId, UUID alertId) {
+        return publisher.latest(agencyId, alertId).isPresent();
+    }
+
+    ResponseEntity<?> send(AgencyAccount agency, Supplier<CompletableFuture<PublishResult>> call) {
+        long started = System.nanoTime();
+        try {
+            PublishResult r = call.get().get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            metrics.accepted(agency.id(), Duration.ofNanos(System.nanoTime() - started));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("alertId", r.alertId().toString());
+            body.put("version", r.version());
+            body.put("topic", r.topic());
+            body.put("partition", r.partition());
+            body.put("offset", r.offset());
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
+        } catch (UnknownAlertException e) {
+            metrics.rejected(agency.id(), Reason.NOT_FOUND);
+            return Problems.of(HttpStatus.NOT_FOUND, "unknown-alert", e.getMessage());
+        } catch (ExecutionException e) {
+            return failed(agency, e.getCause());
+        } catch (PublishException e) {
+            return failed(agency, e);
+        } catch (TimeoutException e) {
+            return unavailable(agency, "the broker did not acknowledge the alert within " + properties.publishTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unavailable(agency, "interrupted while waiting for the broker");
+        }
+    }
+
+    private ResponseEntity<?> failed(AgencyAccount agency, Throwable cause) {
+        if (cause instanceof PublishException p && p.retriable()) {
+            return unavailable(agency, "the alert was not written; try again later (" + p.getCause().getClass().getSimpleName() + ")");
+        }
+        log.error("Publishing for {} failed", agency.id(), cause);
+        metrics.rejected(agency.id(), Reason.FAILED);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "publish-failed", "the alert was not written: "
+                + (cause == null ? "unknown error" : cause.getClass().getSimpleName()));
+    }
+
+    private ResponseEntity<?> unavailable(AgencyAccount agency, String detail) {
+        metrics.rejected(agency.id(), Reason.UNAVAILABLE);
+        ResponseEntity<?> problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", detail);
+        return ResponseEntity.status(503).headers(problem.getHeaders())
+                .header("Retry-After", Long.toString(Math.max(1, properties.retryAfter().toSeconds())))
+                .body(problem.getBody());
+    }
+}

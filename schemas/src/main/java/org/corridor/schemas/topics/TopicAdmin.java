@@ -1,0 +1,53 @@
+package org.corridor.schemas.topics;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates Corridor's topics that do not exist yet; existing topics are left as they are. */
+public final class TopicAdmin {
+
+    private TopicAdmin() {
+    }
+
+    /**
+     * Creates each missing topic with the partitions, replication factor and {@code min.insync.replicas} given
+     * (min ISR is capped at the replication factor).
+     */
+    public static void ensure(Admin admin, Collection<String> topics, int partitions, short replication) {
+        try {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (String topic : topics) {
+                if (!existing.contains(topic)) {
+                    missing.add(new NewTopic(topic, partitions, replication)
+                            .configs(Map.of("min.insync.replicas", Integer.toString(Math.min(2, replication)))));
+                }
+            }
+            if (missing.isEmpty()) {
+                return;
+            }
+            try {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted creating topics " + topics, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create topics " + topics + ": " + e, e);
+        }
+    }
+}
