@@ -2,6 +2,7 @@ package org.corridor.producer.rest;
 
 import java.net.URI;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.corridor.schemas.validation.Violation;
@@ -29,7 +30,12 @@ final class Problems {
                 violations.size() + " invalid field" + (violations.size() == 1 ? "" : "s") + ": " + violations.get(0)
                         + (violations.size() > 1 ? " (and more, see errors)" : ""));
         response.getBody().setProperty("errors", violations.stream()
-                .map(v -> Map.of("field", v.path(), "message", v.message())).toList());
+                .map(v -> {
+                    Map<String, String> entry = new LinkedHashMap<>();
+                    entry.put("field", v.path());
+                    entry.put("message", v.message());
+                    return entry;
+                }).toList());
         return response;
     }
 }

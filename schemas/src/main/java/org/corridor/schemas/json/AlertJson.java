@@ -32,6 +32,8 @@ import org.corridor.schemas.validation.Violation;
 /**
  * Reads and writes the JSON form of an alert: the Avro field names, dates as {@code YYYY-MM-DD}, instants as
  * ISO-8601, amounts as numbers or numeric strings, enums by name ({@code AMBER+STRICT} is read as AMBER_STRICT).
+ * Absent optional settings take their defaults: priority ROUTINE, transportMode NOT_SPECIFIED, language en,
+ * handlingCode H0, version 1, lifecycle NEW.
  * Reading reports every type problem and unknown field with its path; required fields that are absent stay null
  * for the caller to fill (server-managed fields) or for {@link org.corridor.schemas.validation.AlertValidator} to
  * report. Thread-safe.
@@ -81,7 +83,8 @@ public final class AlertJson {
         a.setRetractionReason(f.text(root, "retractionReason", "retractionReason"));
         a.setOriginAgency(agency(f, f.object(root, "originAgency", "originAgency")));
         a.setKind(f.enumValue(root, "kind", "kind", AlertKind.class));
-        a.setPriority(f.enumValue(root, "priority", "priority", Priority.class));
+        Priority priority = f.enumValue(root, "priority", "priority", Priority.class);
+        a.setPriority(priority == null && !root.hasNonNull("priority") ? Priority.ROUTINE : priority);
         a.setOccurredOn(f.date(root, "occurredOn", "occurredOn"));
         java.time.Instant reportedAt = f.instant(root, "reportedAt", "reportedAt");
         if (reportedAt != null) {

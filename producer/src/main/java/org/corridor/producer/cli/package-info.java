@@ -1,0 +1,2 @@
+/** The producer's command line: {@code import} and {@code token}. */
+package org.corridor.producer.cli;
