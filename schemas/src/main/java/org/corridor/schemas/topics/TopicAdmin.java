@@ -24,13 +24,20 @@ public final class TopicAdmin {
      * (min ISR is capped at the replication factor).
      */
     public static void ensure(Admin admin, Collection<String> topics, int partitions, short replication) {
+        ensure(admin, topics, partitions, replication, Map.of());
+    }
+
+    /** As {@link #ensure(Admin, Collection, int, short)}, with extra topic configs such as cleanup.policy=compact. */
+    public static void ensure(Admin admin, Collection<String> topics, int partitions, short replication,
+                              Map<String, String> configs) {
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : topics) {
                 if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, partitions, replication)
-                            .configs(Map.of("min.insync.replicas", Integer.toString(Math.min(2, replication)))));
+                    Map<String, String> all = new java.util.HashMap<>(configs);
+                    all.putIfAbsent("min.insync.replicas", Integer.toString(Math.min(2, replication)));
+                    missing.add(new NewTopic(topic, partitions, replication).configs(all));
                 }
             }
             if (missing.isEmpty()) {

@@ -1,0 +1,27 @@
+package org.corridor.consumer.router;
+
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adapts inbound records to {@link RoutingService}. Each poll's batch is routed in one Kafka transaction (feed
+ * records, audit decisions, recipients and the consumed offsets commit together), which keeps exactly-once
+ * routing cheap: one commit per batch instead of one per alert.
+ */
+@Component
+class RouteListener {
+
+    private final RoutingService routing;
+
+    RouteListener(RoutingService routing) {
+        this.routing = routing;
+    }
+
+    @KafkaListener(id = "corridor-router", topicPattern = "alerts\\.in\\.[a-z0-9][a-z0-9-]*", batch = "true")
+    void onAlerts(List<ConsumerRecord<String, byte[]>> records) {
+        routing.routeBatch(records);
+    }
+}
