@@ -29,6 +29,8 @@ public class RouterApplication {
             Map.entry("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer"),
             Map.entry("spring.kafka.consumer.value-deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer"),
             Map.entry("spring.kafka.consumer.properties.metadata.max.age.ms", "5000"),
+            // Static membership: a restarted instance takes its partitions back at once instead of after a session timeout.
+            Map.entry("spring.kafka.consumer.properties.group.instance.id", "${corridor.router.instance-id}"),
             Map.entry("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer"),
             Map.entry("spring.kafka.producer.value-serializer", "org.apache.kafka.common.serialization.ByteArraySerializer"),
             Map.entry("spring.kafka.producer.acks", "all"),

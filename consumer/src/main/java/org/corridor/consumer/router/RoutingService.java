@@ -84,6 +84,7 @@ public final class RoutingService {
      */
     public void routeBatch(List<ConsumerRecord<String, byte[]>> records) {
         Map<String, Set<String>> batch = new HashMap<>();
+        afterTransaction(metrics::transaction);
         for (ConsumerRecord<String, byte[]> record : records) {
             route(record, batch);
         }
