@@ -1,0 +1,127 @@
+package org.corridor.consumer.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.corridor.schemas.avro.DeliveryReceipt;
+import org.corridor.schemas.avro.DeliveryStatus;
+import org.corridor.schemas.avro.TraffickingAlert;
+import org.corridor.schemas.serde.AvroDeserializer;
+import org.corridor.schemas.serde.AvroSerializer;
+import org.corridor.schemas.topics.Headers;
+import org.corridor.schemas.topics.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.MessageListener;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * One listener container per body, each in its own consumer group ({@code corridor-subscriber-<body>}), reading
+ * the body's feed read_committed. A record's offset is committed only after its sink confirmed (at-least-once; the
+ * idempotency key lets the receiver de-duplicate). A sink failure is retried with exponential backoff, without
+ * end; each delivery produces a DELIVERED receipt.
+ */
+public final class SubscriberService implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SubscriberService.class);
+
+    private final List<ConcurrentMessageListenerContainer<String, byte[]>> containers = new ArrayList<>();
+    private final Producer<String, byte[]> receipts;
+    private final AvroSerializer<DeliveryReceipt> receiptSerializer;
+    private final AvroDeserializer<TraffickingAlert> alerts;
+    private final Clock clock;
+    private volatile boolean running;
+
+    public SubscriberService(Map<String, Object> consumerProps, List<String> bodies, Function<String, FeedSink> sinks,
+                             AvroDeserializer<TraffickingAlert> alerts, AvroSerializer<DeliveryReceipt> receiptSerializer,
+                             Producer<String, byte[]> receipts, Clock clock) {
+        this.alerts = alerts;
+        this.receiptSerializer = receiptSerializer;
+        this.receipts = receipts;
+        this.clock = clock;
+        Map<String, Object> props = new HashMap<>(consumerProps);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        DefaultKafkaConsumerFactory<String, byte[]> factory = new DefaultKafkaConsumerFactory<>(props,
+                new StringDeserializer(), new ByteArrayDeserializer());
+        for (String body : bodies) {
+            ContainerProperties cp = new ContainerProperties(Topics.feed(body));
+            cp.setGroupId("corridor-subscriber-" + body.toLowerCase().replace('_', '-'));
+            cp.setAckMode(ContainerProperties.AckMode.RECORD);
+            FeedSink sink = sinks.apply(body);
+            cp.setMessageListener((MessageListener<String, byte[]>) record -> deliver(body, sink, record));
+            ConcurrentMessageListenerContainer<String, byte[]> container = new ConcurrentMessageListenerContainer<>(factory, cp);
+            container.setBeanName("subscriber-" + body);
+            ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+            backOff.setMaxInterval(30_000);
+            container.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+            containers.add(container);
+        }
+    }
+
+    private void deliver(String body, FeedSink sink, ConsumerRecord<String, byte[]> record) {
+        TraffickingAlert alert;
+        try {
+            alert = alerts.deserialize(record.topic(), record.value());
+        } catch (RetriableException e) {
+            throw e;
+        } catch (SerializationException e) {
+            log.error("{}: feed record at offset {} cannot be read and is not delivered: {}", body, record.offset(), e.getMessage());
+            return;
+        }
+        String key = alert.getAlertId() + ":" + alert.getVersion();
+        try {
+            sink.deliver(new Delivery(body, alert, key, header(record, Headers.TRACE_ID)));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(body + ": delivery of " + key + " failed, will retry: " + e.getMessage(), e);
+        }
+        DeliveryReceipt receipt = new DeliveryReceipt(body, alert.getAlertId(), alert.getVersion(), DeliveryStatus.DELIVERED,
+                clock.instant(), 1, null);
+        receipts.send(new ProducerRecord<>(Topics.RECEIPTS, alert.getAlertId().toString(),
+                receiptSerializer.serialize(Topics.RECEIPTS, receipt)));
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void start() {
+        containers.forEach(ConcurrentMessageListenerContainer::start);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        containers.forEach(ConcurrentMessageListenerContainer::stop);
+        receipts.flush();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,52 @@
+package org.corridor.platform;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.corridor.schemas.avro.RoutingDecision;
+import org.corridor.schemas.registry.RegistryClientConfig;
+import org.corridor.schemas.serde.AvroDeserializer;
+import org.corridor.schemas.serde.AvroSerdeConfig;
+import org.corridor.schemas.topics.Topics;
+
+/** Reads the routing decisions of given alerts from {@code alerts.audit} (read_committed), waiting until all are there. */
+final class AuditReader {
+
+    private AuditReader() {
+    }
+
+    /** "alertId:version" to decision, once every wanted key is present or the timeout passed. */
+    static Map<String, RoutingDecision> await(String bootstrapServers, String registryUrl, Set<String> wanted, Duration timeout) {
+        AvroDeserializer<RoutingDecision> decode = new AvroDeserializer<>();
+        decode.configure(Map.of(RegistryClientConfig.URL, registryUrl, AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
+        Map<String, RoutingDecision> found = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.AUDIT, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(Topics.AUDIT, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!found.keySet().containsAll(wanted) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(300))) {
+                    RoutingDecision d = decode.deserialize(r.topic(), r.value());
+                    String key = d.getAlertId() + ":" + d.getAlertVersion();
+                    if (wanted.contains(key)) {
+                        found.put(key, d);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}

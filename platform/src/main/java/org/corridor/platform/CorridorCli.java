@@ -1,0 +1,21 @@
+package org.corridor.platform;
+
+import org.corridor.consumer.explain.ExplainCommand;
+import org.corridor.producer.bulk.ImportCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+/** {@code ./corridor}: the one entry point people type. */
+@Command(name = "corridor", mixinStandardHelpOptions = true,
+        description = "Corridor: a cross-agency broker for counter-narcotics trafficking alerts.",
+        subcommands = {UpCommand.class, DemoCommand.class, ImportCommand.class, ExplainCommand.class, HelpCommand.class})
+public final class CorridorCli {
+
+    public static void main(String[] args) {
+        int exit = new CommandLine(new CorridorCli()).execute(args);
+        if (exit != 0 || args.length == 0 || !args[0].equals("up")) {
+            System.exit(exit);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.corridor.platform;
+
+import java.nio.file.Path;
+
+/**
+ * Where the platform runs.
+ *
+ * @param dataDir           broker data, credentials and feed files
+ * @param kafkaPort         the embedded broker's client port (0: any free port)
+ * @param registryPort      the schema registry's HTTP port
+ * @param restPort          the agency REST service's port
+ * @param routerPort        the router's HTTP port (explain, metrics)
+ * @param subscriberPort    the subscribers' HTTP port (metrics)
+ * @param bootstrapServers  an external Kafka cluster instead of the embedded broker, or null
+ * @param schemaRegistryUrl an external schema registry (Confluent's or Corridor's) instead of the embedded one, or null
+ */
+public record PlatformSettings(Path dataDir, int kafkaPort, int registryPort, int restPort, int routerPort,
+                               int subscriberPort, String bootstrapServers, String schemaRegistryUrl) {
+
+    public boolean embeddedBroker() {
+        return bootstrapServers == null || bootstrapServers.isBlank();
+    }
+
+    public boolean embeddedRegistry() {
+        return schemaRegistryUrl == null || schemaRegistryUrl.isBlank();
+    }
+}

@@ -1,0 +1,80 @@
+package org.corridor.platform;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code up}: runs the whole exchange in this process until Ctrl-C. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Start the embedded platform: a Kafka KRaft broker (data under --data-dir), the schema registry, "
+                + "the agency REST service, the router and subscribers for all 13 bodies. Ctrl-C stops it cleanly.")
+public final class UpCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data-dir", defaultValue = "${env:CORRIDOR_DATA_DIR:-./data}", description = "data directory (${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "embedded broker port (${DEFAULT-VALUE})")
+    int kafkaPort;
+
+    @Option(names = "--registry-port", defaultValue = "8081", description = "schema registry port (${DEFAULT-VALUE})")
+    int registryPort;
+
+    @Option(names = "--rest-port", defaultValue = "8080", description = "agency REST port (${DEFAULT-VALUE})")
+    int restPort;
+
+    @Option(names = "--router-port", defaultValue = "8082", description = "router HTTP port (${DEFAULT-VALUE})")
+    int routerPort;
+
+    @Option(names = "--subscriber-port", defaultValue = "8083", description = "subscribers' HTTP port (${DEFAULT-VALUE})")
+    int subscriberPort;
+
+    @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
+            description = "use this Kafka cluster instead of the embedded broker")
+    String bootstrapServers;
+
+    @Option(names = "--schema-registry-url", defaultValue = "${env:SCHEMA_REGISTRY_URL}",
+            description = "use this schema registry (Confluent's or Corridor's) instead of the embedded one")
+    String registryUrl;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        long started = System.nanoTime();
+        EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(dataDir.toAbsolutePath().normalize(), kafkaPort,
+                registryPort, restPort, routerPort, subscriberPort, bootstrapServers, registryUrl));
+        try {
+            platform.start();
+        } catch (IllegalStateException e) {
+            spec.commandLine().getErr().println("corridor: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("corridor: stopping...");
+            out.flush();
+            platform.close();
+            stopped.countDown();
+        }, "corridor-shutdown"));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        out.println();
+        out.println("Corridor is up (ready in " + String.format("%.1f", seconds) + " s)");
+        platform.urls().forEach((name, url) -> out.printf("  %-17s %s%n", name, url));
+        out.printf("  %-17s %s%n", "Data directory", platform.dataDir());
+        out.printf("  %-17s %s%n", "Feed files", platform.dataDir().resolve("feeds") + "/<body>/<date>.jsonl");
+        out.printf("  %-17s %s (owner-only; one bearer token per demo agency)%n", "Agency tokens",
+                platform.dataDir().resolve(DemoAgencies.FILE));
+        out.println("Try ./corridor demo in another terminal. Ctrl-C stops Corridor.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}
