@@ -35,9 +35,20 @@ import org.springframework.context.annotation.Configuration;
 public class SubscriberConfiguration {
 
     @Bean
+    Redriver redriver(SubscriberService service, KafkaProperties kafka) {
+        return new Redriver(service, kafka.buildConsumerProperties());
+    }
+
+    @Bean
     SubscriberService subscriberService(SubscriberProperties properties, KafkaProperties kafka) {
         ReferenceData reference = ReferenceData.defaults();
         List<String> bodies = properties.bodies().isEmpty() ? new ArrayList<>(reference.bodyIds()) : properties.bodies();
+        for (String body : properties.webhooks().keySet()) {
+            if (!reference.isKnownBody(body)) {
+                throw new IllegalArgumentException("corridor.subscriber.webhooks: \"" + body + "\" is not a known body (one of "
+                        + String.join(", ", reference.bodyIds()) + ")");
+            }
+        }
         for (String body : bodies) {
             if (!reference.isKnownBody(body)) {
                 throw new IllegalArgumentException("corridor.subscriber.bodies: \"" + body + "\" is not a known body (one of "
@@ -46,6 +57,7 @@ public class SubscriberConfiguration {
         }
         try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
             List<String> topics = new ArrayList<>(bodies.stream().map(Topics::feed).toList());
+            bodies.forEach(body -> topics.add(Topics.parked(body)));
             topics.add(Topics.RECEIPTS);
             TopicAdmin.ensure(admin, topics, 3, (short) 1);
         }
@@ -56,9 +68,30 @@ public class SubscriberConfiguration {
         producerProps.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return new SubscriberService(kafka.buildConsumerProperties(), bodies, body -> sink(properties, body), alerts,
-                new AvroSerializer<>(registry, Map.of(), false),
-                new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer()), Clock.systemUTC());
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
+        Receipts receipts = new Receipts(producer, new AvroSerializer<>(registry, Map.of(), false), Clock.systemUTC());
+        Map<String, SubscriberService.BodyDelivery> deliveries = new java.util.LinkedHashMap<>();
+        bodies.forEach(body -> deliveries.put(body, delivery(properties, body, receipts, producer)));
+        return new SubscriberService(kafka.buildConsumerProperties(), deliveries, alerts, receipts);
+    }
+
+    /** The webhook of a body, if it has one: retried, then parked. */
+    static java.util.Optional<ResilientDelivery> webhook(SubscriberProperties properties, String body, Receipts receipts,
+                                                          KafkaProducer<String, byte[]> producer) {
+        SubscriberProperties.Webhook hook = properties.webhooks().get(body);
+        if (hook == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new ResilientDelivery(body, new WebhookSink(java.net.URI.create(hook.url()), hook.secret(),
+                hook.timeout()), properties.webhookMaxAttempts(), properties.webhookBackoff(), properties.webhookMaxBackoff(),
+                receipts, producer));
+    }
+
+    private static SubscriberService.BodyDelivery delivery(SubscriberProperties properties, String body, Receipts receipts,
+                                                           KafkaProducer<String, byte[]> producer) {
+        return webhook(properties, body, receipts, producer)
+                .<SubscriberService.BodyDelivery>map(w -> w)
+                .orElseGet(() -> SubscriberService.direct(body, sink(properties, body), receipts));
     }
 
     private static FeedSink sink(SubscriberProperties properties, String body) {

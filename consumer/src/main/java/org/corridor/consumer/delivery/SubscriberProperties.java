@@ -1,8 +1,13 @@
 package org.corridor.consumer.delivery;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,6 +21,11 @@ import org.springframework.validation.annotation.Validated;
  * @param sink              {@code file} (JSON lines per body and day) or {@code log}
  * @param fileDir           where file sinks write, one folder per body
  * @param schemaRegistryUrl the schema registry
+ * @param webhooks          bodies delivered by HTTP instead: body id to endpoint and signing secret
+ *                          ({@code corridor.subscriber.webhooks[UNODC].url=...})
+ * @param webhookMaxAttempts attempts per alert before it is parked
+ * @param webhookBackoff    first wait between attempts (doubled, with jitter)
+ * @param webhookMaxBackoff longest wait between attempts
  */
 @Validated
 @ConfigurationProperties("corridor.subscriber")
@@ -23,5 +33,25 @@ public record SubscriberProperties(
         @DefaultValue({}) List<String> bodies,
         @DefaultValue("file") @Pattern(regexp = "file|log", message = "must be file or log") String sink,
         @DefaultValue("./data/feeds") @NotNull Path fileDir,
-        @DefaultValue("http://localhost:8081") String schemaRegistryUrl) {
+        @DefaultValue("http://localhost:8081") String schemaRegistryUrl,
+        @DefaultValue({}) Map<String, @Valid Webhook> webhooks,
+        @DefaultValue("5") @Min(1) int webhookMaxAttempts,
+        @DefaultValue("500ms") @NotNull Duration webhookBackoff,
+        @DefaultValue("30s") @NotNull Duration webhookMaxBackoff) {
+
+    /**
+     * A body's HTTP endpoint.
+     *
+     * @param url     where alerts are POSTed
+     * @param secret  the HMAC-SHA256 signing secret shared with the body
+     * @param timeout connect and request timeout
+     */
+    public record Webhook(@NotBlank String url, @NotBlank String secret, @DefaultValue("10s") @NotNull Duration timeout) {
+
+        /** Never prints the secret. */
+        @Override
+        public String toString() {
+            return "Webhook[url=" + url + ", timeout=" + timeout + "]";
+        }
+    }
 }

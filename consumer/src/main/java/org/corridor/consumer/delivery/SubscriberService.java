@@ -1,27 +1,21 @@
 package org.corridor.consumer.delivery;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.corridor.schemas.avro.DeliveryReceipt;
 import org.corridor.schemas.avro.DeliveryStatus;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.serde.AvroDeserializer;
-import org.corridor.schemas.serde.AvroSerializer;
 import org.corridor.schemas.topics.Headers;
 import org.corridor.schemas.topics.Topics;
 import org.slf4j.Logger;
@@ -45,19 +39,27 @@ public final class SubscriberService implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SubscriberService.class);
 
     private final List<ConcurrentMessageListenerContainer<String, byte[]>> containers = new ArrayList<>();
-    private final Producer<String, byte[]> receipts;
-    private final AvroSerializer<DeliveryReceipt> receiptSerializer;
+    private final Receipts receipts;
     private final AvroDeserializer<TraffickingAlert> alerts;
-    private final Clock clock;
     private volatile boolean running;
 
-    public SubscriberService(Map<String, Object> consumerProps, List<String> bodies, Function<String, FeedSink> sinks,
-                             AvroDeserializer<TraffickingAlert> alerts, AvroSerializer<DeliveryReceipt> receiptSerializer,
-                             Producer<String, byte[]> receipts, Clock clock) {
+    /** How one body's records are delivered: true once delivered, false once parked. */
+    @FunctionalInterface
+    public interface BodyDelivery {
+        boolean deliver(ConsumerRecord<String, byte[]> record, Delivery delivery) throws java.io.IOException;
+
+        /** Before an operator's re-drive: forget earlier failures (closes a circuit breaker). */
+        default void reset() {
+        }
+    }
+
+    private final Map<String, BodyDelivery> deliveries;
+
+    public SubscriberService(Map<String, Object> consumerProps, Map<String, BodyDelivery> deliveries,
+                             AvroDeserializer<TraffickingAlert> alerts, Receipts receipts) {
+        this.deliveries = Map.copyOf(deliveries);
         this.alerts = alerts;
-        this.receiptSerializer = receiptSerializer;
         this.receipts = receipts;
-        this.clock = clock;
         Map<String, Object> props = new HashMap<>(consumerProps);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -65,12 +67,12 @@ public final class SubscriberService implements SmartLifecycle {
         props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         DefaultKafkaConsumerFactory<String, byte[]> factory = new DefaultKafkaConsumerFactory<>(props,
                 new StringDeserializer(), new ByteArrayDeserializer());
-        for (String body : bodies) {
+        for (String body : deliveries.keySet()) {
             ContainerProperties cp = new ContainerProperties(Topics.feed(body));
             cp.setGroupId("corridor-subscriber-" + body.toLowerCase().replace('_', '-'));
             cp.setAckMode(ContainerProperties.AckMode.RECORD);
-            FeedSink sink = sinks.apply(body);
-            cp.setMessageListener((MessageListener<String, byte[]>) record -> deliver(body, sink, record));
+            BodyDelivery delivery = deliveries.get(body);
+            cp.setMessageListener((MessageListener<String, byte[]>) record -> deliver(body, delivery, record, alerts));
             ConcurrentMessageListenerContainer<String, byte[]> container = new ConcurrentMessageListenerContainer<>(factory, cp);
             container.setBeanName("subscriber-" + body);
             ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
@@ -80,7 +82,9 @@ public final class SubscriberService implements SmartLifecycle {
         }
     }
 
-    private void deliver(String body, FeedSink sink, ConsumerRecord<String, byte[]> record) {
+    /** Delivers one feed (or parked) record; false when it was parked or could not be read. */
+    static boolean deliver(String body, BodyDelivery delivery, ConsumerRecord<String, byte[]> record,
+                           AvroDeserializer<TraffickingAlert> alerts) {
         TraffickingAlert alert;
         try {
             alert = alerts.deserialize(record.topic(), record.value());
@@ -88,23 +92,37 @@ public final class SubscriberService implements SmartLifecycle {
             throw e;
         } catch (SerializationException e) {
             log.error("{}: feed record at offset {} cannot be read and is not delivered: {}", body, record.offset(), e.getMessage());
-            return;
+            return false;
         }
         String key = alert.getAlertId() + ":" + alert.getVersion();
         try {
-            sink.deliver(new Delivery(body, alert, key, header(record, Headers.TRACE_ID)));
+            return delivery.deliver(record, new Delivery(body, alert, key, header(record, Headers.TRACE_ID)));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(body + ": delivery of " + key + " failed, will retry: " + e.getMessage(), e);
         }
-        DeliveryReceipt receipt = new DeliveryReceipt(body, alert.getAlertId(), alert.getVersion(), DeliveryStatus.DELIVERED,
-                clock.instant(), 1, null);
-        receipts.send(new ProducerRecord<>(Topics.RECEIPTS, alert.getAlertId().toString(),
-                receiptSerializer.serialize(Topics.RECEIPTS, receipt)));
+    }
+
+    /** A sink that must not lose anything and has no parking (files, the log): failures are retried without end. */
+    public static BodyDelivery direct(String body, FeedSink sink, Receipts receipts) {
+        return (record, d) -> {
+            sink.deliver(d);
+            receipts.send(body, d.alert(), DeliveryStatus.DELIVERED, 1, null);
+            return true;
+        };
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The delivery of a body this process serves, for re-drives. */
+    public java.util.Optional<BodyDelivery> delivery(String body) {
+        return java.util.Optional.ofNullable(deliveries.get(body));
+    }
+
+    AvroDeserializer<TraffickingAlert> alerts() {
+        return alerts;
     }
 
     @Override

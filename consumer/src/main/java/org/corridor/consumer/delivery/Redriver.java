@@ -1,0 +1,79 @@
+package org.corridor.consumer.delivery;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.corridor.schemas.topics.Topics;
+
+/**
+ * Re-drives a body's parked records: reads {@code alerts.feed.<body>.parked} from where the last re-drive stopped (its
+ * own consumer group) up to the end it has now, and delivers each again through the body's delivery. A record that
+ * still fails is parked again with the new error, so nothing is lost. One re-drive per body at a time.
+ */
+public final class Redriver {
+
+    /** What a re-drive did. */
+    public record Result(String body, int delivered, int parkedAgain) {
+    }
+
+    private final SubscriberService service;
+    private final Map<String, Object> consumerProps;
+
+    public Redriver(SubscriberService service, Map<String, Object> consumerProps) {
+        this.service = service;
+        this.consumerProps = consumerProps;
+    }
+
+    public synchronized Result redrive(String body) {
+        SubscriberService.BodyDelivery delivery = service.delivery(body)
+                .orElseThrow(() -> new IllegalArgumentException("body " + body + " is not served by this subscriber"));
+        delivery.reset();
+        String topic = Topics.parked(body);
+        Map<String, Object> props = new HashMap<>(consumerProps);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "corridor-redrive-" + body.toLowerCase().replace('_', '-'));
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        int delivered = 0;
+        int parked = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new java.util.HashSet<>(partitions));
+            for (TopicPartition tp : partitions) {
+                OffsetAndMetadata c = committed.get(tp);
+                if (c == null) {
+                    consumer.seekToBeginning(List.of(tp));
+                } else {
+                    consumer.seek(tp, c.offset());
+                }
+            }
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(300))) {
+                    if (r.offset() >= end.get(new TopicPartition(r.topic(), r.partition()))) {
+                        continue;
+                    }
+                    if (SubscriberService.deliver(body, delivery, r, service.alerts())) {
+                        delivered++;
+                    } else {
+                        parked++;
+                    }
+                    consumer.commitSync(Map.of(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1)));
+                }
+            }
+        }
+        return new Result(body, delivered, parked);
+    }
+}
