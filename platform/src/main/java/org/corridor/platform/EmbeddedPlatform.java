@@ -32,8 +32,16 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private String registryUrl;
     private final Map<String, String> urls = new java.util.LinkedHashMap<>();
 
+    private final Map<String, Object> extraProperties;
+
     public EmbeddedPlatform(PlatformSettings settings) {
+        this(settings, Map.of());
+    }
+
+    /** @param extraProperties Spring properties given to every service (each ignores what is not its own) */
+    public EmbeddedPlatform(PlatformSettings settings, Map<String, Object> extraProperties) {
         this.settings = settings;
+        this.extraProperties = Map.copyOf(extraProperties);
     }
 
     /** Starts everything and returns once every service answers. */
@@ -85,7 +93,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
                                     "corridor.subscriber.file-dir", settings.dataDir().resolve("feeds").toAbsolutePath().toString())));
             urls.put("Agency REST API", url(rest.join()) + "/api/v1/alerts   (OpenAPI: /v3/api-docs)");
             urls.put("Router", url(router.join()) + "/api/v1/routing/explain   (metrics: /actuator/prometheus)");
-            urls.put("Subscribers", url(subscribers.join()) + "/actuator/health");
+            urls.put("Subscribers", url(subscribers.join()) + "/api/v1/feeds/{body}/...   (metrics: /actuator/prometheus)");
             return this;
         } catch (RuntimeException e) {
             close();
@@ -104,6 +112,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         // Only the agency REST service publishes an OpenAPI document.
         props.put("springdoc.api-docs.enabled", Boolean.toString(app == IngestApplication.class));
         props.putAll(extra);
+        props.putAll(extraProperties);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(app).properties(props).run();
         synchronized (contexts) {
             contexts.add(context);
@@ -126,6 +135,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
     /** Service name to address, in start order. */
     public Map<String, String> urls() {
         return urls;
+    }
+
+    public String subscriberUrl() {
+        return urls.get("Subscribers").split(" ")[0].replace("/api/v1/feeds/{body}/...", "");
     }
 
     public String restUrl() {

@@ -37,9 +37,20 @@ public final class Redriver {
         SubscriberService.BodyDelivery delivery = service.delivery(body)
                 .orElseThrow(() -> new IllegalArgumentException("body " + body + " is not served by this subscriber"));
         delivery.reset();
-        String topic = Topics.parked(body);
+        return deliverAll(body, delivery, Topics.parked(body), "corridor-redrive-", null);
+    }
+
+    /** Re-delivers every record of the body's feed written at or after {@code since}, up to the end it has now. */
+    public synchronized Result replay(String body, java.time.Instant since) {
+        SubscriberService.BodyDelivery delivery = service.delivery(body)
+                .orElseThrow(() -> new IllegalArgumentException("body " + body + " is not served by this subscriber"));
+        return deliverAll(body, delivery, Topics.feed(body), "corridor-replay-", since);
+    }
+
+    private Result deliverAll(String body, SubscriberService.BodyDelivery delivery, String topic, String groupPrefix,
+                              java.time.Instant since) {
         Map<String, Object> props = new HashMap<>(consumerProps);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "corridor-redrive-" + body.toLowerCase().replace('_', '-'));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + body.toLowerCase().replace('_', '-'));
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -52,9 +63,15 @@ public final class Redriver {
             consumer.assign(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new java.util.HashSet<>(partitions));
+            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndTimestamp> fromTime = since == null ? Map.of()
+                    : consumer.offsetsForTimes(partitions.stream().collect(java.util.stream.Collectors.toMap(tp -> tp,
+                            tp -> since.toEpochMilli())));
             for (TopicPartition tp : partitions) {
                 OffsetAndMetadata c = committed.get(tp);
-                if (c == null) {
+                if (since != null) {
+                    org.apache.kafka.clients.consumer.OffsetAndTimestamp at = fromTime.get(tp);
+                    consumer.seek(tp, at == null ? end.get(tp) : at.offset());
+                } else if (c == null) {
                     consumer.seekToBeginning(List.of(tp));
                 } else {
                     consumer.seek(tp, c.offset());

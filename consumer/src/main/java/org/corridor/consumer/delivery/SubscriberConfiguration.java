@@ -35,12 +35,36 @@ import org.springframework.context.annotation.Configuration;
 public class SubscriberConfiguration {
 
     @Bean
+    Receipts receipts(SubscriberService service) {
+        return service.receipts();
+    }
+
+    @Bean
+    Deadlines deadlines(SubscriberService service) {
+        return service.deadlines();
+    }
+
+    /** Checks acknowledgement deadlines every few seconds. */
+    @Bean(destroyMethod = "shutdownNow")
+    java.util.concurrent.ScheduledExecutorService deadlineWatcher(Deadlines deadlines, SubscriberProperties properties) {
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ack-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(100, properties.deadlineCheckInterval().toMillis());
+        timer.scheduleWithFixedDelay(deadlines::escalateOverdue, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return timer;
+    }
+
+    @Bean
     Redriver redriver(SubscriberService service, KafkaProperties kafka) {
         return new Redriver(service, kafka.buildConsumerProperties());
     }
 
     @Bean
-    SubscriberService subscriberService(SubscriberProperties properties, KafkaProperties kafka) {
+    SubscriberService subscriberService(SubscriberProperties properties, KafkaProperties kafka,
+                                        io.micrometer.core.instrument.MeterRegistry meters) {
         ReferenceData reference = ReferenceData.defaults();
         List<String> bodies = properties.bodies().isEmpty() ? new ArrayList<>(reference.bodyIds()) : properties.bodies();
         for (String body : properties.webhooks().keySet()) {
@@ -70,9 +94,10 @@ public class SubscriberConfiguration {
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
         Receipts receipts = new Receipts(producer, new AvroSerializer<>(registry, Map.of(), false), Clock.systemUTC());
+        Deadlines deadlines = new Deadlines(properties.ackDeadlines(), receipts, meters, Clock.systemUTC());
         Map<String, SubscriberService.BodyDelivery> deliveries = new java.util.LinkedHashMap<>();
         bodies.forEach(body -> deliveries.put(body, delivery(properties, body, receipts, producer)));
-        return new SubscriberService(kafka.buildConsumerProperties(), deliveries, alerts, receipts);
+        return new SubscriberService(kafka.buildConsumerProperties(), deliveries, alerts, receipts, deadlines);
     }
 
     /** The webhook of a body, if it has one: retried, then parked. */

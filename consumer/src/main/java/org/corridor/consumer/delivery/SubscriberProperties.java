@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import org.corridor.schemas.avro.Priority;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookMaxAttempts attempts per alert before it is parked
  * @param webhookBackoff    first wait between attempts (doubled, with jitter)
  * @param webhookMaxBackoff longest wait between attempts
+ * @param ackDeadlines      how long a body has to acknowledge an alert, by priority (URGENT: 8h); none for others
+ * @param deadlineCheckInterval how often deadlines are checked
  */
 @Validated
 @ConfigurationProperties("corridor.subscriber")
@@ -37,7 +40,13 @@ public record SubscriberProperties(
         @DefaultValue({}) Map<String, @Valid Webhook> webhooks,
         @DefaultValue("5") @Min(1) int webhookMaxAttempts,
         @DefaultValue("500ms") @NotNull Duration webhookBackoff,
-        @DefaultValue("30s") @NotNull Duration webhookMaxBackoff) {
+        @DefaultValue("30s") @NotNull Duration webhookMaxBackoff,
+        Map<Priority, Duration> ackDeadlines,
+        @DefaultValue("10s") @NotNull Duration deadlineCheckInterval) {
+
+    public SubscriberProperties {
+        ackDeadlines = ackDeadlines == null || ackDeadlines.isEmpty() ? Map.of(Priority.URGENT, Duration.ofHours(8)) : Map.copyOf(ackDeadlines);
+    }
 
     /**
      * A body's HTTP endpoint.

@@ -55,9 +55,12 @@ public final class SubscriberService implements SmartLifecycle {
 
     private final Map<String, BodyDelivery> deliveries;
 
+    private final Deadlines deadlines;
+
     public SubscriberService(Map<String, Object> consumerProps, Map<String, BodyDelivery> deliveries,
-                             AvroDeserializer<TraffickingAlert> alerts, Receipts receipts) {
+                             AvroDeserializer<TraffickingAlert> alerts, Receipts receipts, Deadlines deadlines) {
         this.deliveries = Map.copyOf(deliveries);
+        this.deadlines = deadlines;
         this.alerts = alerts;
         this.receipts = receipts;
         Map<String, Object> props = new HashMap<>(consumerProps);
@@ -72,7 +75,7 @@ public final class SubscriberService implements SmartLifecycle {
             cp.setGroupId("corridor-subscriber-" + body.toLowerCase().replace('_', '-'));
             cp.setAckMode(ContainerProperties.AckMode.RECORD);
             BodyDelivery delivery = deliveries.get(body);
-            cp.setMessageListener((MessageListener<String, byte[]>) record -> deliver(body, delivery, record, alerts));
+            cp.setMessageListener((MessageListener<String, byte[]>) record -> deliver(body, withDeadline(body, delivery), record, alerts));
             ConcurrentMessageListenerContainer<String, byte[]> container = new ConcurrentMessageListenerContainer<>(factory, cp);
             container.setBeanName("subscriber-" + body);
             ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
@@ -114,6 +117,24 @@ public final class SubscriberService implements SmartLifecycle {
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private BodyDelivery withDeadline(String body, BodyDelivery delivery) {
+        return (record, d) -> {
+            boolean delivered = delivery.deliver(record, d);
+            if (delivered) {
+                deadlines.delivered(body, d.alert());
+            }
+            return delivered;
+        };
+    }
+
+    Receipts receipts() {
+        return receipts;
+    }
+
+    Deadlines deadlines() {
+        return deadlines;
     }
 
     /** The delivery of a body this process serves, for re-drives. */

@@ -45,13 +45,28 @@ public final class RecipientsStore implements AutoCloseable {
 
     public RecipientsStore(KafkaConsumer<String, String> consumer) {
         this.consumer = consumer;
-        this.partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+        this.partitions = partitionsOf(consumer);
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         this.reader = new Thread(this::read, "recipients-store-reader");
         this.reader.setDaemon(true);
         this.reader.start();
+    }
+
+    /** The topic's partitions; a topic created a moment ago may take a little while to show them. */
+    private static List<TopicPartition> partitionsOf(KafkaConsumer<String, String> consumer) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            List<TopicPartition> found = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+            if (!found.isEmpty() || System.nanoTime() > deadline) {
+                if (found.isEmpty()) {
+                    throw new IllegalStateException("topic " + TOPIC + " has no partitions");
+                }
+                return found;
+            }
+            consumer.listTopics(Duration.ofSeconds(1));
+        }
     }
 
     /** Bodies that received an earlier version of the alert (empty when none). */

@@ -46,6 +46,7 @@ final class AgencyAuthFilter extends OncePerRequestFilter {
             return;
         }
         request.setAttribute(AGENCY, agency.get());
+        request.setAttribute(org.corridor.producer.status.StatusAuth.AGENCY_ID, agency.get().id());
         chain.doFilter(request, response);
     }
 }

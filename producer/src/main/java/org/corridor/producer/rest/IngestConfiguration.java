@@ -26,7 +26,7 @@ import org.springframework.core.Ordered;
 
 /** The REST ingest's beans: publisher, validator, filters, metrics; creates the agencies' inbound topics at start. */
 @Configuration(proxyBeanMethods = false)
-@ComponentScan(basePackageClasses = IngestConfiguration.class)
+@ComponentScan(basePackageClasses = {IngestConfiguration.class, org.corridor.producer.status.StatusAuth.class})
 @EnableConfigurationProperties(IngestProperties.class)
 public class IngestConfiguration {
 
@@ -81,6 +81,24 @@ public class IngestConfiguration {
             TopicAdmin.ensure(admin, properties.agencies().stream().map(a -> Topics.inbound(a.id())).toList(),
                     properties.inboundPartitions(), properties.replicationFactor());
         }
+    }
+
+    @Bean(destroyMethod = "close")
+    org.corridor.producer.status.AlertStatusView alertStatusView(KafkaProperties kafka, IngestProperties properties) {
+        try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
+            TopicAdmin.ensure(admin, java.util.List.of(Topics.AUDIT, Topics.RECEIPTS), properties.inboundPartitions(),
+                    properties.replicationFactor());
+        }
+        org.corridor.schemas.registry.SchemaRegistryClient registry = new org.corridor.schemas.registry.CachingSchemaRegistryClient(
+                RegistryClientConfig.of(properties.schemaRegistryUrl()));
+        Map<String, Object> specific = Map.of(org.corridor.schemas.serde.AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+        org.corridor.schemas.serde.AvroDeserializer<org.corridor.schemas.avro.RoutingDecision> decisions =
+                new org.corridor.schemas.serde.AvroDeserializer<>(registry);
+        decisions.configure(specific, false);
+        org.corridor.schemas.serde.AvroDeserializer<org.corridor.schemas.avro.DeliveryReceipt> receipts =
+                new org.corridor.schemas.serde.AvroDeserializer<>(registry);
+        receipts.configure(specific, false);
+        return new org.corridor.producer.status.AlertStatusView(kafka.buildConsumerProperties(), decisions, receipts);
     }
 
     @Bean

@@ -1,0 +1,78 @@
+package org.corridor.consumer.delivery;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.UUID;
+
+import org.corridor.schemas.avro.Agency;
+import org.corridor.schemas.avro.DeliveryStatus;
+import org.corridor.schemas.avro.TraffickingAlert;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Body- and operator-facing API of the subscribers: acknowledge an alert, re-deliver a body's feed from a time,
+ * re-drive its parked alerts.
+ */
+@RestController
+class FeedsController {
+
+    private final Redriver redriver;
+    private final Receipts receipts;
+    private final Deadlines deadlines;
+    private final SubscriberService service;
+
+    FeedsController(Redriver redriver, Receipts receipts, Deadlines deadlines, SubscriberService service) {
+        this.redriver = redriver;
+        this.receipts = receipts;
+        this.deadlines = deadlines;
+        this.service = service;
+    }
+
+    /** The body acknowledges an alert version: an ACKNOWLEDGED receipt, and its deadline stops. */
+    @PostMapping("/api/v1/feeds/{body}/alerts/{alertId}/ack")
+    ResponseEntity<?> acknowledge(@PathVariable String body, @PathVariable UUID alertId,
+                                  @RequestParam(defaultValue = "1") int version) {
+        if (service.delivery(body).isEmpty()) {
+            return ResponseEntity.status(404).body(Map.of("error", "body " + body + " is not served by this subscriber"));
+        }
+        TraffickingAlert ref = new TraffickingAlert();
+        ref.setAlertId(alertId);
+        ref.setVersion(version);
+        ref.setOriginAgency(new Agency("", "", ""));
+        receipts.send(body, ref, DeliveryStatus.ACKNOWLEDGED, 0, null);
+        receipts.flush();
+        deadlines.acknowledged(body, alertId.toString());
+        return ResponseEntity.accepted().body(Map.of("body", body, "alertId", alertId.toString(), "version", version,
+                "status", "ACKNOWLEDGED"));
+    }
+
+    @PostMapping("/api/v1/feeds/{body}/redrive")
+    ResponseEntity<?> redrive(@PathVariable String body) {
+        try {
+            return ResponseEntity.ok(redriver.redrive(body));
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.status(404).body(Map.of("error", e.getMessage()));
+        }
+    }
+
+    /** Re-delivers the body's feed from a time (ISO-8601); receivers de-duplicate with the idempotency key. */
+    @PostMapping("/api/v1/feeds/{body}/replay")
+    ResponseEntity<?> replay(@PathVariable String body, @RequestParam String from) {
+        Instant since;
+        try {
+            since = Instant.parse(from);
+        } catch (DateTimeParseException e) {
+            return ResponseEntity.badRequest().body(Map.of("error", "from: \"" + from + "\" is not an ISO-8601 instant"));
+        }
+        try {
+            return ResponseEntity.ok(redriver.replay(body, since));
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.status(404).body(Map.of("error", e.getMessage()));
+        }
+    }
+}
