@@ -9,7 +9,8 @@ import picocli.CommandLine.HelpCommand;
 /** {@code ./corridor}: the one entry point people type. */
 @Command(name = "corridor", mixinStandardHelpOptions = true,
         description = "Corridor: a cross-agency broker for counter-narcotics trafficking alerts.",
-        subcommands = {UpCommand.class, DemoCommand.class, ImportCommand.class, ExplainCommand.class, HelpCommand.class})
+        subcommands = {UpCommand.class, DemoCommand.class, ImportCommand.class, ExplainCommand.class,
+            FeedCommands.Redrive.class, FeedCommands.Replay.class, HelpCommand.class})
 public final class CorridorCli {
 
     public static void main(String[] args) {
