@@ -15,8 +15,8 @@ import org.corridor.schemas.avro.TraffickingAlert;
 
 /**
  * Acknowledgement deadlines: an alert delivered with a deadline for its priority (URGENT: 8 hours by default) and not
- * acknowledged in time gets one ESCALATED receipt and counts in {@value #ESCALATIONS}. Kept in memory by the
- * subscriber process that delivered the alert; thread-safe.
+ * acknowledged in time gets one ESCALATED receipt and counts in {@value #ESCALATIONS}. The clocks are rebuilt after a
+ * restart from {@code alerts.receipts} ({@link DeadlineFollower}); thread-safe.
  */
 public final class Deadlines {
 
@@ -31,6 +31,9 @@ public final class Deadlines {
     private final MeterRegistry meters;
     private final Clock clock;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    /** Alerts a body acknowledged or that were escalated: their clock never starts again. */
+    private final java.util.Set<String> settled = ConcurrentHashMap.newKeySet();
+    private volatile boolean ready;
 
     public Deadlines(Map<Priority, Duration> limits, Receipts receipts, MeterRegistry meters, Clock clock) {
         this.limits = Map.copyOf(limits);
@@ -45,23 +48,44 @@ public final class Deadlines {
 
     /** Starts the clock for a delivered alert whose priority has a deadline. */
     public void delivered(String body, TraffickingAlert alert) {
-        Duration limit = limits.get(alert.getPriority());
-        if (limit != null) {
-            pending.putIfAbsent(key(body, alert.getAlertId().toString()), new Pending(body, alert, clock.instant().plus(limit)));
+        delivered(body, alert, alert.getPriority(), clock.instant());
+    }
+
+    /** Starts the clock from a past delivery (read back from the receipts after a restart). */
+    public void delivered(String body, TraffickingAlert alert, Priority priority, Instant at) {
+        Duration limit = limits.get(priority);
+        String key = key(body, alert.getAlertId().toString());
+        if (limit != null && !settled.contains(key)) {
+            pending.putIfAbsent(key, new Pending(body, alert, at.plus(limit)));
         }
     }
 
-    /** Stops the clock: the body acknowledged the alert (any version). */
+    /** Stops the clock for good: the body acknowledged the alert (any version), or it was escalated. */
     public void acknowledged(String body, String alertId) {
+        settled.add(key(body, alertId));
         pending.remove(key(body, alertId));
+    }
+
+    /** Escalations wait until the receipts read back after a start are all applied. */
+    public void ready() {
+        ready = true;
+    }
+
+    /** The detail of a DELIVERED receipt, carrying the priority so deadlines survive restarts. */
+    public static String deliveredDetail(TraffickingAlert alert) {
+        return "priority=" + alert.getPriority();
     }
 
     /** Escalates every overdue alert once; returns how many. Called on a schedule. */
     public int escalateOverdue() {
+        if (!ready) {
+            return 0;
+        }
         Instant now = clock.instant();
         List<Map.Entry<String, Pending>> overdue = pending.entrySet().stream().filter(e -> !now.isBefore(e.getValue().due())).toList();
         for (Map.Entry<String, Pending> e : overdue) {
             if (pending.remove(e.getKey(), e.getValue())) {
+                settled.add(e.getKey());
                 Pending p = e.getValue();
                 receipts.send(p.body(), p.alert(), DeliveryStatus.ESCALATED, 0,
                         p.alert().getPriority() + " alert not acknowledged by " + p.due());

@@ -81,7 +81,7 @@ public final class ResilientDelivery implements SubscriberService.BodyDelivery {
                     throw e;
                 }
             });
-            receipts.send(body, delivery.alert(), DeliveryStatus.DELIVERED, attempt.get(), null);
+            receipts.send(body, delivery.alert(), DeliveryStatus.DELIVERED, attempt.get(), Deadlines.deliveredDetail(delivery.alert()));
             return true;
         } catch (Throwable last) {
             park(record, delivery, attempt.get(), last);

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.corridor.schemas.avro.DeliveryReceipt;
+import org.corridor.schemas.avro.DeliveryReceipt;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.reference.ReferenceData;
 import org.corridor.schemas.registry.CachingSchemaRegistryClient;
@@ -42,6 +43,15 @@ public class SubscriberConfiguration {
     @Bean
     Deadlines deadlines(SubscriberService service) {
         return service.deadlines();
+    }
+
+    @Bean(destroyMethod = "close")
+    DeadlineFollower deadlineFollower(Deadlines deadlines, SubscriberService service, KafkaProperties kafka,
+                                      SubscriberProperties properties) {
+        SchemaRegistryClient registry = new CachingSchemaRegistryClient(RegistryClientConfig.of(properties.schemaRegistryUrl()));
+        AvroDeserializer<DeliveryReceipt> receipts = new AvroDeserializer<>(registry);
+        receipts.configure(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
+        return new DeadlineFollower(kafka.buildConsumerProperties(), receipts, deadlines, service.bodies());
     }
 
     /** Checks acknowledgement deadlines every few seconds. */

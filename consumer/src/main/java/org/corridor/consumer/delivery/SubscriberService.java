@@ -109,7 +109,7 @@ public final class SubscriberService implements SmartLifecycle {
     public static BodyDelivery direct(String body, FeedSink sink, Receipts receipts) {
         return (record, d) -> {
             sink.deliver(d);
-            receipts.send(body, d.alert(), DeliveryStatus.DELIVERED, 1, null);
+            receipts.send(body, d.alert(), DeliveryStatus.DELIVERED, 1, Deadlines.deliveredDetail(d.alert()));
             return true;
         };
     }
@@ -127,6 +127,11 @@ public final class SubscriberService implements SmartLifecycle {
             }
             return delivered;
         };
+    }
+
+    /** The bodies this process serves. */
+    public java.util.Set<String> bodies() {
+        return deliveries.keySet();
     }
 
     Receipts receipts() {
