@@ -58,6 +58,8 @@ public final class RouterFixture implements AutoCloseable {
         props.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         props.put("corridor.router.schema-registry-url", registryUrl);
         props.put("corridor.router.instance-id", instanceId);
+        // One group per test: static members left by earlier tests in this JVM would hold up every rebalance.
+        props.put("spring.kafka.consumer.group-id", "corridor-router-" + instanceId);
         props.put("corridor.router.retry-backoff", "100ms");
         props.put("corridor.router.max-retry-backoff", "500ms");
         return props;

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Adapts inbound records to {@link RoutingService}. Each poll's batch is routed in one Kafka transaction (feed
  * records, audit decisions, recipients and the consumed offsets commit together), which keeps exactly-once
- * routing cheap: one commit per batch instead of one per alert.
+ * routing cheap: one commit per batch instead of one per alert. The consumer group is
+ * {@code spring.kafka.consumer.group-id} ({@code corridor-router} by default), not the listener id.
  */
 @Component
 class RouteListener {
@@ -20,7 +21,7 @@ class RouteListener {
         this.routing = routing;
     }
 
-    @KafkaListener(id = "corridor-router", topicPattern = "alerts\\.in\\.[a-z0-9][a-z0-9-]*", batch = "true")
+    @KafkaListener(id = "corridor-router", idIsGroup = false, topicPattern = "alerts\\.in\\.[a-z0-9][a-z0-9-]*", batch = "true")
     void onAlerts(List<ConsumerRecord<String, byte[]>> records) {
         routing.routeBatch(records);
     }

@@ -4,17 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.corridor.consumer.explain.ExplainController;
 import org.corridor.consumer.metrics.RouterMetrics;
 import org.corridor.consumer.policy.ReleasePolicy;
@@ -102,12 +98,8 @@ public class RouterConfiguration {
 
     @Bean(destroyMethod = "close")
     RecipientsStore recipientsStore(KafkaProperties kafka, Admin routerAdmin) {
-        Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        RecipientsStore store = new RecipientsStore(new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer()));
-        store.catchUp(routerAdmin, Duration.ofSeconds(60));
+        RecipientsStore store = new RecipientsStore(kafka.buildConsumerProperties());
+        store.catchUp(Duration.ofSeconds(60));
         return store;
     }
 
@@ -127,7 +119,7 @@ public class RouterConfiguration {
      */
     @Bean
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> routerContainerCustomizer(
-            RecipientsStore store, Admin routerAdmin, RouterProperties properties) {
+            RecipientsStore store, RouterProperties properties) {
         return container -> {
             ExponentialBackOff backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
             backOff.setMaxInterval(properties.maxRetryBackoff().toMillis());
@@ -136,7 +128,7 @@ public class RouterConfiguration {
             container.getContainerProperties().setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
                 @Override
                 public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-                    store.catchUp(routerAdmin, Duration.ofSeconds(60));
+                    store.catchUp(Duration.ofSeconds(60));
                 }
             });
         };

@@ -18,6 +18,22 @@ final class TopicSetup {
     private TopicSetup() {
     }
 
+    /** Describes the topic, waiting while a just-created topic is not known to every broker yet. */
+    private static TopicDescription describe(Admin admin, String topic) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     static void ensure(Admin admin, RegistryProperties properties) {
         String topic = properties.topic();
         try {
@@ -29,7 +45,7 @@ final class TopicSetup {
                     throw e;
                 }
             }
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            TopicDescription description = describe(admin, topic);
             if (description.partitions().size() != 1) {
                 throw new IllegalStateException("corridor.registry.topic: topic " + topic + " has "
                         + description.partitions().size() + " partitions; the registry log needs exactly 1");
