@@ -78,15 +78,11 @@ class AlertsController {
                               HttpServletRequest request) {
         AgencyAccount agency = agency(request);
         return idempotent(agency, idempotencyKey, "POST " + body, () -> {
-            AlertJson.Read read = AlertJson.read(body);
-            if (!read.ok()) {
-                return rejected(agency, Problems.invalid(read.violations()), malformedOrInvalid(read.violations()));
+            Parsed parsed = parse(agency, body);
+            if (parsed.refusal() != null) {
+                return parsed.refusal();
             }
-            TraffickingAlert alert = read.alert();
-            ResponseEntity<?> claim = checkClaim(agency, alert);
-            if (claim != null) {
-                return claim;
-            }
+            TraffickingAlert alert = parsed.alert();
             if (alert.getLifecycle() != Lifecycle.NEW || alert.getVersion() != 1) {
                 return rejected(agency, Problems.invalid(List.of(new Violation("lifecycle",
                         "POST publishes NEW alerts (version 1); use PUT to correct and DELETE to retract"))), Reason.INVALID);
@@ -115,15 +111,11 @@ class AlertsController {
                               HttpServletRequest request) {
         AgencyAccount agency = agency(request);
         return idempotent(agency, idempotencyKey, "PUT " + alertId + " " + body, () -> {
-            AlertJson.Read read = AlertJson.read(body);
-            if (!read.ok()) {
-                return rejected(agency, Problems.invalid(read.violations()), malformedOrInvalid(read.violations()));
+            Parsed parsed = parse(agency, body);
+            if (parsed.refusal() != null) {
+                return parsed.refusal();
             }
-            TraffickingAlert alert = read.alert();
-            ResponseEntity<?> claim = checkClaim(agency, alert);
-            if (claim != null) {
-                return claim;
-            }
+            TraffickingAlert alert = parsed.alert();
             if (alert.getAlertId() != null && !alert.getAlertId().equals(alertId)) {
                 return rejected(agency, Problems.invalid(List.of(new Violation("alertId",
                         "differs from the alert id in the path " + alertId))), Reason.INVALID);
@@ -167,13 +159,22 @@ class AlertsController {
         return answer;
     }
 
-    private ResponseEntity<?> checkClaim(AgencyAccount agency, TraffickingAlert alert) {
-        Agency claimed = alert.getOriginAgency();
-        if (claimed != null && claimed.getAgencyId() != null && !claimed.getAgencyId().equals(agency.id())) {
-            return rejected(agency, Problems.of(HttpStatus.FORBIDDEN, "wrong-agency", "originAgency.agencyId: \""
-                    + claimed.getAgencyId() + "\" is not the agency of this token (" + agency.id() + ")"), Reason.FORBIDDEN);
+    /** An alert read from a request body, or the answer refusing it. */
+    private record Parsed(TraffickingAlert alert, ResponseEntity<?> refusal) {
+    }
+
+    /** Reads the JSON and refuses a body that is malformed, mistyped, or names another agency than the token's. */
+    private Parsed parse(AgencyAccount agency, String body) {
+        AlertJson.Read read = AlertJson.read(body);
+        if (!read.ok()) {
+            return new Parsed(null, rejected(agency, Problems.invalid(read.violations()), malformedOrInvalid(read.violations())));
         }
-        return null;
+        Agency claimed = read.alert().getOriginAgency();
+        if (claimed != null && claimed.getAgencyId() != null && !claimed.getAgencyId().equals(agency.id())) {
+            return new Parsed(null, rejected(agency, Problems.of(HttpStatus.FORBIDDEN, "wrong-agency", "originAgency.agencyId: \""
+                    + claimed.getAgencyId() + "\" is not the agency of this token (" + agency.id() + ")"), Reason.FORBIDDEN));
+        }
+        return new Parsed(read.alert(), null);
     }
 
     private void stamp(TraffickingAlert alert, AgencyAccount agency) {
