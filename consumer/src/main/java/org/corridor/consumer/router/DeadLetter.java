@@ -3,7 +3,7 @@ package org.corridor.consumer.router;
 /**
  * Why a record could not be routed.
  *
- * @param code   machine-readable: UNDECODABLE, UNKNOWN_SCHEMA, INVALID, SPOOFED, RETRIES_EXHAUSTED
+ * @param code   machine-readable: UNDECODABLE, UNKNOWN_SCHEMA, INVALID, SPOOFED, RETRIES_EXHAUSTED, ROUTING_FAILED
  * @param reason explanation, such as the violations of an invalid alert
  */
 public record DeadLetter(String code, String reason) {
@@ -13,4 +13,5 @@ public record DeadLetter(String code, String reason) {
     public static final String INVALID = "INVALID";
     public static final String SPOOFED = "SPOOFED";
     public static final String RETRIES_EXHAUSTED = "RETRIES_EXHAUSTED";
+    public static final String ROUTING_FAILED = "ROUTING_FAILED";
 }

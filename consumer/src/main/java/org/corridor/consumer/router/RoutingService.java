@@ -137,7 +137,14 @@ public final class RoutingService {
         }
         Set<String> previous = new TreeSet<>(recipients.previous(record.key()));
         previous.addAll(batch.getOrDefault(record.key(), Set.of()));
-        Decision decision = decider.decide(alert, previous);
+        Decision decision;
+        try {
+            decision = decider.decide(alert, previous);
+        } catch (RuntimeException bug) {
+            // The decision is pure and depends only on the alert: retrying cannot help, and must not stall the router.
+            deadLetter(record, new DeadLetter(DeadLetter.ROUTING_FAILED, "the routing decision failed: " + bug));
+            return;
+        }
         write(record, alert, decision, previous);
         batch.computeIfAbsent(record.key(), k -> new TreeSet<>()).addAll(decision.recipients());
     }
