@@ -19,14 +19,12 @@ import org.corridor.schemas.topics.Topics;
  */
 public final class DeadlineFollower implements AutoCloseable {
 
-    private final AvroDeserializer<DeliveryReceipt> receipts;
     private final Deadlines deadlines;
     private final Set<String> bodies;
     private final TopicFollower follower;
 
     public DeadlineFollower(Map<String, Object> consumerProps, AvroDeserializer<DeliveryReceipt> receipts, Deadlines deadlines,
                             Set<String> bodies) {
-        this.receipts = receipts;
         this.deadlines = deadlines;
         this.bodies = bodies;
         this.follower = new TopicFollower("ack-deadline-follower", consumerProps, List.of(Topics.RECEIPTS),

@@ -45,10 +45,15 @@ public class SubscriberConfiguration {
         return service.deadlines();
     }
 
+    /** One registry client (and its caches) for the feeds, the receipts and the deadline follower. */
+    @Bean
+    SchemaRegistryClient subscriberRegistryClient(SubscriberProperties properties) {
+        return new CachingSchemaRegistryClient(RegistryClientConfig.of(properties.schemaRegistryUrl()));
+    }
+
     @Bean(destroyMethod = "close")
     DeadlineFollower deadlineFollower(Deadlines deadlines, SubscriberService service, KafkaProperties kafka,
-                                      SubscriberProperties properties) {
-        SchemaRegistryClient registry = new CachingSchemaRegistryClient(RegistryClientConfig.of(properties.schemaRegistryUrl()));
+                                      SchemaRegistryClient registry) {
         AvroDeserializer<DeliveryReceipt> receipts = new AvroDeserializer<>(registry);
         receipts.configure(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
         return new DeadlineFollower(kafka.buildConsumerProperties(), receipts, deadlines, service.bodies());
@@ -74,7 +79,7 @@ public class SubscriberConfiguration {
 
     @Bean
     SubscriberService subscriberService(SubscriberProperties properties, KafkaProperties kafka,
-                                        io.micrometer.core.instrument.MeterRegistry meters) {
+                                        io.micrometer.core.instrument.MeterRegistry meters, SchemaRegistryClient registry) {
         ReferenceData reference = ReferenceData.defaults();
         List<String> bodies = properties.bodies().isEmpty() ? new ArrayList<>(reference.bodyIds()) : properties.bodies();
         for (String body : properties.webhooks().keySet()) {
@@ -95,7 +100,6 @@ public class SubscriberConfiguration {
             topics.add(Topics.RECEIPTS);
             TopicAdmin.ensure(admin, topics, 3, (short) 1);
         }
-        SchemaRegistryClient registry = new CachingSchemaRegistryClient(RegistryClientConfig.of(properties.schemaRegistryUrl()));
         AvroDeserializer<TraffickingAlert> alerts = new AvroDeserializer<>(registry);
         alerts.configure(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
         Map<String, Object> producerProps = new HashMap<>(kafka.buildProducerProperties());

@@ -2,7 +2,6 @@ package org.corridor.consumer.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,9 +86,5 @@ class CrashRecoveryIT {
                 assertThat(new HashSet<>(keys)).as("feed of %s", body).isEqualTo(expectedByBody.getOrDefault(body, Set.of()));
             }
         }
-    }
-
-    static String classpath() {
-        return System.getProperty("java.class.path").replace(File.pathSeparatorChar, ':');
     }
 }
