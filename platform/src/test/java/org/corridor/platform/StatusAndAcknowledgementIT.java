@@ -45,7 +45,7 @@ class StatusAndAcknowledgementIT {
     @Test
     void statusShowsRoutedDeliveredAcknowledgedAndEscalated() throws Exception {
         try (EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, null, null),
-                Map.of("corridor.subscriber.ack-deadlines.URGENT", "4s", "corridor.subscriber.deadline-check-interval", "200ms")).start()) {
+                Map.of("corridor.subscriber.ack-deadlines.URGENT", "20s", "corridor.subscriber.deadline-check-interval", "200ms")).start()) {
             Map<String, String> tokens = DemoAgencies.tokens(data);
             List<DemoScenario.Published> published = DemoScenario.publish(platform.restUrl(), tokens);
             String heroin = published.get(0).alertId();
@@ -68,8 +68,9 @@ class StatusAndAcknowledgementIT {
             assertThat(s.at("/bodies/CARICC/acknowledgedAt").asText()).isNotBlank();
             assertThat(s.at("/bodies/EUROPOL").isMissingNode()).as("not concerned bodies are left out").isTrue();
 
-            // URGENT and not acknowledged by UNODC within the (test) deadline: escalated.
-            await().atMost(Duration.ofSeconds(30)).until(() -> !status(platform, heroin, tj).at("/bodies/UNODC/escalatedAt").isMissingNode());
+            // URGENT and not acknowledged by UNODC within the (test) deadline: escalated. The deadline leaves CARICC's
+            // acknowledgement above a wide margin, even on a loaded machine.
+            await().atMost(Duration.ofSeconds(60)).until(() -> !status(platform, heroin, tj).at("/bodies/UNODC/escalatedAt").isMissingNode());
             assertThat(status(platform, heroin, tj).at("/bodies/CARICC/escalatedAt").isMissingNode()).isTrue();
             String metrics = call("GET", platform.subscriberUrl() + "/actuator/prometheus", null).body();
             assertThat(metrics).contains("corridor_subscriber_escalations_total{body=\"UNODC\"}");
