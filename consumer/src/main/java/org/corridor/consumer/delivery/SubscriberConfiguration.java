@@ -111,7 +111,7 @@ public class SubscriberConfiguration {
         Deadlines deadlines = new Deadlines(properties.ackDeadlines(), receipts, meters, Clock.systemUTC());
         Map<String, SubscriberService.BodyDelivery> deliveries = new java.util.LinkedHashMap<>();
         bodies.forEach(body -> deliveries.put(body, delivery(properties, body, receipts, producer)));
-        return new SubscriberService(kafka.buildConsumerProperties(), deliveries, alerts, receipts, deadlines);
+        return new SubscriberService(kafka.buildConsumerProperties(), deliveries, alerts, receipts, deadlines, meters);
     }
 
     /** The webhook of a body, if it has one: retried, then parked. */

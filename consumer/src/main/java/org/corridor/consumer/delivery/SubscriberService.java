@@ -1,11 +1,14 @@
 package org.corridor.consumer.delivery;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.RetriableException;
@@ -56,9 +59,15 @@ public final class SubscriberService implements SmartLifecycle {
     private final Map<String, BodyDelivery> deliveries;
 
     private final Deadlines deadlines;
+    private final MeterRegistry meters;
+
+    /** From an alert's publication (the feed record keeps the inbound record's timestamp) to the sink's confirmation. */
+    public static final String DELIVERY_LATENCY = "corridor.subscriber.delivery.latency";
 
     public SubscriberService(Map<String, Object> consumerProps, Map<String, BodyDelivery> deliveries,
-                             AvroDeserializer<TraffickingAlert> alerts, Receipts receipts, Deadlines deadlines) {
+                             AvroDeserializer<TraffickingAlert> alerts, Receipts receipts, Deadlines deadlines,
+                             MeterRegistry meters) {
+        this.meters = meters;
         this.deliveries = Map.copyOf(deliveries);
         this.deadlines = deadlines;
         this.alerts = alerts;
@@ -124,6 +133,9 @@ public final class SubscriberService implements SmartLifecycle {
             boolean delivered = delivery.deliver(record, d);
             if (delivered) {
                 deadlines.delivered(body, d.alert());
+                Timer.builder(DELIVERY_LATENCY).description("Publication to the sink's confirmation").tag("body", body)
+                        .publishPercentiles(0.5, 0.99, 0.999).register(meters)
+                        .record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - record.timestamp())));
             }
             return delivered;
         };

@@ -18,7 +18,7 @@ public final class RouterMetrics {
     public static final String WITHHELD = "corridor.router.withheld";
     /** Records sent to the dead-letter topic. */
     public static final String DEAD_LETTERS = "corridor.router.dead.letters";
-    /** From an alert's reportedAt to the commit of its routing transaction. */
+    /** From an alert's publication (the inbound record's timestamp) to the commit of its routing transaction. */
     public static final String LATENCY = "corridor.router.latency";
     /** Routing transactions by outcome. */
     public static final String TRANSACTIONS = "corridor.router.transactions";
@@ -45,7 +45,7 @@ public final class RouterMetrics {
     }
 
     public void latency(Duration d) {
-        Timer.builder(LATENCY).description("reportedAt to the commit of the routing transaction")
+        Timer.builder(LATENCY).description("Publication to the commit of the routing transaction")
                 .publishPercentiles(0.5, 0.99, 0.999).publishPercentileHistogram().register(registry).record(d);
     }
 

@@ -3,6 +3,7 @@ package org.corridor.consumer.router;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -161,7 +162,8 @@ public final class RoutingService {
         String traceId = header(record, Headers.TRACE_ID);
         String id = alert.getAlertId().toString();
         for (String body : decision.recipients()) {
-            kafka.send(new ProducerRecord<>(Topics.feed(body), null, id, record.value(), List.of(
+            // The feed record keeps the publication time, so subscribers can measure end-to-end latency.
+            kafka.send(new ProducerRecord<>(Topics.feed(body), null, record.timestamp(), id, record.value(), List.of(
                     header(Headers.ORIGIN_AGENCY, alert.getOriginAgency().getAgencyId()),
                     header(Headers.TRACE_ID, traceId == null ? UUID.randomUUID().toString() : traceId),
                     header(Headers.TLP, alert.getHandling().getTlp().name()),
@@ -179,7 +181,7 @@ public final class RoutingService {
                 decision.recipients().forEach(metrics::routed);
                 decision.withheld().stream().filter(w -> w.reason() != WithholdReason.NOT_CONCERNED)
                         .forEach(w -> metrics.withheld(w.reason().name()));
-                metrics.latency(Duration.between(alert.getReportedAt(), clock.instant()));
+                metrics.latency(Duration.between(Instant.ofEpochMilli(record.timestamp()), clock.instant()));
             }
         });
     }
