@@ -1,0 +1,50 @@
+package org.corridor.monitor.cluster;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fetches the router's and subscribers' {@code /actuator/prometheus} pages and extracts end-to-end latency. A
+ * service that does not answer is reported, not fatal.
+ */
+public final class LatencyScraper {
+
+    /** What one scrape found: the latencies and the addresses that did not answer, with why. */
+    public record Result(List<Latency> latencies, List<String> errors) {
+    }
+
+    private final List<URI> urls;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public LatencyScraper(List<URI> urls) {
+        this.urls = List.copyOf(urls);
+    }
+
+    public Result scrape() {
+        List<PrometheusText.Sample> samples = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (URI url : urls) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(3)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    samples.addAll(PrometheusText.parse(response.body()));
+                } else {
+                    errors.add(url + ": HTTP " + response.statusCode());
+                }
+            } catch (IOException e) {
+                errors.add(url + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                errors.add(url + ": interrupted");
+            }
+        }
+        return new Result(Latency.from(samples), errors);
+    }
+}
