@@ -90,7 +90,7 @@ public final class Deadlines {
                 receipts.send(p.body(), p.alert(), DeliveryStatus.ESCALATED, 0,
                         p.alert().getPriority() + " alert not acknowledged by " + p.due());
                 Counter.builder(ESCALATIONS).description("Alerts not acknowledged within their deadline")
-                        .tag("body", p.body()).register(meters).increment();
+                        .tag("body", p.body()).tag("priority", p.alert().getPriority().name()).register(meters).increment();
             }
         }
         return overdue.size();

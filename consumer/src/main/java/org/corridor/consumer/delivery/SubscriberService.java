@@ -83,6 +83,9 @@ public final class SubscriberService implements SmartLifecycle {
             ContainerProperties cp = new ContainerProperties(Topics.feed(body));
             cp.setGroupId("corridor-subscriber-" + body.toLowerCase().replace('_', '-'));
             cp.setAckMode(ContainerProperties.AckMode.RECORD);
+            // Feeds are written in transactions: after the last record comes a commit marker. Without this the group
+            // commits the offset before the marker, shows a lag of 1 for ever, and the monitor would call it stopped.
+            cp.setFixTxOffsets(true);
             BodyDelivery delivery = deliveries.get(body);
             cp.setMessageListener((MessageListener<String, byte[]>) record -> deliver(body, withDeadline(body, delivery), record, alerts));
             ConcurrentMessageListenerContainer<String, byte[]> container = new ConcurrentMessageListenerContainer<>(factory, cp);

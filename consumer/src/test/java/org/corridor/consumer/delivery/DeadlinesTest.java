@@ -64,7 +64,7 @@ class DeadlinesTest {
         assertThat(deadlines.escalateOverdue()).isEqualTo(1);
         assertThat(deadlines.escalateOverdue()).isZero();
         assertThat(producer.history()).hasSize(1);
-        assertThat(meters.counter(Deadlines.ESCALATIONS, "body", "UNODC").count()).isEqualTo(1.0);
+        assertThat(meters.counter(Deadlines.ESCALATIONS, "body", "UNODC", "priority", "URGENT").count()).isEqualTo(1.0);
     }
 
     @Test
