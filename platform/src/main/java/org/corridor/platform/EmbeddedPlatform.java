@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import org.corridor.broker.EmbeddedKafkaBroker;
 import org.corridor.consumer.RouterApplication;
 import org.corridor.consumer.SubscriberApplication;
+import org.corridor.monitor.MonitorApplication;
 import org.corridor.producer.IngestApplication;
 import org.corridor.producer.rest.AgencyTokens;
 import org.corridor.registry.RegistryApplication;
@@ -55,6 +56,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         PortCheck.requireFree(settings.restPort(), "agency REST service", "--rest-port");
         PortCheck.requireFree(settings.routerPort(), "router", "--router-port");
         PortCheck.requireFree(settings.subscriberPort(), "subscribers", "--subscriber-port");
+        PortCheck.requireFree(settings.monitorPort(), "monitor", "--monitor-port");
         Map<String, String> tokens = DemoAgencies.tokens(settings.dataDir());
         try {
             if (settings.embeddedBroker()) {
@@ -93,7 +95,13 @@ public final class EmbeddedPlatform implements AutoCloseable {
                                     "corridor.subscriber.file-dir", settings.dataDir().resolve("feeds").toAbsolutePath().toString())));
             urls.put("Agency REST API", url(rest.join()) + "/api/v1/alerts   (OpenAPI: /v3/api-docs)");
             urls.put("Router", url(router.join()) + "/api/v1/routing/explain   (metrics: /actuator/prometheus)");
-            urls.put("Subscribers", url(subscribers.join()) + "/api/v1/feeds/{body}/...   (metrics: /actuator/prometheus)");
+            String routerUrl = url(router.join());
+            String subscriberUrl = url(subscribers.join());
+            urls.put("Subscribers", subscriberUrl + "/api/v1/feeds/{body}/...   (metrics: /actuator/prometheus)");
+            ConfigurableApplicationContext monitor = run(MonitorApplication.class, MonitorApplication.DEFAULTS, settings.monitorPort(),
+                    Map.of("corridor.monitor.schema-registry-url", registryUrl, "corridor.monitor.scrape-urls",
+                            routerUrl + "/actuator/prometheus," + subscriberUrl + "/actuator/prometheus"));
+            urls.put("Monitor", url(monitor) + "/   (dashboard; ./corridor status; /api/v1/health)");
             return this;
         } catch (RuntimeException e) {
             close();
@@ -143,6 +151,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     public String restUrl() {
         return urls.get("Agency REST API").split(" ")[0].replace("/api/v1/alerts", "");
+    }
+
+    public String monitorUrl() {
+        return urls.get("Monitor").split(" ")[0].replaceAll("/$", "");
     }
 
     public Path dataDir() {

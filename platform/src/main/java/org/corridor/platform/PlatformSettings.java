@@ -11,11 +11,12 @@ import java.nio.file.Path;
  * @param restPort          the agency REST service's port
  * @param routerPort        the router's HTTP port (explain, metrics)
  * @param subscriberPort    the subscribers' HTTP port (metrics)
+ * @param monitorPort       the monitor's port (dashboard, health API)
  * @param bootstrapServers  an external Kafka cluster instead of the embedded broker, or null
  * @param schemaRegistryUrl an external schema registry (Confluent's or Corridor's) instead of the embedded one, or null
  */
 public record PlatformSettings(Path dataDir, int kafkaPort, int registryPort, int restPort, int routerPort,
-                               int subscriberPort, String bootstrapServers, String schemaRegistryUrl) {
+                               int subscriberPort, int monitorPort, String bootstrapServers, String schemaRegistryUrl) {
 
     public boolean embeddedBroker() {
         return bootstrapServers == null || bootstrapServers.isBlank();

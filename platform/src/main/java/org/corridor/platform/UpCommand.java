@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code up}: runs the whole exchange in this process until Ctrl-C. */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Start the embedded platform: a Kafka KRaft broker (data under --data-dir), the schema registry, "
-                + "the agency REST service, the router and subscribers for all 13 bodies. Ctrl-C stops it cleanly.")
+                + "the agency REST service, the router, subscribers for all 13 bodies and the monitor. Ctrl-C stops it cleanly.")
 public final class UpCommand implements Callable<Integer> {
 
     @Spec
@@ -37,6 +37,9 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--subscriber-port", defaultValue = "8083", description = "subscribers' HTTP port (${DEFAULT-VALUE})")
     int subscriberPort;
 
+    @Option(names = "--monitor-port", defaultValue = "8084", description = "monitor port: dashboard and health (${DEFAULT-VALUE})")
+    int monitorPort;
+
     @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
             description = "use this Kafka cluster instead of the embedded broker")
     String bootstrapServers;
@@ -50,7 +53,7 @@ public final class UpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(dataDir.toAbsolutePath().normalize(), kafkaPort,
-                registryPort, restPort, routerPort, subscriberPort, bootstrapServers, registryUrl));
+                registryPort, restPort, routerPort, subscriberPort, monitorPort, bootstrapServers, registryUrl));
         try {
             platform.start();
         } catch (IllegalStateException e) {
@@ -72,7 +75,7 @@ public final class UpCommand implements Callable<Integer> {
         out.printf("  %-17s %s%n", "Feed files", platform.dataDir().resolve("feeds") + "/<body>/<date>.jsonl");
         out.printf("  %-17s %s (owner-only; one bearer token per demo agency)%n", "Agency tokens",
                 platform.dataDir().resolve(DemoAgencies.FILE));
-        out.println("Try ./corridor demo in another terminal. Ctrl-C stops Corridor.");
+        out.println("Try ./corridor demo, then ./corridor status, in another terminal. Ctrl-C stops Corridor.");
         out.flush();
         stopped.await();
         return 0;

@@ -39,7 +39,7 @@ class PlatformIT {
     Path data;
 
     private EmbeddedPlatform start() throws IOException {
-        return new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, null, null)).start();
+        return new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null)).start();
     }
 
     @Test

@@ -44,7 +44,7 @@ class StatusAndAcknowledgementIT {
 
     @Test
     void statusShowsRoutedDeliveredAcknowledgedAndEscalated() throws Exception {
-        try (EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, null, null),
+        try (EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null),
                 Map.of("corridor.subscriber.ack-deadlines.URGENT", "20s", "corridor.subscriber.deadline-check-interval", "200ms")).start()) {
             Map<String, String> tokens = DemoAgencies.tokens(data);
             List<DemoScenario.Published> published = DemoScenario.publish(platform.restUrl(), tokens);
@@ -73,7 +73,7 @@ class StatusAndAcknowledgementIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> !status(platform, heroin, tj).at("/bodies/UNODC/escalatedAt").isMissingNode());
             assertThat(status(platform, heroin, tj).at("/bodies/CARICC/escalatedAt").isMissingNode()).isTrue();
             String metrics = call("GET", platform.subscriberUrl() + "/actuator/prometheus", null).body();
-            assertThat(metrics).contains("corridor_subscriber_escalations_total{body=\"UNODC\"}");
+            assertThat(metrics).contains("corridor_subscriber_escalations_total{body=\"UNODC\",priority=\"URGENT\"}");
 
             // Withheld bodies and their reasons: the TLP:RED lab alert of nl-police.
             String lab = published.get(4).alertId();

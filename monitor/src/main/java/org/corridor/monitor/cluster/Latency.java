@@ -25,7 +25,13 @@ public record Latency(String stage, String body, Double p50, Double p99, Double 
     static List<Latency> from(List<PrometheusText.Sample> samples) {
         List<Latency> out = new ArrayList<>();
         out.addAll(of("routing", ROUTER_METRIC, samples));
-        out.addAll(of("delivery", DELIVERY_METRIC, samples));
+        List<Latency> delivery = of("delivery", DELIVERY_METRIC, samples);
+        if (!delivery.isEmpty()) {
+            // All bodies together: the slowest body's quantile (an upper bound), the sum of the counts.
+            out.add(new Latency("delivery", null, max(delivery, Latency::p50), max(delivery, Latency::p99),
+                    max(delivery, Latency::p999), delivery.stream().mapToDouble(Latency::count).sum()));
+        }
+        out.addAll(delivery);
         return out;
     }
 
@@ -61,6 +67,10 @@ public record Latency(String stage, String body, Double p50, Double p99, Double 
         }
         out.sort(Comparator.comparing(l -> l.body() == null ? "" : l.body()));
         return out;
+    }
+
+    private static Double max(List<Latency> list, java.util.function.Function<Latency, Double> f) {
+        return list.stream().map(f).filter(java.util.Objects::nonNull).max(Double::compare).orElse(null);
     }
 
     private static Double orNull(double d) {

@@ -56,7 +56,7 @@ public final class MonitorMetrics {
                         .map(e -> row(Tags.of("body", b.body(), "status", e.getKey().name()), e.getValue()))).toList());
         gauge("corridor.monitor.latency.seconds", "End-to-end latency quantiles reported by the services (NaN: none measured)",
                 r -> java.util.stream.Stream.of("routing", "delivery").flatMap(stage -> {
-                    List<Latency> of = r.latency().stream().filter(l -> l.stage().equals(stage)).toList();
+                    List<Latency> of = r.latency().stream().filter(l -> l.stage().equals(stage) && l.body() == null).toList();
                     return java.util.stream.Stream.of(
                             row(Tags.of("stage", stage, "quantile", "0.5"), max(of, Latency::p50)),
                             row(Tags.of("stage", stage, "quantile", "0.99"), max(of, Latency::p99)),
