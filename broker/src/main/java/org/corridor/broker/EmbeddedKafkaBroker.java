@@ -38,12 +38,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final KRaftNodeConfig config;
     private final String quorumVoters;
     private final int replication;
+    private final BrokerSecurity security;
+    private final String internalBootstrap;
     private KafkaRaftServer server;
 
     EmbeddedKafkaBroker(KRaftNodeConfig config, String quorumVoters, int replication) {
+        this(config, quorumVoters, replication, null, null);
+    }
+
+    EmbeddedKafkaBroker(KRaftNodeConfig config, String quorumVoters, int replication, BrokerSecurity security,
+                        String internalBootstrap) {
         this.config = config;
         this.quorumVoters = quorumVoters;
         this.replication = replication;
+        this.security = security;
+        this.internalBootstrap = internalBootstrap;
     }
 
     /** A single-node broker on the given data directory; port 0 picks a free port. */
@@ -51,6 +60,33 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         KRaftNodeConfig config = new KRaftNodeConfig(1, "localhost", port == 0 ? freePort() : port, freePort(),
                 dataDir.resolve("kraft"), overrides);
         return new EmbeddedKafkaBroker(config, config.voter(), 1);
+    }
+
+    /**
+     * A single-node broker that requires SASL/SCRAM-SHA-512 from clients and authorizes with ACLs; see
+     * {@link BrokerSecurity}. Port 0 picks a free port.
+     */
+    public static EmbeddedKafkaBroker secured(Path dataDir, int port, Map<String, String> overrides, BrokerSecurity security) {
+        int clientPort = port == 0 ? freePort() : port;
+        int controllerPort = freePort();
+        int internalPort = freePort();
+        Map<String, String> all = new HashMap<>(security.serverProperties("localhost", clientPort, internalPort, controllerPort));
+        all.putAll(overrides);
+        KRaftNodeConfig config = new KRaftNodeConfig(1, "localhost", clientPort, controllerPort, dataDir.resolve("kraft"), all);
+        return new EmbeddedKafkaBroker(config, config.voter(), 1, security, "localhost:" + internalPort);
+    }
+
+    /**
+     * Client settings with which the broker's own super user reaches it (the internal listener of a secured broker,
+     * the client listener of a plaintext one): for creating users, ACLs and topics.
+     */
+    public Map<String, Object> superUserClient() {
+        return security == null ? new HashMap<>(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))
+                : security.superUserClient(internalBootstrap);
+    }
+
+    public boolean secured() {
+        return security != null;
     }
 
     /** Formats the storage if it is new, starts the server and waits until it answers clients. */
@@ -125,8 +161,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        Map<String, Object> adminProps = new HashMap<>();
-        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        Map<String, Object> adminProps = superUserClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(adminProps)) {
             Exception last = null;

@@ -33,6 +33,15 @@ public record KRaftNodeConfig(int nodeId, String host, int port, int controllerP
         }
     }
 
+    /** Like the record's, with the values of secret-bearing overrides (JAAS configs, passwords) hidden. */
+    @Override
+    public String toString() {
+        Map<String, String> shown = new TreeMap<>();
+        overrides.forEach((k, v) -> shown.put(k, k.contains("jaas") || k.contains("password") ? "[hidden]" : v));
+        return "KRaftNodeConfig[nodeId=" + nodeId + ", host=" + host + ", port=" + port + ", controllerPort="
+                + controllerPort + ", logDir=" + logDir + ", overrides=" + shown + "]";
+    }
+
     /** The voter entry of this node, {@code id@host:controllerPort}. */
     public String voter() {
         return nodeId + "@" + host + ":" + controllerPort;
