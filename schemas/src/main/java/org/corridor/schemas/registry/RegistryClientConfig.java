@@ -57,10 +57,22 @@ public record RegistryClientConfig(List<URI> urls, Optional<String> authorizatio
             throw new ConfigException(URL + ": required, such as http://localhost:8081");
         }
         List<URI> urls = new ArrayList<>();
+        String userInfo = null;
         for (String u : rawUrls.toString().split(",")) {
-            urls.add(url(u.trim()));
+            URI uri = url(u.trim());
+            if (uri.getRawUserInfo() != null) {
+                // Confluent's basic.auth.credentials.source=URL: the credentials leave the URL, which may be logged.
+                userInfo = java.net.URLDecoder.decode(uri.getRawUserInfo(), java.nio.charset.StandardCharsets.UTF_8);
+                uri = withoutUserInfo(uri);
+            }
+            urls.add(uri);
         }
-        return new RegistryClientConfig(urls, authorization(configs),
+        Optional<String> authorization = authorization(configs);
+        if (authorization.isEmpty() && userInfo != null) {
+            authorization = Optional.of("Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(userInfo.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return new RegistryClientConfig(urls, authorization,
                 Duration.ofMillis(number(configs, CONNECT_TIMEOUT_MS, 10_000, 1)),
                 Duration.ofMillis(number(configs, READ_TIMEOUT_MS, 30_000, 1)),
                 (int) number(configs, MAX_RETRIES, 3, 0) + 1,
@@ -69,15 +81,28 @@ public record RegistryClientConfig(List<URI> urls, Optional<String> authorizatio
                 Duration.ofSeconds(number(configs, LATEST_CACHE_TTL_SEC, -1, Long.MIN_VALUE)));
     }
 
+    /** The URL with any user:password replaced, for error messages. */
+    static String masked(String url) {
+        return url.replaceAll("//[^/@]*@", "//[hidden]@");
+    }
+
+    private static URI withoutUserInfo(URI uri) {
+        try {
+            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), uri.getFragment());
+        } catch (URISyntaxException e) {
+            throw new ConfigException(URL + ": cannot remove the credentials from the URL: " + e.getReason());
+        }
+    }
+
     private static URI url(String text) {
         try {
             URI uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new ConfigException(URL + ": \"" + text + "\" is not an http or https URL");
+                throw new ConfigException(URL + ": \"" + masked(text) + "\" is not an http or https URL");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new ConfigException(URL + ": \"" + text + "\" is not a URL: " + e.getReason());
+            throw new ConfigException(URL + ": \"" + masked(text) + "\" is not a URL");
         }
     }
 
