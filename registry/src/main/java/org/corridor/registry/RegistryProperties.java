@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *                          latest started instance writes
  * @param initTimeout       how long startup may take to create the topic and read it to the end
  * @param writeTimeout      how long a write may take to be committed and read back
+ * @param writers           user name to the SHA-256 (hex) of the password of each client allowed to change the
+ *                          registry (register, delete, set config or mode) with HTTP basic auth; empty: anyone may
  */
 @Validated
 @ConfigurationProperties("corridor.registry")
@@ -26,5 +28,11 @@ public record RegistryProperties(
         @DefaultValue("1") @Min(1) short replicationFactor,
         @DefaultValue("corridor-schema-registry") @NotBlank String writerId,
         @DefaultValue("60s") @NotNull Duration initTimeout,
-        @DefaultValue("30s") @NotNull Duration writeTimeout) {
+        @DefaultValue("30s") @NotNull Duration writeTimeout,
+        java.util.Map<String, @jakarta.validation.constraints.Pattern(regexp = "[0-9a-f]{64}",
+                message = "must be the SHA-256 of the password, 64 lower-case hex digits") String> writers) {
+
+    public RegistryProperties {
+        writers = writers == null ? java.util.Map.of() : java.util.Map.copyOf(writers);
+    }
 }

@@ -60,6 +60,11 @@ public final class Http {
     }
 
     public Response send(String method, String path, String body, String contentType, String accept) {
+        return send(method, path, body, contentType, accept, null);
+    }
+
+    /** With an Authorization header, unless null. */
+    public Response send(String method, String path, String body, String contentType, String accept, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null && contentType != null) {
@@ -67,6 +72,9 @@ public final class Http {
         }
         if (accept != null) {
             request.header("Accept", accept);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
