@@ -21,6 +21,7 @@ import org.corridor.producer.publish.PublisherFactory;
 import org.corridor.schemas.avro.Agency;
 import org.corridor.schemas.reference.ReferenceData;
 import org.corridor.schemas.registry.RegistryClientConfig;
+import org.corridor.schemas.security.ClientConfigFile;
 import org.corridor.schemas.topics.TopicAdmin;
 import org.corridor.schemas.topics.Topics;
 import org.corridor.schemas.validation.AlertValidator;
@@ -63,6 +64,11 @@ public final class ImportCommand implements Callable<Integer> {
             description = "schema registry (default: $SCHEMA_REGISTRY_URL or ${DEFAULT-VALUE})")
     String registryUrl;
 
+    @Option(names = "--command-config", defaultValue = "${env:CORRIDOR_CLIENT_CONFIG:-./data/client.properties}",
+            description = "Kafka and schema-registry client settings (credentials) as a properties file; used when it "
+                    + "exists (default: $CORRIDOR_CLIENT_CONFIG or ${DEFAULT-VALUE}, written by ./corridor up)")
+    Path commandConfig;
+
     @Option(names = "--partitions", defaultValue = "3", description = "partitions when the topic is created (${DEFAULT-VALUE})")
     int partitions;
 
@@ -85,13 +91,27 @@ public final class ImportCommand implements Callable<Integer> {
         Format f = format != null ? format : file.toString().endsWith(".jsonl") ? Format.jsonl : Format.csv;
         Agency agency = new Agency(agencyId, agencyCountry, agencyName == null ? agencyId : agencyName);
         AlertValidator validator = new AlertValidator(ReferenceData.defaults(), Clock.systemUTC());
-        Map<String, Object> kafka = new HashMap<>(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        Map<String, Object> kafka = new HashMap<>();
+        Map<String, Object> serde = new HashMap<>(Map.of(RegistryClientConfig.URL, registryUrl));
+        if (commandConfig != null && Files.isReadable(commandConfig)) {
+            ClientConfigFile config = ClientConfigFile.load(commandConfig);
+            kafka.putAll(config.kafka());
+            serde.putAll(config.serde());
+            // Explicit options win over the file.
+            if (spec.commandLine().getParseResult().hasMatchedOption("--schema-registry-url")) {
+                serde.put(RegistryClientConfig.URL, registryUrl);
+            }
+        }
+        if (!kafka.containsKey(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)
+                || spec.commandLine().getParseResult().hasMatchedOption("--bootstrap-servers")) {
+            kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        }
         String topic = Topics.inbound(agencyId);
         try (Admin admin = Admin.create(kafka)) {
             TopicAdmin.ensure(admin, List.of(topic), partitions, replication);
         }
         Set<String> onTopic = PublishedIds.read(kafka, topic);
-        try (AlertPublisher publisher = PublisherFactory.create(kafka, Map.of(RegistryClientConfig.URL, registryUrl), validator);
+        try (AlertPublisher publisher = PublisherFactory.create(kafka, serde, validator);
              ImportFile input = open(f, agency, validator)) {
             BulkImporter importer = new BulkImporter(publisher, onTopic, 5_000);
             ImportSummary summary;

@@ -19,7 +19,7 @@ public final class IngestMetrics {
 
     /** Why a request was rejected; {@code NONE} for accepted ones. */
     public enum Reason {
-        NONE, INVALID, MALFORMED, UNAUTHORIZED, FORBIDDEN, TOO_LARGE, CONFLICT, NOT_FOUND, UNAVAILABLE, FAILED;
+        NONE, INVALID, MALFORMED, UNAUTHORIZED, FORBIDDEN, TOO_LARGE, TOO_MANY_REQUESTS, CONFLICT, NOT_FOUND, UNAVAILABLE, FAILED;
 
         String tag() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -100,7 +100,7 @@ class AlertsController {
                 return rejected(agency, Problems.of(HttpStatus.CONFLICT, "alert-exists", "alertId " + alert.getAlertId()
                         + " was already published; use PUT /api/v1/alerts/{id} to correct it"), Reason.CONFLICT);
             }
-            return publish.send(agency, () -> publish.publisher().publish(alert, traceId(request)));
+            return publish.send(agency, () -> publish.publisher(agency.id()).publish(alert, traceId(request)));
         });
     }
 
@@ -128,7 +128,7 @@ class AlertsController {
             if (!violations.isEmpty()) {
                 return rejected(agency, Problems.invalid(violations), Reason.INVALID);
             }
-            return publish.send(agency, () -> publish.publisher().update(alert, traceId(request)));
+            return publish.send(agency, () -> publish.publisher(agency.id()).update(alert, traceId(request)));
         });
     }
 
@@ -143,7 +143,7 @@ class AlertsController {
             if (!(reason instanceof String text) || text.isBlank()) {
                 return rejected(agency, Problems.invalid(List.of(new Violation("reason", "must not be blank"))), Reason.INVALID);
             }
-            return publish.send(agency, () -> publish.publisher().retract(agency.id(), alertId, text, traceId(request)));
+            return publish.send(agency, () -> publish.publisher(agency.id()).retract(agency.id(), alertId, text, traceId(request)));
         });
     }
 

@@ -56,7 +56,7 @@ public class IngestConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    AlertPublisher alertPublisher(KafkaProperties kafka, IngestProperties properties, AlertValidator validator,
+    AgencyPublishers agencyPublishers(KafkaProperties kafka, IngestProperties properties, AlertValidator validator,
                                   MeterRegistry meters) {
         Map<String, Object> client = new HashMap<>(kafka.buildProducerProperties());
         client.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
@@ -67,10 +67,10 @@ public class IngestConfiguration {
         client.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeout / 3));
         client.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(2000, timeout - 1000));
         ensureInboundTopics(kafka, properties);
-        AlertPublisher publisher = PublisherFactory.create(client,
-                Map.of(RegistryClientConfig.URL, properties.schemaRegistryUrl()), validator);
-        new KafkaClientMetrics(publisher.kafkaProducer()).bindTo(meters);
-        return publisher;
+        AgencyPublishers publishers = new AgencyPublishers(client, properties.agencies(), c -> PublisherFactory.create(c,
+                Map.of(RegistryClientConfig.URL, properties.schemaRegistryUrl()), validator));
+        publishers.all().forEach(p -> new KafkaClientMetrics(p.kafkaProducer()).bindTo(meters));
+        return publishers;
     }
 
     private static void ensureInboundTopics(KafkaProperties kafka, IngestProperties properties) {
@@ -106,6 +106,15 @@ public class IngestConfiguration {
         FilterRegistrationBean<BodyLimitFilter> bean = new FilterRegistrationBean<>(
                 new BodyLimitFilter(properties.maxBodySize().toBytes(), metrics));
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return bean;
+    }
+
+    @Bean
+    FilterRegistrationBean<AgencyRateLimitFilter> agencyRateLimitFilter(IngestProperties properties, IngestMetrics metrics) {
+        FilterRegistrationBean<AgencyRateLimitFilter> bean = new FilterRegistrationBean<>(
+                new AgencyRateLimitFilter(Math.max(1, properties.rateLimit()), metrics));
+        bean.setEnabled(properties.rateLimit() > 0);
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
         return bean;
     }
 

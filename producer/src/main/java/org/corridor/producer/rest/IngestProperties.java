@@ -23,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param idempotencyTtl     how long an Idempotency-Key is remembered
  * @param inboundPartitions  partitions of each agency's inbound topic when the service creates it
  * @param replicationFactor  replication factor of the inbound topics it creates
+ * @param rateLimit          requests per second each agency may make; more get 429 with Retry-After (0: no limit)
  */
 @Validated
 @ConfigurationProperties("corridor.ingest")
@@ -34,5 +35,6 @@ public record IngestProperties(
         @DefaultValue("5s") @NotNull Duration retryAfter,
         @DefaultValue("24h") @NotNull Duration idempotencyTtl,
         @DefaultValue("3") @Min(1) int inboundPartitions,
-        @DefaultValue("1") @Min(1) short replicationFactor) {
+        @DefaultValue("1") @Min(1) short replicationFactor,
+        @DefaultValue("1000") @Min(0) int rateLimit) {
 }

@@ -30,22 +30,23 @@ import org.springframework.stereotype.Component;
 class PublishCall {
 
     private static final Logger log = LoggerFactory.getLogger(PublishCall.class);
-    private final AlertPublisher publisher;
+    private final AgencyPublishers publishers;
     private final IngestProperties properties;
     private final IngestMetrics metrics;
 
-    PublishCall(AlertPublisher publisher, IngestProperties properties, IngestMetrics metrics) {
-        this.publisher = publisher;
+    PublishCall(AgencyPublishers publishers, IngestProperties properties, IngestMetrics metrics) {
+        this.publishers = publishers;
         this.properties = properties;
         this.metrics = metrics;
     }
 
-    AlertPublisher publisher() {
-        return publisher;
+    /** The publisher of the agency's requests. */
+    AlertPublisher publisher(String agencyId) {
+        return publishers.of(agencyId);
     }
 
     boolean exists(String agencyId, UUID alertId) {
-        return publisher.latest(agencyId, alertId).isPresent();
+        return publishers.of(agencyId).latest(agencyId, alertId).isPresent();
     }
 
     ResponseEntity<?> send(AgencyAccount agency, Supplier<CompletableFuture<PublishResult>> call) {
