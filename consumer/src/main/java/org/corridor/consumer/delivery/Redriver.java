@@ -26,11 +26,9 @@ public final class Redriver {
     }
 
     private final SubscriberService service;
-    private final Map<String, Object> consumerProps;
 
-    public Redriver(SubscriberService service, Map<String, Object> consumerProps) {
+    public Redriver(SubscriberService service) {
         this.service = service;
-        this.consumerProps = consumerProps;
     }
 
     public synchronized Result redrive(String body) {
@@ -49,7 +47,8 @@ public final class Redriver {
 
     private Result deliverAll(String body, SubscriberService.BodyDelivery delivery, String topic, String groupPrefix,
                               java.time.Instant since) {
-        Map<String, Object> props = new HashMap<>(consumerProps);
+        // As the body itself, on a secured broker: a re-drive cannot read another body's records.
+        Map<String, Object> props = service.consumerProps(body);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + body.toLowerCase().replace('_', '-'));
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

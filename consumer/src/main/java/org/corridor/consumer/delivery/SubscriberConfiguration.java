@@ -18,6 +18,8 @@ import org.corridor.schemas.avro.DeliveryReceipt;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.reference.ReferenceData;
 import org.corridor.schemas.registry.CachingSchemaRegistryClient;
+import org.corridor.schemas.security.Principals;
+import org.corridor.schemas.security.ScramClient;
 import org.corridor.schemas.registry.RegistryClientConfig;
 import org.corridor.schemas.registry.SchemaRegistryClient;
 import org.corridor.schemas.serde.AvroDeserializer;
@@ -74,7 +76,7 @@ public class SubscriberConfiguration {
 
     @Bean
     Redriver redriver(SubscriberService service, KafkaProperties kafka) {
-        return new Redriver(service, kafka.buildConsumerProperties());
+        return new Redriver(service);
     }
 
     @Bean
@@ -111,7 +113,10 @@ public class SubscriberConfiguration {
         Deadlines deadlines = new Deadlines(properties.ackDeadlines(), receipts, meters, Clock.systemUTC());
         Map<String, SubscriberService.BodyDelivery> deliveries = new java.util.LinkedHashMap<>();
         bodies.forEach(body -> deliveries.put(body, delivery(properties, body, receipts, producer)));
-        return new SubscriberService(kafka.buildConsumerProperties(), deliveries, alerts, receipts, deadlines, meters);
+        Map<String, Map<String, Object>> bodyClients = new HashMap<>();
+        properties.bodyPasswords().forEach((body, password) ->
+                bodyClients.put(body, ScramClient.settings(Principals.body(body), password)));
+        return new SubscriberService(kafka.buildConsumerProperties(), bodyClients, deliveries, alerts, receipts, deadlines, meters);
     }
 
     /** The webhook of a body, if it has one: retried, then parked. */

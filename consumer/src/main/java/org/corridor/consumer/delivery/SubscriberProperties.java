@@ -29,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookMaxBackoff longest wait between attempts
  * @param ackDeadlines      how long a body has to acknowledge an alert, by priority (URGENT: 8h); none for others
  * @param deadlineCheckInterval how often deadlines are checked
+ * @param bodyPasswords     on a secured broker: body id to the SCRAM password of its principal {@code body-<id>}; each
+ *                          body's feed is then read (and re-driven, replayed) as that body, so the broker refuses a
+ *                          mix-up of feeds in this service
  */
 @Validated
 @ConfigurationProperties("corridor.subscriber")
@@ -42,10 +45,19 @@ public record SubscriberProperties(
         @DefaultValue("500ms") @NotNull Duration webhookBackoff,
         @DefaultValue("30s") @NotNull Duration webhookMaxBackoff,
         Map<Priority, Duration> ackDeadlines,
-        @DefaultValue("10s") @NotNull Duration deadlineCheckInterval) {
+        @DefaultValue("10s") @NotNull Duration deadlineCheckInterval,
+        Map<String, String> bodyPasswords) {
 
     public SubscriberProperties {
+        bodyPasswords = bodyPasswords == null ? Map.of() : Map.copyOf(bodyPasswords);
         ackDeadlines = ackDeadlines == null || ackDeadlines.isEmpty() ? Map.of(Priority.URGENT, Duration.ofHours(8)) : Map.copyOf(ackDeadlines);
+    }
+
+    /** Never prints the passwords or webhook secrets. */
+    @Override
+    public String toString() {
+        return "SubscriberProperties[bodies=" + bodies + ", sink=" + sink + ", fileDir=" + fileDir + ", webhooks="
+                + webhooks + ", bodyPasswords=" + bodyPasswords.keySet() + "]";
     }
 
     /**

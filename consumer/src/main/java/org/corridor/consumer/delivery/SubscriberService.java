@@ -64,10 +64,18 @@ public final class SubscriberService implements SmartLifecycle {
     /** From an alert's publication (the feed record keeps the inbound record's timestamp) to the sink's confirmation. */
     public static final String DELIVERY_LATENCY = "corridor.subscriber.delivery.latency";
 
-    public SubscriberService(Map<String, Object> consumerProps, Map<String, BodyDelivery> deliveries,
-                             AvroDeserializer<TraffickingAlert> alerts, Receipts receipts, Deadlines deadlines,
-                             MeterRegistry meters) {
+    private final Map<String, Object> consumerProps;
+    private final Map<String, Map<String, Object>> bodyClients;
+
+    /**
+     * @param bodyClients per body, client settings that replace the service's own when reading that body's feed
+     *                    (its SCRAM principal on a secured broker); bodies without an entry use the service's
+     */
+    public SubscriberService(Map<String, Object> consumerProps, Map<String, Map<String, Object>> bodyClients,
+                             Map<String, BodyDelivery> deliveries, AvroDeserializer<TraffickingAlert> alerts,
+                             Receipts receipts, Deadlines deadlines, MeterRegistry meters) {
         this.meters = meters;
+        this.bodyClients = Map.copyOf(bodyClients);
         this.deliveries = Map.copyOf(deliveries);
         this.deadlines = deadlines;
         this.alerts = alerts;
@@ -77,9 +85,10 @@ public final class SubscriberService implements SmartLifecycle {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-        DefaultKafkaConsumerFactory<String, byte[]> factory = new DefaultKafkaConsumerFactory<>(props,
-                new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumerProps = java.util.Collections.unmodifiableMap(props);
         for (String body : deliveries.keySet()) {
+            DefaultKafkaConsumerFactory<String, byte[]> factory = new DefaultKafkaConsumerFactory<>(consumerProps(body),
+                    new StringDeserializer(), new ByteArrayDeserializer());
             ContainerProperties cp = new ContainerProperties(Topics.feed(body));
             cp.setGroupId("corridor-subscriber-" + body.toLowerCase().replace('_', '-'));
             cp.setAckMode(ContainerProperties.AckMode.RECORD);
@@ -142,6 +151,13 @@ public final class SubscriberService implements SmartLifecycle {
             }
             return delivered;
         };
+    }
+
+    /** Client settings for reading a body's feed or parked records: the body's own principal when it has one. */
+    public Map<String, Object> consumerProps(String body) {
+        Map<String, Object> props = new HashMap<>(consumerProps);
+        props.putAll(bodyClients.getOrDefault(body, Map.of()));
+        return props;
     }
 
     /** The bodies this process serves. */
