@@ -25,13 +25,14 @@ final class AuditReader {
     }
 
     /** "alertId:version" to decision, once every wanted key is present or the timeout passed. */
-    static Map<String, RoutingDecision> await(String bootstrapServers, String registryUrl, Set<String> wanted, Duration timeout) {
+    /** @param client Kafka client settings: bootstrap servers and, on a secured broker, a principal that may read the audit */
+    static Map<String, RoutingDecision> await(Map<String, Object> client, String registryUrl, Set<String> wanted, Duration timeout) {
         AvroDeserializer<RoutingDecision> decode = new AvroDeserializer<>();
         decode.configure(Map.of(RegistryClientConfig.URL, registryUrl, AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
         Map<String, RoutingDecision> found = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
+        Map<String, Object> props = new HashMap<>(client);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.AUDIT, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(Topics.AUDIT, p.partition())).toList();
             consumer.assign(partitions);

@@ -2,6 +2,7 @@ package org.corridor.platform;
 
 import org.corridor.consumer.explain.ExplainCommand;
 import org.corridor.monitor.cli.StatusCommand;
+import org.corridor.platform.access.AdminCommand;
 import org.corridor.producer.bulk.ImportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "corridor", mixinStandardHelpOptions = true,
         description = "Corridor: a cross-agency broker for counter-narcotics trafficking alerts.",
         subcommands = {UpCommand.class, DemoCommand.class, ImportCommand.class, ExplainCommand.class,
-            FeedCommands.Redrive.class, FeedCommands.Replay.class, StatusCommand.class, HelpCommand.class})
+            FeedCommands.Redrive.class, FeedCommands.Replay.class, StatusCommand.class, AdminCommand.class, HelpCommand.class})
 public final class CorridorCli {
 
     public static void main(String[] args) {

@@ -45,7 +45,10 @@ public final class DemoCommand implements Callable<Integer> {
         List<DemoScenario.Published> published = DemoScenario.publish(restUrl, DemoAgencies.tokens(dataDir));
         Set<String> wanted = new LinkedHashSet<>();
         published.forEach(p -> wanted.add(p.alertId() + ":" + p.version()));
-        Map<String, RoutingDecision> decisions = AuditReader.await(bootstrapServers, registryUrl, wanted, Duration.ofSeconds(60));
+        // The admin's client settings written by ./corridor up (SASL/SCRAM on the default secured broker).
+        Map<String, RoutingDecision> decisions = AuditReader.await(
+                org.corridor.platform.access.SecureSetup.readClientConfig(dataDir, bootstrapServers), registryUrl, wanted,
+                Duration.ofSeconds(60));
         print(out, published, decisions);
         return decisions.keySet().containsAll(wanted) ? 0 : 1;
     }

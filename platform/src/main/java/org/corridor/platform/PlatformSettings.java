@@ -14,12 +14,20 @@ import java.nio.file.Path;
  * @param monitorPort       the monitor's port (dashboard, health API)
  * @param bootstrapServers  an external Kafka cluster instead of the embedded broker, or null
  * @param schemaRegistryUrl an external schema registry (Confluent's or Corridor's) instead of the embedded one, or null
+ * @param insecure          run the embedded broker in plaintext without ACLs (developers only); by default it
+ *                          requires SASL/SCRAM and authorizes every principal with ACLs
  */
 public record PlatformSettings(Path dataDir, int kafkaPort, int registryPort, int restPort, int routerPort,
-                               int subscriberPort, int monitorPort, String bootstrapServers, String schemaRegistryUrl) {
+                               int subscriberPort, int monitorPort, String bootstrapServers, String schemaRegistryUrl,
+                               boolean insecure) {
 
     public boolean embeddedBroker() {
         return bootstrapServers == null || bootstrapServers.isBlank();
+    }
+
+    /** Whether the embedded broker is secured: it is, unless told --insecure. */
+    public boolean secured() {
+        return embeddedBroker() && !insecure;
     }
 
     public boolean embeddedRegistry() {

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.corridor.platform.access.CredentialStore;
+import org.corridor.platform.access.SecureSetup;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,6 +43,10 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--monitor-port", defaultValue = "8084", description = "monitor port: dashboard and health (${DEFAULT-VALUE})")
     int monitorPort;
 
+    @Option(names = "--insecure", description = "run the embedded broker in plaintext, without authentication or ACLs "
+            + "(development only; the default requires SASL/SCRAM and enforces ACLs)")
+    boolean insecure;
+
     @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
             description = "use this Kafka cluster instead of the embedded broker")
     String bootstrapServers;
@@ -53,7 +60,7 @@ public final class UpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(dataDir.toAbsolutePath().normalize(), kafkaPort,
-                registryPort, restPort, routerPort, subscriberPort, monitorPort, bootstrapServers, registryUrl));
+                registryPort, restPort, routerPort, subscriberPort, monitorPort, bootstrapServers, registryUrl, insecure));
         try {
             platform.start();
         } catch (IllegalStateException e) {
@@ -75,6 +82,12 @@ public final class UpCommand implements Callable<Integer> {
         out.printf("  %-17s %s%n", "Feed files", platform.dataDir().resolve("feeds") + "/<body>/<date>.jsonl");
         out.printf("  %-17s %s (owner-only; one bearer token per demo agency)%n", "Agency tokens",
                 platform.dataDir().resolve(DemoAgencies.FILE));
+        if (platform.secured()) {
+            out.printf("  %-17s %s (owner-only; Kafka SCRAM passwords of every principal)%n", "Credentials",
+                    platform.dataDir().resolve(CredentialStore.FILE));
+            out.printf("  %-17s %s (owner-only; admin client settings for Kafka tools)%n", "Admin client",
+                    platform.dataDir().resolve(SecureSetup.CLIENT_CONFIG));
+        }
         out.println("Try ./corridor demo, then ./corridor status, in another terminal. Ctrl-C stops Corridor.");
         out.flush();
         stopped.await();

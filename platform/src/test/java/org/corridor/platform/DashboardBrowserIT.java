@@ -51,7 +51,7 @@ class DashboardBrowserIT {
                         + ". Install Debian's package: apt-get install -y chromium (.ci/run does this).")
                 .isTrue();
         Map<String, Object> fastMonitor = Map.of("corridor.monitor.sample-interval", "1s", "corridor.monitor.window", "10s");
-        try (EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null),
+        try (EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, false),
                 fastMonitor).start()) {
             DemoScenario.publish(platform.restUrl(), DemoAgencies.tokens(data));
             ObjectMapper json = new ObjectMapper();

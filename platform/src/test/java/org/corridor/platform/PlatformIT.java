@@ -39,7 +39,7 @@ class PlatformIT {
     Path data;
 
     private EmbeddedPlatform start() throws IOException {
-        return new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null)).start();
+        return new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, false)).start();
     }
 
     @Test
@@ -50,7 +50,7 @@ class PlatformIT {
             published = DemoScenario.publish(platform.restUrl(), DemoAgencies.tokens(data));
             Set<String> wanted = new LinkedHashSet<>();
             published.forEach(p -> wanted.add(p.alertId() + ":" + p.version()));
-            Map<String, RoutingDecision> decisions = AuditReader.await(platform.bootstrapServers(), platform.registryUrl(),
+            Map<String, RoutingDecision> decisions = AuditReader.await(platform.adminClient(), platform.registryUrl(),
                     wanted, Duration.ofSeconds(90));
             for (DemoScenario.Published p : published) {
                 RoutingDecision d = decisions.get(p.alertId() + ":" + p.version());
@@ -62,10 +62,10 @@ class PlatformIT {
             assertThat(decisions.get(published.get(4).alertId() + ":1").getWithheld())
                     .anySatisfy(w -> assertThat(w.getReason().name()).isEqualTo("TLP_RED_NOT_ADDRESSED"));
             await().atMost(Duration.ofSeconds(60)).until(() -> deliveredKeys(expectedFeeds.keySet()).equals(expectedFeeds));
-            assertFeedsExactlyOnce(platform.bootstrapServers(), expectedFeeds);
+            assertFeedsExactlyOnce(platform.adminClient(), expectedFeeds);
         }
         try (EmbeddedPlatform again = start()) {
-            assertFeedsExactlyOnce(again.bootstrapServers(), expectedFeeds);
+            assertFeedsExactlyOnce(again.adminClient(), expectedFeeds);
             await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30))
                     .until(() -> deliveredKeys(expectedFeeds.keySet()).equals(expectedFeeds));
         }
@@ -93,11 +93,12 @@ class PlatformIT {
         return delivered;
     }
 
-    private static void assertFeedsExactlyOnce(String bootstrap, Map<String, Set<String>> expected) {
+    private static void assertFeedsExactlyOnce(Map<String, Object> client, Map<String, Set<String>> expected) {
         for (String body : ReferenceData.defaults().bodyIds()) {
             List<String> keys = new ArrayList<>();
-            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            Map<String, Object> props = new java.util.HashMap<>(client);
+            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
                 List<TopicPartition> parts = c.partitionsFor(Topics.feed(body), Duration.ofSeconds(10)).stream()
                         .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
                 c.assign(parts);

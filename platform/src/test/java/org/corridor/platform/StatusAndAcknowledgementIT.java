@@ -44,7 +44,7 @@ class StatusAndAcknowledgementIT {
 
     @Test
     void statusShowsRoutedDeliveredAcknowledgedAndEscalated() throws Exception {
-        try (EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null),
+        try (EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, false),
                 Map.of("corridor.subscriber.ack-deadlines.URGENT", "20s", "corridor.subscriber.deadline-check-interval", "200ms")).start()) {
             Map<String, String> tokens = DemoAgencies.tokens(data);
             List<DemoScenario.Published> published = DemoScenario.publish(platform.restUrl(), tokens);

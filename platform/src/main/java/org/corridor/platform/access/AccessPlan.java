@@ -1,0 +1,134 @@
+package org.corridor.platform.access;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.corridor.schemas.security.Principals;
+import org.corridor.schemas.topics.Topics;
+
+/**
+ * The ACLs of every Corridor principal, as data: nothing is applied here. Everything not listed is denied (the broker
+ * runs with {@code allow.everyone.if.no.acl.found=false}). docs/security.md shows the same table.
+ */
+public final class AccessPlan {
+
+    /** The router's consumer group and transactional-id prefix. */
+    static final String ROUTER_GROUP = "corridor-router";
+    static final String RECIPIENTS = "alerts.recipients";
+    static final String SCHEMAS = "_schemas";
+
+    private AccessPlan() {
+    }
+
+    /** {@code agency-<id>}: write (and read back, for corrections) its own inbound topic, nothing else. */
+    public static List<AclBinding> agency(String agencyId) {
+        String p = Principals.agency(agencyId);
+        List<AclBinding> acls = new ArrayList<>();
+        topic(acls, p, Topics.inbound(agencyId), PatternType.LITERAL, AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE);
+        return acls;
+    }
+
+    /** {@code body-<id>}: read its own feed and parked records with its own groups, write receipts. */
+    public static List<AclBinding> body(String bodyId) {
+        String p = Principals.body(bodyId);
+        String slug = Principals.slug(bodyId);
+        List<AclBinding> acls = new ArrayList<>();
+        topic(acls, p, Topics.feed(bodyId), PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
+        topic(acls, p, Topics.parked(bodyId), PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
+        topic(acls, p, Topics.RECEIPTS, PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE);
+        for (String group : List.of("corridor-subscriber-" + slug, "corridor-redrive-" + slug, "corridor-replay-" + slug)) {
+            acls.add(allow(p, new ResourcePattern(ResourceType.GROUP, group, PatternType.LITERAL), AclOperation.READ));
+        }
+        acls.add(allow(p, new ResourcePattern(ResourceType.GROUP, p + ".", PatternType.PREFIXED), AclOperation.READ));
+        return acls;
+    }
+
+    /** The router: reads every inbound topic, writes feeds, audit, dead letters and recipients in transactions. */
+    public static List<AclBinding> router() {
+        String p = Principals.ROUTER;
+        List<AclBinding> acls = new ArrayList<>();
+        topic(acls, p, Topics.INBOUND_PREFIX, PatternType.PREFIXED, AclOperation.READ, AclOperation.DESCRIBE);
+        topic(acls, p, Topics.FEED_PREFIX, PatternType.PREFIXED, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
+        for (String t : List.of(Topics.AUDIT, Topics.DEAD_LETTERS)) {
+            topic(acls, p, t, PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
+        }
+        topic(acls, p, RECIPIENTS, PatternType.LITERAL, AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
+        acls.add(allow(p, new ResourcePattern(ResourceType.GROUP, ROUTER_GROUP, PatternType.LITERAL), AclOperation.READ));
+        ResourcePattern txn = new ResourcePattern(ResourceType.TRANSACTIONAL_ID, ROUTER_GROUP + "-", PatternType.PREFIXED);
+        acls.add(allow(p, txn, AclOperation.WRITE));
+        acls.add(allow(p, txn, AclOperation.DESCRIBE));
+        return acls;
+    }
+
+    /** The schema registry: its own topic and its writer's transactional id. */
+    public static List<AclBinding> registry(String writerId) {
+        String p = Principals.REGISTRY;
+        List<AclBinding> acls = new ArrayList<>();
+        topic(acls, p, SCHEMAS, PatternType.LITERAL, AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE,
+                AclOperation.CREATE, AclOperation.DESCRIBE_CONFIGS);
+        ResourcePattern txn = new ResourcePattern(ResourceType.TRANSACTIONAL_ID, writerId, PatternType.LITERAL);
+        acls.add(allow(p, txn, AclOperation.WRITE));
+        acls.add(allow(p, txn, AclOperation.DESCRIBE));
+        return acls;
+    }
+
+    /**
+     * The monitor: describes everything, reads only the dead-letter topic (for its headers) and the receipts
+     * (ids and outcomes), never an inbound topic or a feed.
+     */
+    public static List<AclBinding> monitor() {
+        String p = Principals.MONITOR;
+        List<AclBinding> acls = new ArrayList<>();
+        acls.add(allow(p, new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL), AclOperation.DESCRIBE));
+        acls.add(allow(p, new ResourcePattern(ResourceType.TOPIC, "*", PatternType.LITERAL), AclOperation.DESCRIBE));
+        acls.add(allow(p, new ResourcePattern(ResourceType.GROUP, "*", PatternType.LITERAL), AclOperation.DESCRIBE));
+        topic(acls, p, Topics.DEAD_LETTERS, PatternType.LITERAL, AclOperation.READ);
+        topic(acls, p, Topics.RECEIPTS, PatternType.LITERAL, AclOperation.READ);
+        return acls;
+    }
+
+    /** The agency REST service's own principal: it sees the inbound topics exist and reads audit and receipts. */
+    public static List<AclBinding> ingest() {
+        String p = Principals.INGEST;
+        List<AclBinding> acls = new ArrayList<>();
+        topic(acls, p, Topics.INBOUND_PREFIX, PatternType.PREFIXED, AclOperation.DESCRIBE);
+        for (String t : List.of(Topics.AUDIT, Topics.RECEIPTS)) {
+            topic(acls, p, t, PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE, AclOperation.CREATE);
+        }
+        return acls;
+    }
+
+    /**
+     * The subscriber service's own principal: receipts, and parking each served body's undeliverable records. It
+     * reads feeds only as each body.
+     */
+    public static List<AclBinding> subscriber(List<String> bodies) {
+        String p = Principals.SUBSCRIBER;
+        List<AclBinding> acls = new ArrayList<>();
+        topic(acls, p, Topics.RECEIPTS, PatternType.LITERAL, AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE,
+                AclOperation.CREATE);
+        topic(acls, p, Topics.FEED_PREFIX, PatternType.PREFIXED, AclOperation.DESCRIBE);
+        for (String body : bodies) {
+            topic(acls, p, Topics.parked(body), PatternType.LITERAL, AclOperation.WRITE);
+        }
+        return acls;
+    }
+
+    private static void topic(List<AclBinding> acls, String principal, String name, PatternType type, AclOperation... ops) {
+        ResourcePattern pattern = new ResourcePattern(ResourceType.TOPIC, name, type);
+        for (AclOperation op : ops) {
+            acls.add(allow(principal, pattern, op));
+        }
+    }
+
+    private static AclBinding allow(String principal, ResourcePattern pattern, AclOperation op) {
+        return new AclBinding(pattern, new AccessControlEntry("User:" + principal, "*", op, AclPermissionType.ALLOW));
+    }
+}

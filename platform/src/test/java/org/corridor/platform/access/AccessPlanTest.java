@@ -1,0 +1,73 @@
+package org.corridor.platform.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourceType;
+import org.junit.jupiter.api.Test;
+
+/** What each principal may do, read as "principal operation resource-type:pattern-type:name". */
+class AccessPlanTest {
+
+    private static Set<String> rules(List<AclBinding> acls) {
+        assertThat(acls).allSatisfy(a -> assertThat(a.entry().permissionType()).isEqualTo(AclPermissionType.ALLOW));
+        return acls.stream().map(a -> a.entry().principal() + " " + a.entry().operation() + " " + a.pattern().resourceType()
+                + ":" + a.pattern().patternType() + ":" + a.pattern().name()).collect(Collectors.toSet());
+    }
+
+    @Test
+    void anAgencyMayOnlyUseItsOwnInboundTopic() {
+        assertThat(rules(AccessPlan.agency("tj-drug-control"))).containsExactlyInAnyOrder(
+                "User:agency-tj-drug-control WRITE TOPIC:LITERAL:alerts.in.tj-drug-control",
+                "User:agency-tj-drug-control READ TOPIC:LITERAL:alerts.in.tj-drug-control",
+                "User:agency-tj-drug-control DESCRIBE TOPIC:LITERAL:alerts.in.tj-drug-control");
+    }
+
+    @Test
+    void aBodyReadsOnlyItsOwnFeedWithItsOwnGroupsAndWritesReceipts() {
+        assertThat(rules(AccessPlan.body("PARIS_PACT"))).containsExactlyInAnyOrder(
+                "User:body-paris-pact READ TOPIC:LITERAL:alerts.feed.paris-pact",
+                "User:body-paris-pact DESCRIBE TOPIC:LITERAL:alerts.feed.paris-pact",
+                "User:body-paris-pact READ TOPIC:LITERAL:alerts.feed.paris-pact.parked",
+                "User:body-paris-pact DESCRIBE TOPIC:LITERAL:alerts.feed.paris-pact.parked",
+                "User:body-paris-pact WRITE TOPIC:LITERAL:alerts.receipts",
+                "User:body-paris-pact DESCRIBE TOPIC:LITERAL:alerts.receipts",
+                "User:body-paris-pact READ GROUP:LITERAL:corridor-subscriber-paris-pact",
+                "User:body-paris-pact READ GROUP:LITERAL:corridor-redrive-paris-pact",
+                "User:body-paris-pact READ GROUP:LITERAL:corridor-replay-paris-pact",
+                "User:body-paris-pact READ GROUP:PREFIXED:body-paris-pact.");
+    }
+
+    @Test
+    void theMonitorReadsNoInboundTopicAndNoFeed() {
+        List<AclBinding> monitor = AccessPlan.monitor();
+        assertThat(monitor.stream().filter(a -> a.entry().operation() == AclOperation.READ)
+                .map(a -> a.pattern().name())).containsExactlyInAnyOrder("alerts.dlq", "alerts.receipts");
+        assertThat(monitor).noneMatch(a -> a.entry().operation() == AclOperation.WRITE || a.entry().operation() == AclOperation.ALL);
+    }
+
+    @Test
+    void noPrincipalGetsAWildcardWriteOrAll() {
+        List<AclBinding> all = new java.util.ArrayList<>();
+        all.addAll(AccessPlan.router());
+        all.addAll(AccessPlan.registry("corridor-schema-registry"));
+        all.addAll(AccessPlan.monitor());
+        all.addAll(AccessPlan.ingest());
+        all.addAll(AccessPlan.subscriber(List.of("UNODC")));
+        assertThat(all).noneMatch(a -> a.entry().operation() == AclOperation.ALL);
+        assertThat(all).noneMatch(a -> a.pattern().name().equals("*") && a.entry().operation() != AclOperation.DESCRIBE);
+        // Only the router writes feeds; the subscriber service writes only parked topics there.
+        assertThat(all).filteredOn(a -> a.entry().operation() == AclOperation.WRITE && a.pattern().resourceType() == ResourceType.TOPIC
+                        && a.pattern().name().startsWith("alerts.feed.") && a.pattern().patternType() == PatternType.PREFIXED)
+                .allSatisfy(a -> assertThat(a.entry().principal()).isEqualTo("User:router"));
+        assertThat(rules(AccessPlan.subscriber(List.of("UNODC")))).contains("User:subscriber WRITE TOPIC:LITERAL:alerts.feed.unodc.parked")
+                .doesNotContain("User:subscriber READ TOPIC:PREFIXED:alerts.feed.");
+    }
+}
