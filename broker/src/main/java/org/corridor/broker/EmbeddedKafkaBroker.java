@@ -85,6 +85,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 : security.superUserClient(internalBootstrap);
     }
 
+    /** The internal listener of a secured broker; the client listener of a plaintext one. */
+    public String internalBootstrapServers() {
+        return internalBootstrap == null ? bootstrapServers() : internalBootstrap;
+    }
+
     public boolean secured() {
         return security != null;
     }
