@@ -37,6 +37,8 @@ public class RouterApplication {
             Map.entry("spring.kafka.producer.transaction-id-prefix", "corridor-router-${corridor.router.instance-id}-"),
             Map.entry("spring.kafka.producer.properties.enable.idempotence", "true"),
             Map.entry("spring.kafka.producer.properties.transaction.timeout.ms", "30000"),
+            // An authorization error (ACLs not there yet, a rotated password) is retried instead of stopping routing.
+            Map.entry("spring.kafka.listener.auth-exception-retry-interval", "10s"),
             Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,metrics"));
 
     public static void main(String[] args) {

@@ -40,12 +40,18 @@ public final class RouterFixture implements AutoCloseable {
     public final SchemaRegistryClient client;
 
     public RouterFixture(TestKafka kafka, String registryTopic) {
+        this(kafka, registryTopic, Map.of());
+    }
+
+    /** @param registryExtra more registry settings, such as its topic's replication factor */
+    public RouterFixture(TestKafka kafka, String registryTopic, Map<String, Object> registryExtra) {
         this.kafka = kafka;
         Map<String, Object> props = new HashMap<>(RegistryApplication.DEFAULTS);
         props.put("server.port", "0");
         props.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         props.put("corridor.registry.topic", registryTopic);
         props.put("corridor.registry.writer-id", "writer-" + registryTopic);
+        props.putAll(registryExtra);
         this.registry = new SpringApplicationBuilder(RegistryApplication.class).properties(props).run();
         this.registryUrl = "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
         this.client = new CachingSchemaRegistryClient(RegistryClientConfig.of(registryUrl));

@@ -29,7 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookMaxBackoff longest wait between attempts
  * @param ackDeadlines      how long a body has to acknowledge an alert, by priority (URGENT: 8h); none for others
  * @param deadlineCheckInterval how often deadlines are checked
- * @param bodyPasswords     on a secured broker: body id to the SCRAM password of its principal {@code body-<id>}; each
+ * @param bodyPasswords     on a secured broker: body id to the SCRAM password of its principal {@code body-<id>}
+ *                          (environment: {@code CORRIDOR_SUBSCRIBER_BODYPASSWORDS_PARIS_PACT=...}); each
  *                          body's feed is then read (and re-driven, replayed) as that body, so the broker refuses a
  *                          mix-up of feeds in this service
  */
@@ -49,7 +50,13 @@ public record SubscriberProperties(
         Map<String, String> bodyPasswords) {
 
     public SubscriberProperties {
-        bodyPasswords = bodyPasswords == null ? Map.of() : Map.copyOf(bodyPasswords);
+        // Keys bound from environment variables arrive in lower case with dots (paris.pact): back to body ids.
+        Map<String, String> normalized = new java.util.HashMap<>();
+        if (bodyPasswords != null) {
+            bodyPasswords.forEach((body, password) -> normalized.put(
+                    body.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), password));
+        }
+        bodyPasswords = Map.copyOf(normalized);
         ackDeadlines = ackDeadlines == null || ackDeadlines.isEmpty() ? Map.of(Priority.URGENT, Duration.ofHours(8)) : Map.copyOf(ackDeadlines);
     }
 

@@ -95,6 +95,8 @@ public final class SubscriberService implements SmartLifecycle {
             // Feeds are written in transactions: after the last record comes a commit marker. Without this the group
             // commits the offset before the marker, shows a lag of 1 for ever, and the monitor would call it stopped.
             cp.setFixTxOffsets(true);
+            // An authorization error (ACLs not there yet, a rotated password) is retried instead of stopping the body.
+            cp.setAuthExceptionRetryInterval(Duration.ofSeconds(10));
             BodyDelivery delivery = deliveries.get(body);
             cp.setMessageListener((MessageListener<String, byte[]>) record -> deliver(body, withDeadline(body, delivery), record, alerts));
             ConcurrentMessageListenerContainer<String, byte[]> container = new ConcurrentMessageListenerContainer<>(factory, cp);
