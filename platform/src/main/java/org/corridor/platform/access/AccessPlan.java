@@ -67,7 +67,10 @@ public final class AccessPlan {
         return acls;
     }
 
-    /** The schema registry: its own topic and its writer's transactional id. */
+    /**
+     * The schema registry, Corridor's or Confluent's: its own topic, Corridor's writer's transactional id, and the
+     * group Confluent's instances elect their leader in.
+     */
     public static List<AclBinding> registry(String writerId) {
         String p = Principals.REGISTRY;
         List<AclBinding> acls = new ArrayList<>();
@@ -76,6 +79,9 @@ public final class AccessPlan {
         ResourcePattern txn = new ResourcePattern(ResourceType.TRANSACTIONAL_ID, writerId, PatternType.LITERAL);
         acls.add(allow(p, txn, AclOperation.WRITE));
         acls.add(allow(p, txn, AclOperation.DESCRIBE));
+        ResourcePattern group = new ResourcePattern(ResourceType.GROUP, "schema-registry", PatternType.LITERAL);
+        acls.add(allow(p, group, AclOperation.READ));
+        acls.add(allow(p, group, AclOperation.DESCRIBE));
         return acls;
     }
 

@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "admin", mixinStandardHelpOptions = true,
         description = "Provision agencies and bodies on the secured broker: topic, SCRAM credential and ACLs.",
         subcommands = {AdminCommand.AddAgency.class, AdminCommand.AddBody.class, AdminCommand.RemoveAgency.class,
-            AdminCommand.RemoveBody.class})
+            AdminCommand.RemoveBody.class, ProvisionCommand.class})
 public final class AdminCommand {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?");

@@ -1,0 +1,241 @@
+package org.corridor.platform.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.corridor.broker.BrokerSecurity;
+import org.corridor.broker.EmbeddedKafkaCluster;
+import org.corridor.consumer.RouterApplication;
+import org.corridor.consumer.SubscriberApplication;
+import org.corridor.consumer.delivery.SubscriberProperties;
+import org.corridor.consumer.router.RouterProperties;
+import org.corridor.monitor.MonitorApplication;
+import org.corridor.platform.DemoScenario;
+import org.corridor.platform.access.ProvisionCommand;
+import org.corridor.producer.IngestApplication;
+import org.corridor.producer.rest.IngestProperties;
+import org.corridor.registry.RegistryApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import picocli.CommandLine;
+
+/**
+ * docker-compose.yml as a deployment would run it, without a Docker engine: every Corridor service's environment is
+ * read from the file (variables from .env.example), each variable must be a setting the service knows (so a misspelt
+ * key fails the build), and each service's Spring context boots with exactly that environment against a secured
+ * three-node in-JVM cluster provisioned by the compose file's own {@code provision} command. Only host names
+ * (kafka-N, schema-registry) and the feed directory are pointed at this JVM. Then one alert goes through ingest,
+ * both routers and the subscribers, with the principals and ACLs of the deployment.
+ */
+class ComposeConfigurationIT {
+
+    private static final Path ROOT = Path.of("..");
+    private static final Map<String, Class<?>> SERVICES = new LinkedHashMap<>();
+
+    static {
+        SERVICES.put("corridor-registry", RegistryApplication.class);
+        SERVICES.put("ingest", IngestApplication.class);
+        SERVICES.put("router-1", RouterApplication.class);
+        SERVICES.put("router-2", RouterApplication.class);
+        SERVICES.put("subscribers", SubscriberApplication.class);
+        SERVICES.put("monitor", MonitorApplication.class);
+    }
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path feeds;
+
+    @Test
+    void everyServiceBootsWithTheComposeEnvironmentAndAnAlertGoesThrough() throws Exception {
+        ComposeFile compose = new ComposeFile(ROOT.resolve("docker-compose.yml"), ROOT.resolve(".env.example"));
+        Set<String> known = knownSettings();
+        for (Map.Entry<String, Class<?>> s : SERVICES.entrySet()) {
+            assertThat(compose.mainClass(s.getKey())).as(s.getKey() + "'s main class").isEqualTo(s.getValue().getName());
+            for (String variable : compose.environment(s.getKey()).keySet()) {
+                assertThat(isKnown(variable, s.getValue(), known))
+                        .as(s.getKey() + ": " + variable + " is not a setting of " + s.getValue().getSimpleName()).isTrue();
+            }
+        }
+
+        BrokerSecurity security = new BrokerSecurity(compose.variable("BROKER_PASSWORD"));
+        List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+        try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.create(dataDir, 3, Map.of(), security).start(Duration.ofSeconds(90))) {
+            try {
+                Map<String, String> hosts = new LinkedHashMap<>();
+                hosts.put("kafka-1:9092,kafka-2:9092,kafka-3:9092", cluster.bootstrapServers());
+                hosts.put("kafka-1:19092,kafka-2:19092,kafka-3:19092", cluster.internalBootstrapServers());
+                hosts.put("/var/lib/corridor/feeds", feeds.toString());
+
+                // The one-shot provision service, with its own command line and environment.
+                List<String> args = new ArrayList<>(compose.command("provision"));
+                assertThat(args.subList(0, 2)).containsExactly("admin", "provision");
+                args = args.subList(2, args.size()).stream().map(a -> rewrite(a, hosts)).toList();
+                Map<String, String> provisionEnv = compose.environment("provision");
+                StringWriter err = new StringWriter();
+                int exit = new CommandLine(new ProvisionCommand(provisionEnv::get)).setErr(new PrintWriter(err))
+                        .execute(args.toArray(String[]::new));
+                assertThat(exit).as(err.toString()).isZero();
+
+                ConfigurableApplicationContext registry = boot("corridor-registry", compose, hosts);
+                contexts.add(registry);
+                hosts.put("schema-registry:8081", "localhost:" + registry.getEnvironment().getProperty("local.server.port"));
+                for (String service : List.of("ingest", "router-1", "router-2", "subscribers", "monitor")) {
+                    contexts.add(boot(service, compose, hosts));
+                }
+                ConfigurableApplicationContext ingest = contexts.get(1);
+                assertThat(ingest.getBean(IngestProperties.class).agencies()).hasSize(2)
+                        .allSatisfy(a -> assertThat(a.kafkaPassword()).isNotBlank());
+                assertThat(contexts.get(2).getBean(RouterProperties.class).replicationFactor()).isEqualTo((short) 3);
+                assertThat(contexts.get(3).getBean(RouterProperties.class).instanceId()).isEqualTo("router-2");
+                assertThat(contexts.get(4).getBean(SubscriberProperties.class).bodyPasswords()).hasSize(13)
+                        .containsKeys("PARIS_PACT", "UNODC", "EUROPOL");
+
+                // One alert of tj-drug-control through the deployment: the REST token is the one .env.example documents.
+                String token = exampleToken("tj-drug-control");
+                String restUrl = "http://localhost:" + ingest.getEnvironment().getProperty("local.server.port");
+                HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(restUrl + "/api/v1/alerts"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(DemoScenario.steps().get(0).body())).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+                String alertId = new ObjectMapper().readTree(accepted.body()).get("alertId").asText();
+                // Delivered to UNODC's feed file by the subscribers, as body-unodc.
+                await().atMost(Duration.ofSeconds(90)).until(() -> delivered(feeds.resolve("unodc"), alertId));
+            } finally {
+                // The services stop before the cluster does, as in a deployment.
+                Collections.reverse(contexts);
+                contexts.forEach(ConfigurableApplicationContext::close);
+            }
+        }
+    }
+
+    private static boolean delivered(Path dir, String alertId) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                if (Files.readString(f).contains(alertId)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String exampleToken(String agency) throws IOException {
+        Matcher m = Pattern.compile("# REST bearer token of " + Pattern.quote(agency) + " \\(give it to the agency\\): (\\S+)")
+                .matcher(Files.readString(ROOT.resolve(".env.example")));
+        assertThat(m.find()).as(".env.example documents the example token of " + agency).isTrue();
+        return m.group(1);
+    }
+
+    /** Boots the service's application with the compose environment as the process environment would be. */
+    private ConfigurableApplicationContext boot(String service, ComposeFile compose, Map<String, String> hosts) throws Exception {
+        Map<String, Object> env = new HashMap<>();
+        compose.environment(service).forEach((k, v) -> env.put(k, rewrite(v, hosts)));
+        env.put("PORT", "0");
+        Map<String, Object> defaults = defaults(SERVICES.get(service));
+        // Spring Boot maps environment variable names only for sources named like the system environment.
+        return new SpringApplicationBuilder(SERVICES.get(service)).properties(defaults)
+                .initializers(ctx -> ctx.getEnvironment().getPropertySources()
+                        .addFirst(new SystemEnvironmentPropertySource(service + "-compose-systemEnvironment", env)))
+                .run();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> defaults(Class<?> app) throws ReflectiveOperationException {
+        Map<String, Object> d = new HashMap<>((Map<String, Object>) app.getField("DEFAULTS").get(null));
+        d.put("spring.main.banner-mode", "off");
+        return d;
+    }
+
+    private static String rewrite(String value, Map<String, String> hosts) {
+        String v = value;
+        for (Map.Entry<String, String> h : hosts.entrySet()) {
+            v = v.replace(h.getKey(), h.getValue());
+        }
+        return v;
+    }
+
+    /**
+     * Whether an environment variable means something to the application: a placeholder its defaults read
+     * ({@code ${KAFKA_BOOTSTRAP_SERVERS:...}}), or a setting in the configuration metadata on the class path,
+     * compared without separators as Spring Boot's relaxed binding does (map keys and list indexes allowed below a
+     * map or list setting). Whether the value really binds is checked by booting the service.
+     */
+    private static boolean isKnown(String variable, Class<?> app, Set<String> known) {
+        try {
+            if (defaults(app).values().stream().anyMatch(v -> String.valueOf(v).contains("${" + variable + ":"))) {
+                return true;
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        String name = variable.toLowerCase(Locale.ROOT).replace("_", "");
+        if (known.contains(name)) {
+            return true;
+        }
+        return known.stream().filter(k -> k.endsWith("*"))
+                .anyMatch(k -> name.length() > k.length() - 1 && name.startsWith(k.substring(0, k.length() - 1)));
+    }
+
+    /** Setting names of every configuration metadata file on the class path, normalised; maps and lists end in ".*". */
+    private static Set<String> knownSettings() throws IOException {
+        Set<String> names = new HashSet<>();
+        ObjectMapper json = new ObjectMapper();
+        var resources = ComposeConfigurationIT.class.getClassLoader().getResources("META-INF/spring-configuration-metadata.json");
+        while (resources.hasMoreElements()) {
+            URL url = resources.nextElement();
+            try (InputStream in = url.openStream()) {
+                JsonNode properties = json.readTree(in).path("properties");
+                for (JsonNode p : properties) {
+                    String n = normalise(p.path("name").asText());
+                    String type = p.path("type").asText();
+                    names.add(n);
+                    if (type.startsWith("java.util.Map") || type.startsWith("java.util.List")) {
+                        names.add(n + "*");
+                    }
+                }
+            }
+        }
+        assertThat(names).contains("corridorrouterinstanceid", "springkafkaproperties*", "corridoringestagencies*");
+        return names;
+    }
+
+    /** Spring Boot's relaxed form, without any separator: corridor.router.instance-id → corridorrouterinstanceid. */
+    private static String normalise(String name) {
+        return name.toLowerCase(Locale.ROOT).replace("-", "").replace(".", "").replace("_", "");
+    }
+}
