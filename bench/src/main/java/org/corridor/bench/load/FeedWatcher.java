@@ -1,0 +1,124 @@
+package org.corridor.bench.load;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.corridor.schemas.avro.RoutingDecision;
+import org.corridor.schemas.serde.AvroDeserializer;
+import org.corridor.schemas.topics.Topics;
+
+/**
+ * Reads every feed and the audit topic (read_committed) from where they ended when it started, on a thread of its
+ * own. A feed record of one of this run's alerts is timed against the alert's intended send time; a routing
+ * decision adds its recipients to the feed records to expect.
+ */
+final class FeedWatcher implements AutoCloseable {
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Map<String, Long> intended;
+    private final AvroDeserializer<RoutingDecision> decisions;
+    private final Histogram latencyMicros = new Histogram(3_600_000_000L, 3);
+    private final AtomicLong feedRecords = new AtomicLong();
+    private final AtomicLong expected = new AtomicLong();
+    private final AtomicLong decided = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long lastFeedRecordNanos;
+
+    /**
+     * @param client   Kafka client settings of a principal that may read the feeds and the audit
+     * @param intended alert id to its intended send time (System.nanoTime), filled in by the publisher
+     */
+    FeedWatcher(Map<String, Object> client, List<String> bodies, Map<String, Long> intended,
+                AvroDeserializer<RoutingDecision> decisions) {
+        this.intended = intended;
+        this.decisions = decisions;
+        Map<String, Object> props = new HashMap<>(client);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        List<String> topics = new ArrayList<>(bodies.stream().map(Topics::feed).toList());
+        topics.add(Topics.AUDIT);
+        for (String t : topics) {
+            consumer.partitionsFor(t, Duration.ofSeconds(30)).forEach(p -> partitions.add(new TopicPartition(t, p.partition())));
+        }
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        thread = new Thread(this::run, "feed-watcher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        while (running) {
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                long now = System.nanoTime();
+                if (r.topic().equals(Topics.AUDIT)) {
+                    if (r.key() != null && intended.containsKey(r.key())) {
+                        RoutingDecision d = decisions.deserialize(r.topic(), r.value());
+                        expected.addAndGet(d.getRecipients().size());
+                        decided.incrementAndGet();
+                    }
+                    continue;
+                }
+                Long sent = r.key() == null ? null : intended.get(r.key());
+                if (sent != null) {
+                    synchronized (latencyMicros) {
+                        latencyMicros.recordValue(Math.max(0, (now - sent) / 1_000));
+                    }
+                    feedRecords.incrementAndGet();
+                    lastFeedRecordNanos = now;
+                }
+            }
+        }
+        consumer.close();
+    }
+
+    long feedRecords() {
+        return feedRecords.get();
+    }
+
+    long expected() {
+        return expected.get();
+    }
+
+    long decided() {
+        return decided.get();
+    }
+
+    long lastFeedRecordNanos() {
+        return lastFeedRecordNanos;
+    }
+
+    Histogram latency() {
+        synchronized (latencyMicros) {
+            return latencyMicros.copy();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join(10_000);
+    }
+
+    static Map<String, Long> newIntendedMap() {
+        return new ConcurrentHashMap<>();
+    }
+}

@@ -1,0 +1,317 @@
+package org.corridor.bench.load;
+
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.HdrHistogram.Recorder;
+import org.corridor.producer.publish.AlertPublisher;
+import org.corridor.producer.publish.PublisherFactory;
+import org.corridor.schemas.SampleAlerts;
+import org.corridor.schemas.avro.Agency;
+import org.corridor.schemas.avro.RoutingDecision;
+import org.corridor.schemas.avro.TraffickingAlert;
+import org.corridor.schemas.json.AlertJson;
+import org.corridor.schemas.reference.ReferenceData;
+import org.corridor.schemas.registry.RegistryClientConfig;
+import org.corridor.schemas.security.ClientConfigFile;
+import org.corridor.schemas.security.Principals;
+import org.corridor.schemas.security.ScramClient;
+import org.corridor.schemas.serde.AvroDeserializer;
+import org.corridor.schemas.serde.AvroSerdeConfig;
+import org.corridor.schemas.serde.AvroSerializer;
+import org.corridor.schemas.validation.AlertValidator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code load}: publishes alerts from the platform's agencies (through the publisher library as each agency's own
+ * principal, or through the REST ingest with each agency's token) at a target rate or flat out, then waits until
+ * every routing decision and every feed record of them has appeared. The latency of a feed record is measured from
+ * the alert's intended send time (so a stalled sender does not hide queueing: no coordinated omission).
+ */
+@Command(name = "load", mixinStandardHelpOptions = true, description = "End-to-end load test against a running Corridor.")
+public final class LoadCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--mode", defaultValue = "library", description = "library or rest (${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = "--rate", defaultValue = "0", description = "alerts per second; 0 for flat out (${DEFAULT-VALUE})")
+    int rate;
+
+    @Option(names = "--alerts", defaultValue = "20000", description = "alerts in the measured phase (${DEFAULT-VALUE})")
+    int count;
+
+    @Option(names = "--warmup", defaultValue = "2000", description = "alerts sent first and not measured (${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--data-dir", defaultValue = "./data", description = "the platform's data directory: client settings, agency credentials and tokens")
+    Path dataDir;
+
+    @Option(names = "--rest-url", defaultValue = "http://localhost:8080", description = "REST ingest (${DEFAULT-VALUE})")
+    String restUrl;
+
+    @Option(names = "--concurrency", defaultValue = "64", description = "REST requests in flight (${DEFAULT-VALUE})")
+    int concurrency;
+
+    @Option(names = "--timeout", defaultValue = "180", description = "seconds to wait for the last feed record (${DEFAULT-VALUE})")
+    int timeoutSeconds;
+
+    @Option(names = "--out", description = "write the result as JSON to this file")
+    Path out;
+
+    @Option(names = "--progress", negatable = true, defaultValue = "true", description = "show progress (${DEFAULT-VALUE})")
+    boolean progress;
+
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final Recorder ackMicros = new Recorder(3);
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter console = spec.commandLine().getOut();
+        ClientConfigFile client = ClientConfigFile.load(dataDir.resolve("client.properties"));
+        Properties tokens = properties(dataDir.resolve("agency-tokens.properties"));
+        Properties credentials = Files.exists(dataDir.resolve("credentials.properties"))
+                ? properties(dataDir.resolve("credentials.properties")) : new Properties();
+        List<String> agencies = tokens.stringPropertyNames().stream().sorted().toList();
+        Sender sender = mode.equals("rest") ? new RestSender(tokens) : new LibrarySender(client, credentials, agencies);
+        List<TraffickingAlert> warm = alerts(warmup, agencies, 1_000_000);
+        List<TraffickingAlert> measured = alerts(count, agencies, 0);
+        double recordBytes = measured.stream().limit(1000).mapToInt(a -> avroSize(a)).average().orElse(0);
+
+        Map<String, Long> intended = FeedWatcher.newIntendedMap();
+        AvroDeserializer<RoutingDecision> decisions = new AvroDeserializer<>();
+        Map<String, Object> serde = new HashMap<>(client.serde());
+        serde.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+        decisions.configure(serde, false);
+        try (FeedWatcher watcher = new FeedWatcher(client.kafka(), List.copyOf(ReferenceData.defaults().bodyIds()), intended, decisions);
+             sender) {
+            console.printf("load: %s, %s, %d alerts after %d to warm up, %d agencies, alert %.0f bytes (Avro)%n", mode,
+                    rate == 0 ? "flat out" : rate + " alerts/s", count, warmup, agencies.size(), recordBytes);
+            console.flush();
+            send(sender, warm, null, 0);
+            awaitAcks(warmup);
+            accepted.set(0);
+            failed.set(0);
+            ackMicros.reset();
+            long start = System.nanoTime();
+            try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("publish").setInitialMax(count)
+                    .setStyle(ProgressBarStyle.ASCII).showSpeed().setUnit(" alerts", 1).build() : null) {
+                send(sender, measured, intended, start, bar);
+                awaitAcks(count);
+            }
+            long acked = System.nanoTime();
+            long deadline = acked + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("feeds").setInitialMax(0)
+                    .setStyle(ProgressBarStyle.ASCII).showSpeed().setUnit(" records", 1).build() : null) {
+                while (System.nanoTime() < deadline && (watcher.decided() < accepted.get() || watcher.feedRecords() < watcher.expected())) {
+                    if (bar != null) {
+                        bar.maxHint(watcher.expected());
+                        bar.stepTo(watcher.feedRecords());
+                    }
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+                }
+            }
+            double publishSeconds = (acked - start) / 1e9;
+            double feedSeconds = (Math.max(watcher.lastFeedRecordNanos(), start + 1) - start) / 1e9;
+            LoadResult result = new LoadResult(mode, rate, count, accepted.get(), failed.get(), round(publishSeconds),
+                    round(accepted.get() / publishSeconds), watcher.feedRecords(), watcher.expected(),
+                    round(watcher.feedRecords() / feedSeconds), Percentiles.of(watcher.latency()),
+                    Percentiles.of(ackMicros.getIntervalHistogram()), round(recordBytes));
+            print(console, result, watcher.decided());
+            if (out != null) {
+                Files.createDirectories(out.toAbsolutePath().getParent());
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), result);
+                console.println("load: result written to " + out);
+            }
+            console.flush();
+            boolean complete = watcher.decided() >= accepted.get() && watcher.feedRecords() >= watcher.expected();
+            return failed.get() == 0 && complete ? 0 : 1;
+        }
+    }
+
+    private void print(PrintWriter console, LoadResult r, long decided) {
+        console.printf("load: %d accepted, %d failed in %.1f s: %.0f alerts/s%n", r.accepted(), r.failed(), r.seconds(), r.alertsPerSecond());
+        console.printf("load: %d of %d feed records (%d decisions): %.0f feed records/s%n", r.feedRecords(),
+                r.expectedFeedRecords(), decided, r.feedRecordsPerSecond());
+        console.printf("load: end to end %s%n", r.endToEnd());
+        console.printf("load: acknowledgement %s%n", r.acknowledgement());
+    }
+
+    private void send(Sender sender, List<TraffickingAlert> alerts, Map<String, Long> intended, long start) throws Exception {
+        send(sender, alerts, intended, start, null);
+    }
+
+    private void send(Sender sender, List<TraffickingAlert> alerts, Map<String, Long> intended, long start, ProgressBar bar)
+            throws Exception {
+        long interval = rate > 0 ? 1_000_000_000L / rate : 0;
+        long begin = start == 0 ? System.nanoTime() : start;
+        for (int i = 0; i < alerts.size(); i++) {
+            long due = rate > 0 ? begin + i * interval : System.nanoTime();
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            TraffickingAlert a = alerts.get(i);
+            if (intended != null) {
+                intended.put(a.getAlertId().toString(), due);
+            }
+            final long sentAt = due;
+            a.setReportedAt(Instant.now());
+            sender.send(a, ok -> {
+                if (ok) {
+                    accepted.incrementAndGet();
+                    ackMicros.recordValue(Math.max(0, (System.nanoTime() - sentAt) / 1_000));
+                } else {
+                    failed.incrementAndGet();
+                }
+            });
+            if (bar != null && (i & 255) == 0) {
+                bar.stepTo(i);
+            }
+        }
+        if (bar != null) {
+            bar.stepTo(alerts.size());
+        }
+    }
+
+    private void awaitAcks(long n) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (accepted.get() + failed.get() < n && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
+    /** Valid alerts of varied content, spread over the agencies, with fresh ids. */
+    static List<TraffickingAlert> alerts(int n, List<String> agencies, long seedBase) {
+        List<TraffickingAlert> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            TraffickingAlert a = SampleAlerts.random(seedBase + i);
+            a.setAlertId(UUID.randomUUID());
+            String agency = agencies.get(i % agencies.size());
+            a.setOriginAgency(new Agency(agency, "TJ", agency));
+            list.add(a);
+        }
+        return list;
+    }
+
+    private static int avroSize(TraffickingAlert a) {
+        return new AvroSerializer<TraffickingAlert>(new org.corridor.schemas.registry.InMemorySchemaRegistryClient(1), Map.of(), false)
+                .serialize("size", a).length;
+    }
+
+    private static double round(double d) {
+        return Math.round(d * 10) / 10.0;
+    }
+
+    private static Properties properties(Path file) throws java.io.IOException {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    /** Sends one alert and reports whether it was accepted. */
+    private interface Sender extends AutoCloseable {
+        void send(TraffickingAlert alert, java.util.function.Consumer<Boolean> done) throws Exception;
+
+        @Override
+        void close();
+    }
+
+    /** The publisher library, one publisher per agency authenticated as that agency. */
+    private static final class LibrarySender implements Sender {
+        private final Map<String, AlertPublisher> publishers = new HashMap<>();
+
+        LibrarySender(ClientConfigFile client, Properties credentials, List<String> agencies) {
+            AlertValidator validator = new AlertValidator(ReferenceData.defaults(), Clock.systemUTC());
+            for (String agency : agencies) {
+                Map<String, Object> kafka = new HashMap<>(client.kafka());
+                String password = credentials.getProperty(Principals.agency(agency));
+                if (password != null && kafka.containsKey("sasl.jaas.config")) {
+                    kafka.putAll(ScramClient.settings(Principals.agency(agency), password));
+                }
+                kafka.put("linger.ms", 5);
+                publishers.put(agency, PublisherFactory.create(kafka, new HashMap<>(client.serde()), validator));
+            }
+        }
+
+        @Override
+        public void send(TraffickingAlert alert, java.util.function.Consumer<Boolean> done) {
+            publishers.get(alert.getOriginAgency().getAgencyId()).publish(alert)
+                    .whenComplete((r, e) -> done.accept(e == null));
+        }
+
+        @Override
+        public void close() {
+            publishers.values().forEach(AlertPublisher::close);
+        }
+    }
+
+    /** The REST ingest over one pooled HTTP/1.1 client, a bounded number of requests in flight. */
+    private final class RestSender implements Sender {
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final Properties tokens;
+        private final Semaphore inFlight = new Semaphore(concurrency);
+
+        RestSender(Properties tokens) {
+            this.tokens = tokens;
+        }
+
+        @Override
+        public void send(TraffickingAlert alert, java.util.function.Consumer<Boolean> done) throws InterruptedException {
+            ObjectNode body = AlertJson.write(alert);
+            String agency = alert.getOriginAgency().getAgencyId();
+            body.remove("originAgency");
+            inFlight.acquire();
+            http.sendAsync(HttpRequest.newBuilder(URI.create(restUrl + "/api/v1/alerts"))
+                            .header("Authorization", "Bearer " + tokens.getProperty(agency))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((r, e) -> {
+                        inFlight.release();
+                        done.accept(e == null && r.statusCode() == 202);
+                    });
+        }
+
+        @Override
+        public void close() {
+            inFlight.acquireUninterruptibly(concurrency);
+        }
+    }
+}

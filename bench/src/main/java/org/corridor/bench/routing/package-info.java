@@ -1,0 +1,2 @@
+/** JMH: the routing rules and release policy evaluated per alert. */
+package org.corridor.bench.routing;

@@ -1,0 +1,47 @@
+package org.corridor.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.corridor.platform.EmbeddedPlatform;
+import org.corridor.platform.PlatformSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The load generator works end to end against the secured embedded platform, in both modes: every alert accepted,
+ * every feed record the routing decisions name seen, and a JSON result written. It measures nothing here: speed is
+ * for bench/run.sh.
+ */
+class LoadCommandIT {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void libraryAndRestRunsSeeEveryFeedRecord() throws Exception {
+        try (EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, false)).start()) {
+            for (String mode : new String[] {"library", "rest"}) {
+                Path out = data.resolve("load-" + mode + ".json");
+                StringWriter text = new StringWriter();
+                int exit = new CommandLine(new LoadCommand()).setOut(new PrintWriter(text)).execute("--mode", mode,
+                        "--alerts", "300", "--warmup", "30", "--rate", mode.equals("rest") ? "200" : "0",
+                        "--data-dir", data.toString(), "--rest-url", platform.restUrl(), "--no-progress", "--out", out.toString());
+                assertThat(exit).as(text.toString()).isZero();
+                JsonNode r = new ObjectMapper().readTree(out.toFile());
+                assertThat(r.get("accepted").asLong()).isEqualTo(300);
+                assertThat(r.get("failed").asLong()).isZero();
+                assertThat(r.get("expectedFeedRecords").asLong()).isPositive();
+                assertThat(r.get("feedRecords").asLong()).isEqualTo(r.get("expectedFeedRecords").asLong());
+                assertThat(r.at("/endToEnd/count").asLong()).isEqualTo(r.get("feedRecords").asLong());
+                assertThat(text.toString()).contains("load: end to end p50");
+            }
+        }
+    }
+}
