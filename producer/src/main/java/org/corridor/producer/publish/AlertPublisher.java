@@ -136,5 +136,6 @@ public final class AlertPublisher implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+        history.close();
     }
 }

@@ -54,7 +54,8 @@ public final class PublisherFactory {
         consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerProps.remove(ConsumerConfig.GROUP_ID_CONFIG);
         AlertHistory history = new TopicAlertHistory(
-                () -> new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer()), deserializer);
+                () -> new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer()), deserializer,
+                consumerProps);
         return new AlertPublisher(producer, validator, history, Clock.systemUTC());
     }
 }

@@ -18,12 +18,15 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.corridor.schemas.avro.TraffickingAlert;
+import org.corridor.schemas.topics.TopicFollower;
 import org.corridor.schemas.topics.Topics;
 
 /**
  * History kept in memory for what this process published, and read back from the agency's inbound topic for the
- * rest: the partition that holds the alert's key is scanned (read_committed) for its highest version. The scan costs
- * one pass over one partition and happens only for alerts this process has not seen. Thread-safe.
+ * rest: the partition that holds the alert's key is scanned (read_committed) for its highest version. A follower of
+ * the topic keeps the set of alert ids on it, so an id the topic has never held (a new alert, the common case) is
+ * answered without a scan once the follower has caught up; the scan, one pass over one partition, happens only for
+ * alerts another process published. Thread-safe.
  */
 public final class TopicAlertHistory implements AlertHistory {
 
@@ -33,14 +36,55 @@ public final class TopicAlertHistory implements AlertHistory {
     private final Cache<Key, TraffickingAlert> recent = Caffeine.newBuilder().maximumSize(100_000).build();
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final Deserializer<TraffickingAlert> deserializer;
+    private final Map<String, KeyIndex> indexes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The ids on one inbound topic, complete once the follower caught up with the topic as it was when it started. */
+    private static final class KeyIndex {
+        final java.util.Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        volatile TopicFollower follower;
+        volatile boolean ready;
+    }
 
     /**
      * @param consumers    opens a read_committed consumer without a group; closed after each scan
      * @param deserializer reads the values; records it cannot read are skipped (they were never valid alerts)
      */
     public TopicAlertHistory(Supplier<Consumer<String, byte[]>> consumers, Deserializer<TraffickingAlert> deserializer) {
+        this(consumers, deserializer, null);
+    }
+
+    /**
+     * @param consumerProps settings for the topic followers that index the ids (null: no index, always scan)
+     */
+    public TopicAlertHistory(Supplier<Consumer<String, byte[]>> consumers, Deserializer<TraffickingAlert> deserializer,
+                             Map<String, Object> consumerProps) {
         this.consumers = consumers;
         this.deserializer = deserializer;
+        this.consumerProps = consumerProps == null ? null : java.util.Collections.unmodifiableMap(new HashMap<>(consumerProps));
+    }
+
+    private final Map<String, Object> consumerProps;
+
+    private KeyIndex index(String topic) {
+        if (consumerProps == null) {
+            return null;
+        }
+        return indexes.computeIfAbsent(topic, t -> {
+            KeyIndex index = new KeyIndex();
+            index.follower = new TopicFollower("alert-ids-" + t, consumerProps, List.of(t), r -> {
+                if (r.key() != null) {
+                    index.keys.add(r.key());
+                }
+            });
+            index.follower.caughtUp().thenRun(() -> index.ready = true);
+            return index;
+        });
+    }
+
+    @Override
+    public void close() {
+        indexes.values().forEach(i -> i.follower.close());
+        indexes.clear();
     }
 
     @Override
@@ -49,6 +93,10 @@ public final class TopicAlertHistory implements AlertHistory {
         TraffickingAlert known = recent.getIfPresent(key);
         if (known != null) {
             return Optional.of(known);
+        }
+        KeyIndex index = index(Topics.inbound(agencyId));
+        if (index != null && index.ready && !index.keys.contains(alertId.toString())) {
+            return Optional.empty();
         }
         Optional<TraffickingAlert> scanned = scan(Topics.inbound(agencyId), alertId.toString());
         scanned.ifPresent(this::published);
