@@ -3,6 +3,8 @@
 #   bench/run.sh [OUT_DIR]          (default bench/results/<date-time>; about 10 minutes)
 # 1. JMH: Avro (Confluent wire format) against Jackson JSON, and the routing decision per alert; serialized sizes.
 # 2. Starts the embedded platform (./corridor up on a fresh data directory, REST rate limit off) with a JFR recording.
+#    Only OSCE's subscriber runs: the figures are publication to feed; thirteen file sinks that force every record to
+#    disk would otherwise compete for the two cores with the router (docs/benchmarks.md).
 # 3. Kafka's ProducerPerformance on that broker: the raw limit (records of the alerts' average size, acks=all).
 # 4. The load generator: library flat out, REST flat out, library at 1,000 alerts/s (resident memory sampled).
 # 5. Stops the platform and summarises where the router threads spent their time (JFR execution samples).
@@ -31,7 +33,7 @@ size="$(sed -n 's/.*"averageAvroBytes":\([0-9]*\).*/\1/p' "$out/sizes.txt")"
 data="$(mktemp -d)"
 echo "bench: starting the platform on $data (JFR to $out/platform.jfr)"
 started=$(date +%s.%N)
-CORRIDOR_INGEST_RATE_LIMIT=0 \
+CORRIDOR_INGEST_RATE_LIMIT=0 CORRIDOR_SUBSCRIBER_BODIES=OSCE \
 JAVA_TOOL_OPTIONS="-XX:StartFlightRecording=filename=$out/platform.jfr,settings=profile,dumponexit=true" \
   java -jar platform/target/platform-0.1.0-SNAPSHOT-exec.jar up --data-dir "$data" > "$out/platform.log" 2>&1 &
 pid=$!
