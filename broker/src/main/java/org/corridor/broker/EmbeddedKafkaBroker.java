@@ -90,10 +90,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return internalBootstrap == null ? bootstrapServers() : internalBootstrap;
     }
 
-    public boolean secured() {
-        return security != null;
-    }
-
     /** Formats the storage if it is new, starts the server and waits until it answers clients. */
     public EmbeddedKafkaBroker start(Duration readyTimeout) {
         if (server != null) {

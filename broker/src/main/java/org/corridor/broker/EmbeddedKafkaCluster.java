@@ -102,10 +102,6 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         return nodes.stream().map(EmbeddedKafkaBroker::bootstrapServers).collect(Collectors.joining(","));
     }
 
-    public int size() {
-        return nodes.size();
-    }
-
     /** Node {@code id} (1-based). */
     public EmbeddedKafkaBroker node(int id) {
         return nodes.get(id - 1);

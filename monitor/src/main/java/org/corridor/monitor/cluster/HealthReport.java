@@ -77,10 +77,6 @@ public record HealthReport(Instant at, long windowSeconds, List<TopicHealth> top
         return groups.stream().filter(g -> g.group().equals(id)).findFirst();
     }
 
-    public Optional<TopicHealth> topic(String name) {
-        return topics.stream().filter(t -> t.name().equals(name)).findFirst();
-    }
-
     /** Partitions without a leader, over all topics. */
     public int offlinePartitions() {
         return topics.stream().mapToInt(TopicHealth::offline).sum();

@@ -25,7 +25,6 @@ public final class SampleHistory {
     private final Duration retention;
     private final Map<TopicPartition, List<LogEnd>> logEnds = new HashMap<>();
     private final Map<GroupPartition, List<OffsetSample>> groups = new HashMap<>();
-    private final List<Instant> rounds = new ArrayList<>();
 
     public SampleHistory(Duration retention) {
         this.retention = retention;
@@ -33,7 +32,6 @@ public final class SampleHistory {
 
     public synchronized void add(ClusterSnapshot snapshot) {
         Instant at = snapshot.at();
-        rounds.add(at);
         snapshot.partitions().forEach((tp, p) -> {
             if (p.online()) {
                 logEnds.computeIfAbsent(tp, k -> new ArrayList<>()).add(new LogEnd(at, p.latest()));
@@ -53,7 +51,6 @@ public final class SampleHistory {
         Instant horizon = at.minus(retention);
         logEnds.values().forEach(l -> l.removeIf(s -> s.at().isBefore(horizon)));
         groups.values().forEach(l -> l.removeIf(s -> s.at().isBefore(horizon)));
-        rounds.removeIf(t -> t.isBefore(horizon));
     }
 
     public synchronized List<LogEnd> logEnds(TopicPartition tp) {
@@ -62,10 +59,5 @@ public final class SampleHistory {
 
     public synchronized List<OffsetSample> samples(String group, TopicPartition tp) {
         return List.copyOf(groups.getOrDefault(new GroupPartition(group, tp), List.of()));
-    }
-
-    /** The times of the rounds still in the history, oldest first. */
-    public synchronized List<Instant> rounds() {
-        return List.copyOf(rounds);
     }
 }

@@ -30,7 +30,6 @@ public final class Sampler implements AutoCloseable {
     });
     private volatile HealthReport latest;
     private volatile String lastError;
-    private volatile long failedRounds;
 
     /**
      * @param listener  called with each new report, on the sampler thread
@@ -59,7 +58,6 @@ public final class Sampler implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            failedRounds++;
             lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
             log.warn("monitor: sampling round failed: {}", lastError);
             onFailure.run();
@@ -74,10 +72,6 @@ public final class Sampler implements AutoCloseable {
     /** Why the last round failed, or null when it succeeded. */
     public String lastError() {
         return lastError;
-    }
-
-    public long failedRounds() {
-        return failedRounds;
     }
 
     @Override

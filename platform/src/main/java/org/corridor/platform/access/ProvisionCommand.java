@@ -94,12 +94,7 @@ public final class ProvisionCommand implements Callable<Integer> {
         }
         try (Admin admin = Admin.create(new BrokerSecurity(brokerPassword).superUserClient(bootstrapServers))) {
             Provisioner p = new Provisioner(admin, 3, replication);
-            p.upsertUser(Principals.ADMIN, passwords.get(Principals.ADMIN));
-            p.addService(Principals.REGISTRY, passwords.get(Principals.REGISTRY), AccessPlan.registry(registryWriterId));
-            p.addService(Principals.ROUTER, passwords.get(Principals.ROUTER), AccessPlan.router());
-            p.addService(Principals.MONITOR, passwords.get(Principals.MONITOR), AccessPlan.monitor());
-            p.addService(Principals.INGEST, passwords.get(Principals.INGEST), AccessPlan.ingest());
-            p.addService(Principals.SUBSCRIBER, passwords.get(Principals.SUBSCRIBER), AccessPlan.subscriber(bodies));
+            p.addServices(passwords::get, registryWriterId, bodies);
             agencies.forEach(a -> p.addAgency(a, passwords.get(Principals.agency(a))));
             bodies.forEach(b -> p.addBody(b, passwords.get(Principals.body(b))));
             out.println("Provisioned " + principals.size() + " principals (" + agencies.size() + " agencies, " + bodies.size()

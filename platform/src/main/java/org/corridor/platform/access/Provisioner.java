@@ -68,6 +68,21 @@ public final class Provisioner {
         remove(Principals.body(bodyId));
     }
 
+    /**
+     * Every service principal (admin, registry, router, monitor, ingest, subscriber) with its credential and ACLs.
+     *
+     * @param passwordOf a principal's password
+     * @param bodies     the bodies whose parked topics the subscriber service writes
+     */
+    public void addServices(java.util.function.Function<String, String> passwordOf, String registryWriterId, List<String> bodies) {
+        upsertUser(Principals.ADMIN, passwordOf.apply(Principals.ADMIN));
+        addService(Principals.REGISTRY, passwordOf.apply(Principals.REGISTRY), AccessPlan.registry(registryWriterId));
+        addService(Principals.ROUTER, passwordOf.apply(Principals.ROUTER), AccessPlan.router());
+        addService(Principals.MONITOR, passwordOf.apply(Principals.MONITOR), AccessPlan.monitor());
+        addService(Principals.INGEST, passwordOf.apply(Principals.INGEST), AccessPlan.ingest());
+        addService(Principals.SUBSCRIBER, passwordOf.apply(Principals.SUBSCRIBER), AccessPlan.subscriber(bodies));
+    }
+
     /** A service principal: credential and ACLs. */
     public void addService(String principal, String password, List<AclBinding> acls) {
         upsertUser(principal, password);
@@ -115,11 +130,6 @@ public final class Provisioner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-    }
-
-    /** For tests and the admin command: the SCRAM users the cluster knows. */
-    public List<String> users() {
-        return call(admin.describeUserScramCredentials().all()).keySet().stream().sorted().toList();
     }
 
 }

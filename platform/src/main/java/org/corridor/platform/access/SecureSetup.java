@@ -45,12 +45,7 @@ public final class SecureSetup {
     /** Creates or refreshes the credentials and ACLs of the services, the agencies and the bodies. */
     public void provision(Admin superUser, String registryWriterId, List<String> agencies, List<String> bodies) throws IOException {
         Provisioner p = new Provisioner(superUser, 3, (short) 1);
-        p.upsertUser(Principals.ADMIN, store.password(Principals.ADMIN));
-        p.addService(Principals.REGISTRY, store.password(Principals.REGISTRY), AccessPlan.registry(registryWriterId));
-        p.addService(Principals.ROUTER, store.password(Principals.ROUTER), AccessPlan.router());
-        p.addService(Principals.MONITOR, store.password(Principals.MONITOR), AccessPlan.monitor());
-        p.addService(Principals.INGEST, store.password(Principals.INGEST), AccessPlan.ingest());
-        p.addService(Principals.SUBSCRIBER, store.password(Principals.SUBSCRIBER), AccessPlan.subscriber(bodies));
+        p.addServices(this::passwordUnchecked, registryWriterId, bodies);
         for (String agency : agencies) {
             p.addAgency(agency, store.password(Principals.agency(agency)));
         }
@@ -68,6 +63,14 @@ public final class SecureSetup {
 
     public String password(String principal) throws IOException {
         return store.password(principal);
+    }
+
+    private String passwordUnchecked(String principal) {
+        try {
+            return store.password(principal);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot keep the password of " + principal + " in " + store.file(), e);
+        }
     }
 
     /** The registry URL with the writer's credentials in it, for services that register schemas. */
