@@ -100,7 +100,7 @@ public class SubscriberConfiguration {
             List<String> topics = new ArrayList<>(bodies.stream().map(Topics::feed).toList());
             bodies.forEach(body -> topics.add(Topics.parked(body)));
             topics.add(Topics.RECEIPTS);
-            TopicAdmin.ensure(admin, topics, 3, (short) 1);
+            TopicAdmin.ensure(admin, topics, 3, properties.replicationFactor());
         }
         AvroDeserializer<TraffickingAlert> alerts = new AvroDeserializer<>(registry);
         alerts.configure(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);

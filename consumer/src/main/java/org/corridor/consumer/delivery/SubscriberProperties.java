@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookMaxBackoff longest wait between attempts
  * @param ackDeadlines      how long a body has to acknowledge an alert, by priority (URGENT: 8h); none for others
  * @param deadlineCheckInterval how often deadlines are checked
+ * @param replicationFactor replication factor of the topics the subscribers create (parked topics, receipts) when
+ *                          they are missing; 3 on a production cluster with min.insync.replicas 2
  * @param bodyPasswords     on a secured broker: body id to the SCRAM password of its principal {@code body-<id>}
  *                          (environment: {@code CORRIDOR_SUBSCRIBER_BODYPASSWORDS_PARIS_PACT=...}); each
  *                          body's feed is then read (and re-driven, replayed) as that body, so the broker refuses a
@@ -47,6 +49,7 @@ public record SubscriberProperties(
         @DefaultValue("30s") @NotNull Duration webhookMaxBackoff,
         Map<Priority, Duration> ackDeadlines,
         @DefaultValue("10s") @NotNull Duration deadlineCheckInterval,
+        @DefaultValue("1") @jakarta.validation.constraints.Min(1) short replicationFactor,
         Map<String, String> bodyPasswords) {
 
     public SubscriberProperties {
