@@ -62,17 +62,7 @@ class BrokerLossIT {
     void everyAcknowledgedAlertIsOnEveryExpectedFeedExactlyOnce() throws Exception {
         List<ConfigurableApplicationContext> contexts = new ArrayList<>();
         try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.create(dataDir, 3, Map.of()).start(Duration.ofSeconds(90))) {
-            TestKafka kafka = new TestKafka() {
-                @Override
-                public String bootstrapServers() {
-                    return cluster.bootstrapServers();
-                }
-
-                @Override
-                public String description() {
-                    return "three-node in-JVM KRaft cluster";
-                }
-            };
+            TestKafka kafka = TestKafka.at(cluster.bootstrapServers(), "three-node in-JVM KRaft cluster");
             try {
                 String bootstrap = cluster.bootstrapServers();
                 ConfigurableApplicationContext registry = start(RegistryApplication.class, RegistryApplication.DEFAULTS, bootstrap,

@@ -27,6 +27,21 @@ public interface TestKafka {
     /** What runs the broker, for test reports: Testcontainers image or in-JVM KRaft. */
     String description();
 
+    /** A broker (or cluster) a test started itself, such as an in-JVM three-node cluster. */
+    static TestKafka at(String bootstrapServers, String description) {
+        return new TestKafka() {
+            @Override
+            public String bootstrapServers() {
+                return bootstrapServers;
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+        };
+    }
+
     /** Creates a topic (replication factor 1) unless it exists. */
     default void createTopic(String name, int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {

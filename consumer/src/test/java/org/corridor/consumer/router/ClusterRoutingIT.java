@@ -47,17 +47,7 @@ class ClusterRoutingIT {
     void routesExactlyOnceOnAReplicatedCluster() throws Exception {
         try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.create(dataDir, 3, Map.of()).start(Duration.ofSeconds(90));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
-            TestKafka kafka = new TestKafka() {
-                @Override
-                public String bootstrapServers() {
-                    return cluster.bootstrapServers();
-                }
-
-                @Override
-                public String description() {
-                    return "three-node in-JVM KRaft cluster";
-                }
-            };
+            TestKafka kafka = TestKafka.at(cluster.bootstrapServers(), "three-node in-JVM KRaft cluster");
             List<TraffickingAlert> alerts = new ArrayList<>();
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < ALERTS; i++) {
