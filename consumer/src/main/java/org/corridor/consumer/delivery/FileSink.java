@@ -10,16 +10,23 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.corridor.schemas.json.AlertJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Appends each alert as one JSON line to {@code <dir>/<body>/<yyyy-MM-dd>.jsonl} (UTC day of delivery), with the
- * delivery's idempotency key and trace id, and forces it to disk before returning. A new file each day.
- * One instance per body; not thread-safe.
+ * delivery's idempotency key and trace id, and forces it to disk before returning (once per group with
+ * {@link #deliverAll}). A new file each day. When it opens a file whose last line is incomplete (the process died in
+ * the middle of a write), it cuts that line off: its record was not committed and comes again, so readers only ever
+ * see whole lines. One instance per body; not thread-safe.
  */
 public final class FileSink implements FeedSink, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FileSink.class);
 
     private final Path dir;
     private final Clock clock;
@@ -33,28 +40,76 @@ public final class FileSink implements FeedSink, AutoCloseable {
 
     @Override
     public void deliver(Delivery d) throws IOException {
-        ObjectNode line = AlertJson.write(d.alert());
-        line.put("idempotencyKey", d.idempotencyKey());
-        if (d.traceId() != null) {
-            line.put("traceId", d.traceId());
+        deliverAll(List.of(d));
+    }
+
+    @Override
+    public void deliverAll(List<Delivery> deliveries) throws IOException {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        StringBuilder lines = new StringBuilder();
+        for (Delivery d : deliveries) {
+            ObjectNode line = AlertJson.write(d.alert());
+            line.put("idempotencyKey", d.idempotencyKey());
+            if (d.traceId() != null) {
+                line.put("traceId", d.traceId());
+            }
+            lines.append(line).append('\n');
         }
         FileChannel out = channelFor(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
-        ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-            out.write(bytes);
+        ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
+            out.force(false);
+        } catch (IOException e) {
+            // A full disk, say: part of a line may be written. Reopening cuts it off before the retry appends.
+            close();
+            day = null;
+            throw e;
         }
-        out.force(false);
     }
 
     private FileChannel channelFor(LocalDate today) throws IOException {
         if (!today.equals(day)) {
             close();
             Files.createDirectories(dir);
-            channel = FileChannel.open(dir.resolve(today + ".jsonl"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            Path file = dir.resolve(today + ".jsonl");
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            cutIncompleteLine(channel, file);
             day = today;
         }
         return channel;
+    }
+
+    /** Positions the channel after the last newline, cutting off a line a crash left half-written. */
+    private static void cutIncompleteLine(FileChannel file, Path path) throws IOException {
+        long size = file.size();
+        long end = size;
+        ByteBuffer block = ByteBuffer.allocate(64 * 1024);
+        search:
+        while (end > 0) {
+            long from = Math.max(0, end - block.capacity());
+            block.clear().limit((int) (end - from));
+            while (block.hasRemaining() && file.read(block, from + block.position()) >= 0) {
+                // read the whole block
+            }
+            for (int i = block.position() - 1; i >= 0; i--) {
+                if (block.get(i) == '\n') {
+                    end = from + i + 1;
+                    break search;
+                }
+            }
+            end = from;
+        }
+        if (end < size) {
+            log.warn("{}: cutting off an incomplete last line of {} bytes left by an interrupted write", path, size - end);
+            file.truncate(end);
+            file.force(false);
+        }
+        file.position(end);
     }
 
     @Override

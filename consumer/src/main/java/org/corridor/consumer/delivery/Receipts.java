@@ -1,6 +1,7 @@
 package org.corridor.consumer.delivery;
 
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -10,12 +11,17 @@ import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.serde.AvroSerializer;
 import org.corridor.schemas.topics.Topics;
 
-/** Writes delivery receipts to {@code alerts.receipts} (key: alert id), with an idempotent acks=all producer. */
+/**
+ * Writes delivery receipts to {@code alerts.receipts} (key: alert id), with an idempotent acks=all producer. Sends
+ * are asynchronous; {@link #confirm()} waits for all of them and fails if one was lost, so the subscribers commit a
+ * feed offset only once the receipts of what they delivered are on the broker.
+ */
 public final class Receipts {
 
     private final Producer<String, byte[]> producer;
     private final AvroSerializer<DeliveryReceipt> serializer;
     private final Clock clock;
+    private final AtomicReference<Exception> lost = new AtomicReference<>();
 
     public Receipts(Producer<String, byte[]> producer, AvroSerializer<DeliveryReceipt> serializer, Clock clock) {
         this.producer = producer;
@@ -26,7 +32,34 @@ public final class Receipts {
     public void send(String body, TraffickingAlert alert, DeliveryStatus status, int attempt, String detail) {
         DeliveryReceipt receipt = new DeliveryReceipt(body, alert.getAlertId(), alert.getVersion(), status, clock.instant(),
                 attempt, detail);
-        producer.send(new ProducerRecord<>(Topics.RECEIPTS, alert.getAlertId().toString(), serializer.serialize(Topics.RECEIPTS, receipt)));
+        producer.send(new ProducerRecord<>(Topics.RECEIPTS, alert.getAlertId().toString(), serializer.serialize(Topics.RECEIPTS, receipt)),
+                (metadata, e) -> {
+                    if (e != null) {
+                        lost.compareAndSet(null, e);
+                    }
+                });
+    }
+
+    /**
+     * Waits until every receipt sent so far is acknowledged by the broker.
+     *
+     * @throws ReceiptsLostException if one could not be written since the last call (the caller redelivers)
+     */
+    public void confirm() {
+        producer.flush();
+        Exception e = lost.getAndSet(null);
+        if (e != null) {
+            throw new ReceiptsLostException("a delivery receipt could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** Receipts were not written; the deliveries they confirm are retried. */
+    public static final class ReceiptsLostException extends org.apache.kafka.common.errors.RetriableException {
+        private static final long serialVersionUID = 1L;
+
+        ReceiptsLostException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     public void flush() {

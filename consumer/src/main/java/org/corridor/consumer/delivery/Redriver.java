@@ -86,6 +86,7 @@ public final class Redriver {
                     } else {
                         parked++;
                     }
+                    service.receipts().confirm();
                     consumer.commitSync(Map.of(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1)));
                 }
             }

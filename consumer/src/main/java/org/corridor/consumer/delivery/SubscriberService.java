@@ -28,14 +28,15 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * One listener container per body, each in its own consumer group ({@code corridor-subscriber-<body>}), reading
- * the body's feed read_committed. A record's offset is committed only after its sink confirmed (at-least-once; the
- * idempotency key lets the receiver de-duplicate). A sink failure is retried with exponential backoff, without
- * end; each delivery produces a DELIVERED receipt.
+ * the body's feed read_committed, a poll's records at a time. The offsets of a poll are committed only after the sink
+ * confirmed all of them and their DELIVERED receipts are on the broker (at-least-once: a crash before the commit
+ * delivers that poll's records again, with the same idempotency key for the receiver to de-duplicate). A file sink
+ * makes a whole poll durable with one fsync. A sink failure is retried with exponential backoff, without end.
  */
 public final class SubscriberService implements SmartLifecycle {
 
@@ -50,6 +51,16 @@ public final class SubscriberService implements SmartLifecycle {
     @FunctionalInterface
     public interface BodyDelivery {
         boolean deliver(ConsumerRecord<String, byte[]> record, Delivery delivery) throws java.io.IOException;
+
+        /** Delivers a poll's records in order; per record, true once delivered, false once parked. */
+        default boolean[] deliverAll(List<ConsumerRecord<String, byte[]>> records, List<Delivery> deliveries)
+                throws java.io.IOException {
+            boolean[] delivered = new boolean[records.size()];
+            for (int i = 0; i < records.size(); i++) {
+                delivered[i] = deliver(records.get(i), deliveries.get(i));
+            }
+            return delivered;
+        }
 
         /** Before an operator's re-drive: forget earlier failures (closes a circuit breaker). */
         default void reset() {
@@ -91,14 +102,14 @@ public final class SubscriberService implements SmartLifecycle {
                     new StringDeserializer(), new ByteArrayDeserializer());
             ContainerProperties cp = new ContainerProperties(Topics.feed(body));
             cp.setGroupId("corridor-subscriber-" + body.toLowerCase().replace('_', '-'));
-            cp.setAckMode(ContainerProperties.AckMode.RECORD);
+            cp.setAckMode(ContainerProperties.AckMode.BATCH);
             // Feeds are written in transactions: after the last record comes a commit marker. Without this the group
             // commits the offset before the marker, shows a lag of 1 for ever, and the monitor would call it stopped.
             cp.setFixTxOffsets(true);
             // An authorization error (ACLs not there yet, a rotated password) is retried instead of stopping the body.
             cp.setAuthExceptionRetryInterval(Duration.ofSeconds(10));
             BodyDelivery delivery = deliveries.get(body);
-            cp.setMessageListener((MessageListener<String, byte[]>) record -> deliver(body, withDeadline(body, delivery), record, alerts));
+            cp.setMessageListener((BatchMessageListener<String, byte[]>) records -> deliverPoll(body, delivery, records));
             ConcurrentMessageListenerContainer<String, byte[]> container = new ConcurrentMessageListenerContainer<>(factory, cp);
             container.setBeanName("subscriber-" + body);
             ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
@@ -111,48 +122,92 @@ public final class SubscriberService implements SmartLifecycle {
     /** Delivers one feed (or parked) record; false when it was parked or could not be read. */
     static boolean deliver(String body, BodyDelivery delivery, ConsumerRecord<String, byte[]> record,
                            AvroDeserializer<TraffickingAlert> alerts) {
-        TraffickingAlert alert;
-        try {
-            alert = alerts.deserialize(record.topic(), record.value());
-        } catch (RetriableException e) {
-            throw e;
-        } catch (SerializationException e) {
-            log.error("{}: feed record at offset {} cannot be read and is not delivered: {}", body, record.offset(), e.getMessage());
+        TraffickingAlert alert = read(body, record, alerts);
+        if (alert == null) {
             return false;
         }
-        String key = alert.getAlertId() + ":" + alert.getVersion();
+        Delivery d = delivery(body, alert, record);
         try {
-            return delivery.deliver(record, new Delivery(body, alert, key, header(record, Headers.TRACE_ID)));
+            return delivery.deliver(record, d);
         } catch (java.io.IOException e) {
-            throw new IllegalStateException(body + ": delivery of " + key + " failed, will retry: " + e.getMessage(), e);
+            throw new IllegalStateException(body + ": delivery of " + d.idempotencyKey() + " failed, will retry: " + e.getMessage(), e);
         }
     }
 
     /** A sink that must not lose anything and has no parking (files, the log): failures are retried without end. */
     public static BodyDelivery direct(String body, FeedSink sink, Receipts receipts) {
-        return (record, d) -> {
-            sink.deliver(d);
-            receipts.send(body, d.alert(), DeliveryStatus.DELIVERED, 1, Deadlines.deliveredDetail(d.alert()));
-            return true;
+        return new BodyDelivery() {
+            @Override
+            public boolean deliver(ConsumerRecord<String, byte[]> record, Delivery d) throws java.io.IOException {
+                return deliverAll(List.of(record), List.of(d))[0];
+            }
+
+            @Override
+            public boolean[] deliverAll(List<ConsumerRecord<String, byte[]>> records, List<Delivery> deliveries)
+                    throws java.io.IOException {
+                sink.deliverAll(deliveries);
+                for (Delivery d : deliveries) {
+                    receipts.send(body, d.alert(), DeliveryStatus.DELIVERED, 1, Deadlines.deliveredDetail(d.alert()));
+                }
+                boolean[] delivered = new boolean[deliveries.size()];
+                java.util.Arrays.fill(delivered, true);
+                return delivered;
+            }
         };
+    }
+
+    /**
+     * Delivers one poll of a body's feed; returns once every record is delivered or parked and the receipts are
+     * written, so the container may commit the poll's offsets. Throws (and the poll is retried) otherwise.
+     */
+    void deliverPoll(String body, BodyDelivery delivery, List<ConsumerRecord<String, byte[]>> records) {
+        List<ConsumerRecord<String, byte[]>> readable = new ArrayList<>(records.size());
+        List<Delivery> deliveries = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            TraffickingAlert alert = read(body, record, alerts);
+            if (alert != null) {
+                readable.add(record);
+                deliveries.add(delivery(body, alert, record));
+            }
+        }
+        boolean[] delivered;
+        try {
+            delivered = delivery.deliverAll(readable, deliveries);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(body + ": delivery of " + deliveries.size() + " alerts failed, will retry: "
+                    + e.getMessage(), e);
+        }
+        receipts.confirm();
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < delivered.length; i++) {
+            if (delivered[i]) {
+                deadlines.delivered(body, deliveries.get(i).alert());
+                Timer.builder(DELIVERY_LATENCY).description("Publication to the sink's confirmation").tag("body", body)
+                        .publishPercentiles(0.5, 0.99, 0.999).register(meters)
+                        .record(Duration.ofMillis(Math.max(0, now - readable.get(i).timestamp())));
+            }
+        }
+    }
+
+    /** The alert of a feed record, or null (logged) when it cannot be read. */
+    private static TraffickingAlert read(String body, ConsumerRecord<String, byte[]> record, AvroDeserializer<TraffickingAlert> alerts) {
+        try {
+            return alerts.deserialize(record.topic(), record.value());
+        } catch (RetriableException e) {
+            throw e;
+        } catch (SerializationException e) {
+            log.error("{}: feed record at offset {} cannot be read and is not delivered: {}", body, record.offset(), e.getMessage());
+            return null;
+        }
+    }
+
+    private static Delivery delivery(String body, TraffickingAlert alert, ConsumerRecord<String, byte[]> record) {
+        return new Delivery(body, alert, alert.getAlertId() + ":" + alert.getVersion(), header(record, Headers.TRACE_ID));
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    private BodyDelivery withDeadline(String body, BodyDelivery delivery) {
-        return (record, d) -> {
-            boolean delivered = delivery.deliver(record, d);
-            if (delivered) {
-                deadlines.delivered(body, d.alert());
-                Timer.builder(DELIVERY_LATENCY).description("Publication to the sink's confirmation").tag("body", body)
-                        .publishPercentiles(0.5, 0.99, 0.999).register(meters)
-                        .record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - record.timestamp())));
-            }
-            return delivered;
-        };
     }
 
     /** Client settings for reading a body's feed or parked records: the body's own principal when it has one. */
