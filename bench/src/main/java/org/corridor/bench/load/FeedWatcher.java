@@ -24,7 +24,7 @@ import org.corridor.schemas.topics.Topics;
  * own. A feed record of one of this run's alerts is timed against the alert's intended send time; a routing
  * decision adds its recipients to the feed records to expect.
  */
-final class FeedWatcher implements AutoCloseable {
+public final class FeedWatcher implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<String, Long> intended;
@@ -41,7 +41,7 @@ final class FeedWatcher implements AutoCloseable {
      * @param client   Kafka client settings of a principal that may read the feeds and the audit
      * @param intended alert id to its intended send time (System.nanoTime), filled in by the publisher
      */
-    FeedWatcher(Map<String, Object> client, List<String> bodies, Map<String, Long> intended,
+    public FeedWatcher(Map<String, Object> client, List<String> bodies, Map<String, Long> intended,
                 AvroDeserializer<RoutingDecision> decisions) {
         this.intended = intended;
         this.decisions = decisions;
@@ -90,23 +90,23 @@ final class FeedWatcher implements AutoCloseable {
         consumer.close();
     }
 
-    long feedRecords() {
+    public long feedRecords() {
         return feedRecords.get();
     }
 
-    long expected() {
+    public long expected() {
         return expected.get();
     }
 
-    long decided() {
+    public long decided() {
         return decided.get();
     }
 
-    long lastFeedRecordNanos() {
+    public long lastFeedRecordNanos() {
         return lastFeedRecordNanos;
     }
 
-    Histogram latency() {
+    public Histogram latency() {
         synchronized (latencyMicros) {
             return latencyMicros.copy();
         }
@@ -118,7 +118,7 @@ final class FeedWatcher implements AutoCloseable {
         thread.join(10_000);
     }
 
-    static Map<String, Long> newIntendedMap() {
+    public static Map<String, Long> newIntendedMap() {
         return new ConcurrentHashMap<>();
     }
 }

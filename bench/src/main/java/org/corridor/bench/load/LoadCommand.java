@@ -106,7 +106,7 @@ public final class LoadCommand implements Callable<Integer> {
         Properties credentials = Files.exists(dataDir.resolve("credentials.properties"))
                 ? properties(dataDir.resolve("credentials.properties")) : new Properties();
         List<String> agencies = tokens.stringPropertyNames().stream().sorted().toList();
-        Sender sender = mode.equals("rest") ? new RestSender(tokens) : new LibrarySender(client, credentials, agencies);
+        Sender sender = mode.equals("rest") ? new RestSender(tokens) : new LibrarySender(client, credentials, agencies, 5);
         List<TraffickingAlert> warm = alerts(warmup, agencies, 1_000_000);
         List<TraffickingAlert> measured = alerts(count, agencies, 0);
         double recordBytes = measured.stream().limit(1000).mapToInt(a -> avroSize(a)).average().orElse(0);
@@ -215,7 +215,7 @@ public final class LoadCommand implements Callable<Integer> {
     }
 
     /** Valid alerts of varied content, spread over the agencies, with fresh ids. */
-    static List<TraffickingAlert> alerts(int n, List<String> agencies, long seedBase) {
+    public static List<TraffickingAlert> alerts(int n, List<String> agencies, long seedBase) {
         List<TraffickingAlert> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             TraffickingAlert a = SampleAlerts.random(seedBase + i);
@@ -242,43 +242,6 @@ public final class LoadCommand implements Callable<Integer> {
             p.load(in);
         }
         return p;
-    }
-
-    /** Sends one alert and reports whether it was accepted. */
-    private interface Sender extends AutoCloseable {
-        void send(TraffickingAlert alert, java.util.function.Consumer<Boolean> done) throws Exception;
-
-        @Override
-        void close();
-    }
-
-    /** The publisher library, one publisher per agency authenticated as that agency. */
-    private static final class LibrarySender implements Sender {
-        private final Map<String, AlertPublisher> publishers = new HashMap<>();
-
-        LibrarySender(ClientConfigFile client, Properties credentials, List<String> agencies) {
-            AlertValidator validator = new AlertValidator(ReferenceData.defaults(), Clock.systemUTC());
-            for (String agency : agencies) {
-                Map<String, Object> kafka = new HashMap<>(client.kafka());
-                String password = credentials.getProperty(Principals.agency(agency));
-                if (password != null && kafka.containsKey("sasl.jaas.config")) {
-                    kafka.putAll(ScramClient.settings(Principals.agency(agency), password));
-                }
-                kafka.put("linger.ms", 5);
-                publishers.put(agency, PublisherFactory.create(kafka, new HashMap<>(client.serde()), validator));
-            }
-        }
-
-        @Override
-        public void send(TraffickingAlert alert, java.util.function.Consumer<Boolean> done) {
-            publishers.get(alert.getOriginAgency().getAgencyId()).publish(alert)
-                    .whenComplete((r, e) -> done.accept(e == null));
-        }
-
-        @Override
-        public void close() {
-            publishers.values().forEach(AlertPublisher::close);
-        }
     }
 
     /** The REST ingest over one pooled HTTP/1.1 client, a bounded number of requests in flight. */

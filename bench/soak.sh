@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The soak of docs/reliability.md (opt-in, not in CI):
+#   bench/soak.sh [MINUTES] [RATE] [OUT_DIR]     (default 30 minutes at 500 alerts/s, bench/results/soak-<date-time>)
+# Starts the whole embedded platform (./corridor up: secured broker, registry, ingest, router, all 13 subscribers with
+# file sinks, monitor) on a fresh data directory, publishes at RATE through the publisher library as each agency,
+# asks the monitor every 5 s what it sees, samples the platform's resident memory, then waits for every feed record.
+# Exit 0 only if nothing failed, every feed record arrived and the monitor never reported a group STALL/STOP/REWIND,
+# an offline or under-replicated partition, or a problem. Needs the ports of ./corridor up free.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+minutes="${1:-30}"
+rate="${2:-500}"
+out="${3:-bench/results/soak-$(date +%Y%m%d-%H%M%S)}"
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+
+echo "soak: building (mvn -B -q install -DskipTests)"
+mvn -B -q install -DskipTests
+mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+cp="bench/target/classes:$(cat bench/target/classpath.txt)"
+{ echo "date: $(date -u +%FT%TZ)"; echo "cores: $(nproc)"; free -h | sed -n 2p; java -version 2>&1 | sed -n 1p;
+  uname -srm; git rev-parse --short HEAD 2>/dev/null || true; } > "$out/machine.txt"
+
+data="$(mktemp -d)"
+echo "soak: starting the platform on $data"
+java -jar platform/target/platform-0.1.0-SNAPSHOT-exec.jar up --data-dir "$data" > "$out/platform.log" 2>&1 &
+pid=$!
+trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
+for _ in $(seq 1 180); do grep -q "Corridor is up" "$out/platform.log" && break; sleep 0.5; done
+grep "Corridor is up" "$out/platform.log" || { echo "soak: the platform did not start"; tail -20 "$out/platform.log"; exit 1; }
+
+set +e
+java -Xmx2g -cp "$cp" org.corridor.bench.BenchCli soak --rate "$rate" --minutes "$minutes" --data-dir "$data" \
+  --pid "$pid" --out "$out/soak.json" | tee "$out/soak.txt"
+rc=${PIPESTATUS[0]}
+set -e
+du -sh "$data" | tee "$out/data-size.txt"
+echo "soak: exit $rc; results in $out"
+exit "$rc"

@@ -1,0 +1,246 @@
+package org.corridor.bench.soak;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.HdrHistogram.Histogram;
+import org.corridor.bench.load.FeedWatcher;
+import org.corridor.bench.load.LibrarySender;
+import org.corridor.bench.load.Percentiles;
+import org.corridor.schemas.SampleAlerts;
+import org.corridor.schemas.avro.Agency;
+import org.corridor.schemas.avro.RoutingDecision;
+import org.corridor.schemas.avro.TraffickingAlert;
+import org.corridor.schemas.reference.ReferenceData;
+import org.corridor.schemas.security.ClientConfigFile;
+import org.corridor.schemas.serde.AvroDeserializer;
+import org.corridor.schemas.serde.AvroSerdeConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code soak}: publishes at a steady rate for a long time through the publisher library (as each agency) while
+ * asking the monitor every few seconds what it sees; then waits for every decision and feed record. Prints one line
+ * a minute and a summary; exit 0 only if nothing failed, everything arrived and the monitor never needed attention.
+ */
+@Command(name = "soak", mixinStandardHelpOptions = true,
+        description = "Steady load for a long time, with the monitor's verdict sampled throughout (docs/reliability.md).")
+public final class SoakCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rate", defaultValue = "500", description = "alerts per second (${DEFAULT-VALUE})")
+    int rate;
+
+    @Option(names = "--minutes", defaultValue = "30", description = "how long to publish (${DEFAULT-VALUE})")
+    double minutes;
+
+    @Option(names = "--data-dir", defaultValue = "./data", description = "the platform's data directory (${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--monitor-url", defaultValue = "http://localhost:8084", description = "the monitor (${DEFAULT-VALUE})")
+    String monitorUrl;
+
+    @Option(names = "--sample-seconds", defaultValue = "5", description = "seconds between monitor rounds (${DEFAULT-VALUE})")
+    int sampleSeconds;
+
+    @Option(names = "--pid", description = "the platform's process id, to sample its resident memory")
+    Long pid;
+
+    @Option(names = "--timeout", defaultValue = "300", description = "seconds to wait for the last feed record (${DEFAULT-VALUE})")
+    int timeoutSeconds;
+
+    @Option(names = "--out", description = "write the result as JSON to this file")
+    Path out;
+
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final List<SoakSample> samples = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private Histogram previous = new Histogram(3_600_000_000L, 3);
+    private long startNanos;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter console = spec.commandLine().getOut();
+        ClientConfigFile client = ClientConfigFile.load(dataDir.resolve("client.properties"));
+        List<String> agencies = load(dataDir.resolve("agency-tokens.properties")).stringPropertyNames().stream().sorted().toList();
+        Properties credentials = Files.exists(dataDir.resolve("credentials.properties"))
+                ? load(dataDir.resolve("credentials.properties")) : new Properties();
+        Map<String, Long> intended = FeedWatcher.newIntendedMap();
+        AvroDeserializer<RoutingDecision> decisions = new AvroDeserializer<>();
+        Map<String, Object> serde = new HashMap<>(client.serde());
+        serde.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+        decisions.configure(serde, false);
+        ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor();
+        try (FeedWatcher watcher = new FeedWatcher(client.kafka(), List.copyOf(ReferenceData.defaults().bodyIds()), intended, decisions);
+             LibrarySender sender = new LibrarySender(client, credentials, agencies, 5)) {
+            console.printf(Locale.ROOT, "soak: %d alerts/s for %.1f min through the publisher library, %d agencies; monitor %s every %d s%n",
+                    rate, minutes, agencies.size(), monitorUrl, sampleSeconds);
+            console.flush();
+            startNanos = System.nanoTime();
+            rounds.scheduleAtFixedRate(() -> round(watcher, console), sampleSeconds, sampleSeconds, TimeUnit.SECONDS);
+            publish(sender, agencies, intended);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            while (System.nanoTime() < deadline && (accepted.get() + failed.get() < sent.get()
+                    || watcher.decided() < accepted.get() || watcher.feedRecords() < watcher.expected())) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+            rounds.shutdown();
+            rounds.awaitTermination(30, TimeUnit.SECONDS);
+            round(watcher, console);
+            SoakResult result = result(watcher);
+            print(console, result);
+            if (out != null) {
+                Files.createDirectories(out.toAbsolutePath().getParent());
+                new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), result);
+                console.println("soak: result written to " + out);
+            }
+            console.flush();
+            boolean complete = result.decided() >= result.accepted() && result.feedRecords() >= result.expectedFeedRecords();
+            boolean healthy = result.verdicts().getOrDefault(MonitorVerdict.Level.ATTENTION, 0L) == 0
+                    && result.verdicts().getOrDefault(MonitorVerdict.Level.UNREACHABLE, 0L) == 0;
+            return result.failed() == 0 && complete && healthy ? 0 : 1;
+        } finally {
+            rounds.shutdownNow();
+        }
+    }
+
+    private void publish(LibrarySender sender, List<String> agencies, Map<String, Long> intended) throws Exception {
+        long interval = 1_000_000_000L / rate;
+        long total = Math.round(minutes * 60 * rate);
+        for (long i = 0; i < total; i++) {
+            long due = startNanos + i * interval;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            TraffickingAlert a = SampleAlerts.random(i);
+            a.setAlertId(UUID.randomUUID());
+            String agency = agencies.get((int) (i % agencies.size()));
+            a.setOriginAgency(new Agency(agency, "TJ", agency));
+            a.setReportedAt(Instant.now());
+            intended.put(a.getAlertId().toString(), due);
+            sent.incrementAndGet();
+            sender.send(a, ok -> (ok ? accepted : failed).incrementAndGet());
+        }
+    }
+
+    private synchronized void round(FeedWatcher watcher, PrintWriter console) {
+        Histogram all = watcher.latency();
+        Histogram interval = all.copy();
+        interval.subtract(previous);
+        previous = all;
+        double p99 = interval.getTotalCount() == 0 ? Double.NaN : interval.getValueAtPercentile(99) / 1000.0;
+        SoakSample s = new SoakSample((System.nanoTime() - startNanos) / 1e9, sent.get(), accepted.get(), failed.get(),
+                watcher.decided(), watcher.feedRecords(), watcher.expected(), p99, monitor(), rssMiB());
+        samples.add(s);
+        if (samples.size() % Math.max(1, 60 / sampleSeconds) == 0 || s.monitor().level() == MonitorVerdict.Level.ATTENTION
+                || s.monitor().level() == MonitorVerdict.Level.UNREACHABLE) {
+            console.printf(Locale.ROOT, "soak: %6.0f s  sent %d  accepted %d  failed %d  feed %d/%d  round p99 %.0f ms  monitor %s%s  rss %d MiB%n",
+                    s.seconds(), s.sent(), s.accepted(), s.failed(), s.feedRecords(), s.expectedFeedRecords(), p99,
+                    s.monitor().level(), s.monitor().reasons().isEmpty() ? "" : " " + s.monitor().reasons(), s.rssMiB());
+            console.flush();
+        }
+    }
+
+    private MonitorVerdict monitor() {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(monitorUrl.replaceAll("/+$", "") + "/api/v1/health"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                return MonitorVerdict.unreachable("HTTP " + r.statusCode() + ": " + r.body());
+            }
+            return MonitorVerdict.of(new ObjectMapper().readTree(r.body()));
+        } catch (IOException e) {
+            return MonitorVerdict.unreachable(e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return MonitorVerdict.unreachable("interrupted");
+        }
+    }
+
+    private long rssMiB() {
+        if (pid == null) {
+            return -1;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", pid.toString(), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private SoakResult result(FeedWatcher watcher) {
+        Map<MonitorVerdict.Level, Long> verdicts = new EnumMap<>(MonitorVerdict.Level.class);
+        Set<String> reasons = new LinkedHashSet<>();
+        double worst = 0;
+        long rssMax = -1;
+        for (SoakSample s : samples) {
+            verdicts.merge(s.monitor().level(), 1L, Long::sum);
+            reasons.addAll(s.monitor().reasons());
+            if (!Double.isNaN(s.p99Ms())) {
+                worst = Math.max(worst, s.p99Ms());
+            }
+            rssMax = Math.max(rssMax, s.rssMiB());
+        }
+        return new SoakResult(rate, minutes, accepted.get(), failed.get(), watcher.decided(), watcher.feedRecords(),
+                watcher.expected(), Percentiles.of(watcher.latency()), worst, verdicts, List.copyOf(reasons),
+                samples.isEmpty() ? -1 : samples.get(0).rssMiB(), rssMax, samples.isEmpty() ? -1 : samples.get(samples.size() - 1).rssMiB(),
+                List.copyOf(samples));
+    }
+
+    private static void print(PrintWriter console, SoakResult r) {
+        console.printf(Locale.ROOT, "soak: %d accepted, %d failed; %d decisions; %d of %d feed records%n", r.accepted(), r.failed(),
+                r.decided(), r.feedRecords(), r.expectedFeedRecords());
+        console.printf(Locale.ROOT, "soak: end to end %s; worst round p99 %.0f ms%n", r.endToEnd(), r.worstRoundP99Ms());
+        console.printf(Locale.ROOT, "soak: monitor rounds %s%n", r.verdicts());
+        r.reasons().stream().limit(20).forEach(reason -> console.println("soak:   " + reason));
+        console.printf(Locale.ROOT, "soak: platform resident memory first %d MiB, max %d MiB, last %d MiB%n", r.rssFirstMiB(),
+                r.rssMaxMiB(), r.rssLastMiB());
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            p.load(in);
+        }
+        return p;
+    }
+}
