@@ -18,6 +18,7 @@ public class SubscriberApplication {
             "spring.application.name", "corridor-subscriber",
             "spring.kafka.bootstrap-servers", "${KAFKA_BOOTSTRAP_SERVERS:localhost:9092}",
             "corridor.subscriber.schema-registry-url", "${SCHEMA_REGISTRY_URL:http://localhost:8081}",
+            "corridor.subscriber.instance-id", "${SUBSCRIBER_INSTANCE_ID:subscriber-1}",
             "management.endpoints.web.exposure.include", "health,info,prometheus");
 
     public static void main(String[] args) {

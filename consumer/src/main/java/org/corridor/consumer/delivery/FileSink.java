@@ -22,12 +22,21 @@ import org.slf4j.LoggerFactory;
  * delivery's idempotency key and trace id, and forces it to disk before returning (once per group with
  * {@link #deliverAll}). A new file each day. When it opens a file whose last line is incomplete (the process died in
  * the middle of a write), it cuts that line off: its record was not committed and comes again, so readers only ever
- * see whole lines. One instance per body; not thread-safe.
+ * see whole lines. It remembers the idempotency keys of its last {@value #RECENT_LINES} lines (read back from the file
+ * when it opens it) and skips a delivery it already wrote, so the poll a restart replays does not appear twice in
+ * the file. One instance per body; not thread-safe.
  */
 public final class FileSink implements FeedSink, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FileSink.class);
 
+    /** How many of the last lines' keys are remembered: more than one poll (500 records), which a restart replays. */
+    static final int RECENT_LINES = 2_000;
+    private static final int TAIL_BYTES = 8 << 20;
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("\"idempotencyKey\":\"([^\"]+)\"");
+
+    /** Keys of the last lines written, oldest first. */
+    private final java.util.LinkedHashSet<String> recent = new java.util.LinkedHashSet<>();
     private final Path dir;
     private final Clock clock;
     private LocalDate day;
@@ -48,8 +57,13 @@ public final class FileSink implements FeedSink, AutoCloseable {
         if (deliveries.isEmpty()) {
             return;
         }
+        FileChannel out = channelFor(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        List<Delivery> fresh = deliveries.stream().filter(d -> !recent.contains(d.idempotencyKey())).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
         StringBuilder lines = new StringBuilder();
-        for (Delivery d : deliveries) {
+        for (Delivery d : fresh) {
             ObjectNode line = AlertJson.write(d.alert());
             line.put("idempotencyKey", d.idempotencyKey());
             if (d.traceId() != null) {
@@ -57,13 +71,13 @@ public final class FileSink implements FeedSink, AutoCloseable {
             }
             lines.append(line).append('\n');
         }
-        FileChannel out = channelFor(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
         try {
             while (bytes.hasRemaining()) {
                 out.write(bytes);
             }
             out.force(false);
+            fresh.forEach(d -> remember(d.idempotencyKey()));
         } catch (IOException e) {
             // A full disk, say: part of a line may be written. Reopening cuts it off before the retry appends.
             close();
@@ -79,9 +93,34 @@ public final class FileSink implements FeedSink, AutoCloseable {
             Path file = dir.resolve(today + ".jsonl");
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
             cutIncompleteLine(channel, file);
+            rememberTail(channel);
             day = today;
         }
         return channel;
+    }
+
+    private void remember(String key) {
+        recent.add(key);
+        if (recent.size() > RECENT_LINES) {
+            recent.remove(recent.iterator().next());
+        }
+    }
+
+    /** Reads the idempotency keys of the file's last lines (at most {@link #RECENT_LINES}, from the last 8 MiB). */
+    private void rememberTail(FileChannel file) throws IOException {
+        long end = file.position();
+        long from = Math.max(0, end - TAIL_BYTES);
+        ByteBuffer tail = ByteBuffer.allocate((int) (end - from));
+        while (tail.hasRemaining() && file.read(tail, from + tail.position()) >= 0) {
+            // read the whole tail
+        }
+        String text = new String(tail.array(), 0, tail.position(), StandardCharsets.UTF_8);
+        List<String> keys = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = KEY.matcher(text);
+        while (m.find()) {
+            keys.add(m.group(1));
+        }
+        keys.subList(Math.max(0, keys.size() - RECENT_LINES), keys.size()).forEach(this::remember);
     }
 
     /** Positions the channel after the last newline, cutting off a line a crash left half-written. */

@@ -116,7 +116,7 @@ public class SubscriberConfiguration {
         Map<String, Map<String, Object>> bodyClients = new HashMap<>();
         properties.bodyPasswords().forEach((body, password) ->
                 bodyClients.put(body, ScramClient.settings(Principals.body(body), password)));
-        return new SubscriberService(kafka.buildConsumerProperties(), bodyClients, deliveries, alerts, receipts, deadlines, meters);
+        return new SubscriberService(properties.instanceId(), kafka.buildConsumerProperties(), bodyClients, deliveries, alerts, receipts, deadlines, meters);
     }
 
     /** The webhook of a body, if it has one: retried, then parked. */

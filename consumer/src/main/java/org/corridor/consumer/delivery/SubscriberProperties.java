@@ -31,6 +31,10 @@ import org.springframework.validation.annotation.Validated;
  * @param deadlineCheckInterval how often deadlines are checked
  * @param replicationFactor replication factor of the topics the subscribers create (parked topics, receipts) when
  *                          they are missing; 3 on a production cluster with min.insync.replicas 2
+ * @param instanceId        names this subscriber process: each body's consumer joins its group as the static member
+ *                          {@code <instance-id>-<body>}, so a restarted process (a crash, a redeploy) gets its
+ *                          partitions back at once instead of after the session timeout; two processes serving the
+ *                          same body need different ids
  * @param bodyPasswords     on a secured broker: body id to the SCRAM password of its principal {@code body-<id>}
  *                          (environment: {@code CORRIDOR_SUBSCRIBER_BODYPASSWORDS_PARIS_PACT=...}); each
  *                          body's feed is then read (and re-driven, replayed) as that body, so the broker refuses a
@@ -50,6 +54,7 @@ public record SubscriberProperties(
         Map<Priority, Duration> ackDeadlines,
         @DefaultValue("10s") @NotNull Duration deadlineCheckInterval,
         @DefaultValue("1") @jakarta.validation.constraints.Min(1) short replicationFactor,
+        @DefaultValue("subscriber-1") @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, dot, underscore and hyphen only") String instanceId,
         Map<String, String> bodyPasswords) {
 
     public SubscriberProperties {
@@ -66,7 +71,7 @@ public record SubscriberProperties(
     /** Never prints the passwords or webhook secrets. */
     @Override
     public String toString() {
-        return "SubscriberProperties[bodies=" + bodies + ", sink=" + sink + ", fileDir=" + fileDir + ", webhooks="
+        return "SubscriberProperties[bodies=" + bodies + ", instanceId=" + instanceId + ", sink=" + sink + ", fileDir=" + fileDir + ", webhooks="
                 + webhooks + ", bodyPasswords=" + bodyPasswords.keySet() + "]";
     }
 

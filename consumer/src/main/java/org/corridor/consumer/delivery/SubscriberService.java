@@ -79,10 +79,11 @@ public final class SubscriberService implements SmartLifecycle {
     private final Map<String, Map<String, Object>> bodyClients;
 
     /**
+     * @param instanceId  this process's name; the static member id of each body's consumer is derived from it
      * @param bodyClients per body, client settings that replace the service's own when reading that body's feed
      *                    (its SCRAM principal on a secured broker); bodies without an entry use the service's
      */
-    public SubscriberService(Map<String, Object> consumerProps, Map<String, Map<String, Object>> bodyClients,
+    public SubscriberService(String instanceId, Map<String, Object> consumerProps, Map<String, Map<String, Object>> bodyClients,
                              Map<String, BodyDelivery> deliveries, AvroDeserializer<TraffickingAlert> alerts,
                              Receipts receipts, Deadlines deadlines, MeterRegistry meters) {
         this.meters = meters;
@@ -98,7 +99,10 @@ public final class SubscriberService implements SmartLifecycle {
         props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         this.consumerProps = java.util.Collections.unmodifiableMap(props);
         for (String body : deliveries.keySet()) {
-            DefaultKafkaConsumerFactory<String, byte[]> factory = new DefaultKafkaConsumerFactory<>(consumerProps(body),
+            Map<String, Object> feedConsumer = consumerProps(body);
+            // Static membership: a restarted process takes the body's partitions back at once (no session timeout).
+            feedConsumer.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId + "-" + body.toLowerCase(java.util.Locale.ROOT));
+            DefaultKafkaConsumerFactory<String, byte[]> factory = new DefaultKafkaConsumerFactory<>(feedConsumer,
                     new StringDeserializer(), new ByteArrayDeserializer());
             ContainerProperties cp = new ContainerProperties(Topics.feed(body));
             cp.setGroupId("corridor-subscriber-" + body.toLowerCase().replace('_', '-'));

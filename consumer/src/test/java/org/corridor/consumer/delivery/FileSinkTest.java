@@ -60,13 +60,26 @@ class FileSinkTest {
         try (FileSink sink = new FileSink(dir, CLOCK)) {
             sink.deliverAll(List.of(delivery(1), delivery(2)));
         }
-        // The process died 70 KB into writing a long line (longer than the sink's 64 KiB read block).
+        // The process died 70 KB into writing alert 3's line (longer than the sink's 64 KiB read block).
         Files.writeString(file(), "{\"alertId\":\"" + "x".repeat(70_000), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         try (FileSink sink = new FileSink(dir, CLOCK)) {
-            sink.deliver(delivery(2));
-            sink.deliver(delivery(3));
+            // The restarted subscriber replays the uncommitted poll: 2 (whole in the file) and 3 (torn).
+            sink.deliverAll(List.of(delivery(2), delivery(3)));
         }
-        assertThat(keys()).containsExactly(new UUID(0, 1) + ":1", new UUID(0, 2) + ":1", new UUID(0, 2) + ":1", new UUID(0, 3) + ":1");
+        assertThat(keys()).containsExactly(new UUID(0, 1) + ":1", new UUID(0, 2) + ":1", new UUID(0, 3) + ":1");
+    }
+
+    @Test
+    void aRedeliveryOfARecentLineIsSkippedButOlderOnesAreWrittenAgain() throws IOException {
+        try (FileSink sink = new FileSink(dir, CLOCK)) {
+            for (int i = 0; i <= FileSink.RECENT_LINES; i++) {
+                sink.deliver(delivery(i));
+            }
+            sink.deliverAll(List.of(delivery(FileSink.RECENT_LINES), delivery(FileSink.RECENT_LINES - 1)));
+            assertThat(keys()).hasSize(FileSink.RECENT_LINES + 1);
+            sink.deliver(delivery(0));
+        }
+        assertThat(keys()).as("key 0 was no longer among the remembered").hasSize(FileSink.RECENT_LINES + 2);
     }
 
     @Test
