@@ -3,6 +3,7 @@ package org.corridor.consumer;
 import java.util.Map;
 
 import org.corridor.consumer.router.RouterConfiguration;
+import org.corridor.schemas.topics.Topics;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
@@ -31,6 +32,8 @@ public class RouterApplication {
             Map.entry("spring.kafka.consumer.properties.metadata.max.age.ms", "5000"),
             // Static membership: a restarted instance takes its partitions back at once instead of after a session timeout.
             Map.entry("spring.kafka.consumer.properties.group.instance.id", "${corridor.router.instance-id}"),
+            // A feed or dead-letter record is an inbound record plus headers: it must fit where the inbound one did.
+            Map.entry("spring.kafka.producer.properties.max.request.size", Integer.toString(Topics.DOWNSTREAM_MAX_BYTES)),
             Map.entry("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer"),
             Map.entry("spring.kafka.producer.value-serializer", "org.apache.kafka.common.serialization.ByteArraySerializer"),
             Map.entry("spring.kafka.producer.acks", "all"),

@@ -77,6 +77,14 @@ public final class RouterFixture implements AutoCloseable {
         return new SpringApplicationBuilder(RouterApplication.class).properties(props).run();
     }
 
+    /** Creates a topic as the services do (with {@link Topics#configs}), replication factor 1, unless it exists. */
+    public void createTopic(String name, int partitions) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            org.corridor.schemas.topics.TopicAdmin.ensure(admin, List.of(name), partitions, (short) 1);
+        }
+    }
+
     /** Publishes alerts to their agencies' inbound topics as an agency would (Avro, key = id, origin header). */
     public void publish(List<TraffickingAlert> alerts) {
         AvroSerializer<TraffickingAlert> serializer = new AvroSerializer<>(client, Map.of(), false);

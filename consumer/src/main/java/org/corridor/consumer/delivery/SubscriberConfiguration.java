@@ -108,6 +108,8 @@ public class SubscriberConfiguration {
         producerProps.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // Parking writes a feed record plus an error header: allowed as large as the feed's records.
+        producerProps.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.DOWNSTREAM_MAX_BYTES);
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
         Receipts receipts = new Receipts(producer, new AvroSerializer<>(registry, Map.of(), false), Clock.systemUTC());
         Deadlines deadlines = new Deadlines(properties.ackDeadlines(), receipts, meters, Clock.systemUTC());

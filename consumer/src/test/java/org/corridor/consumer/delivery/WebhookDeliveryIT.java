@@ -93,7 +93,7 @@ class WebhookDeliveryIT {
 
     private static List<TraffickingAlert> toFeed(RouterFixture fixture, String body, int count) {
         String topic = Topics.feed(body);
-        fixture.kafka.createTopic(topic, 3);
+        fixture.createTopic(topic, 3);
         AvroSerializer<TraffickingAlert> serializer = new AvroSerializer<>(fixture.client, Map.of(), false);
         List<TraffickingAlert> alerts = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = fixture.producer()) {

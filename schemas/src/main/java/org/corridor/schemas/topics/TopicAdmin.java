@@ -21,7 +21,7 @@ public final class TopicAdmin {
 
     /**
      * Creates each missing topic with the partitions, replication factor and {@code min.insync.replicas} given
-     * (min ISR is capped at the replication factor).
+     * (min ISR is capped at the replication factor), and the topic's own configs ({@link Topics#configs}).
      */
     public static void ensure(Admin admin, Collection<String> topics, int partitions, short replication) {
         ensure(admin, topics, partitions, replication, Map.of());
@@ -35,7 +35,8 @@ public final class TopicAdmin {
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : topics) {
                 if (!existing.contains(topic)) {
-                    Map<String, String> all = new java.util.HashMap<>(configs);
+                    Map<String, String> all = new java.util.HashMap<>(Topics.configs(topic));
+                    all.putAll(configs);
                     all.putIfAbsent("min.insync.replicas", Integer.toString(Math.min(2, replication)));
                     missing.add(new NewTopic(topic, partitions, replication).configs(all));
                 }

@@ -23,6 +23,19 @@ public final class Topics {
     /** Records that could not be routed: original bytes plus reason headers. */
     public static final String DEAD_LETTERS = "alerts.dlq";
 
+    /**
+     * Largest record an inbound topic takes: Kafka's default ({@code message.max.bytes}, the producers'
+     * {@code max.request.size}), which the publisher library keeps.
+     */
+    public static final int INBOUND_MAX_BYTES = 1_048_576;
+
+    /**
+     * Largest record of a feed, parked or dead-letter topic, and the {@code max.request.size} of the services that
+     * write them: an inbound record of the largest size plus the headers Corridor adds (trace, rules, dead-letter
+     * reason, parking error) must always fit, or routing would stop at it.
+     */
+    public static final int DOWNSTREAM_MAX_BYTES = 2 * INBOUND_MAX_BYTES;
+
     private Topics() {
     }
 
@@ -45,5 +58,13 @@ public final class Topics {
     /** Where a body's undeliverable feed records are parked. */
     public static String parked(String bodyId) {
         return feed(bodyId) + ".parked";
+    }
+
+    /** Topic configs Corridor sets when it creates a topic, beyond partitions and replication. */
+    public static java.util.Map<String, String> configs(String topic) {
+        if (topic.startsWith(FEED_PREFIX) || topic.equals(DEAD_LETTERS)) {
+            return java.util.Map.of("max.message.bytes", Integer.toString(DOWNSTREAM_MAX_BYTES));
+        }
+        return java.util.Map.of();
     }
 }
