@@ -4,10 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.corridor.schemas.avro.Agency;
 import org.corridor.schemas.avro.DeliveryReceipt;
 import org.corridor.schemas.avro.Priority;
-import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.serde.AvroDeserializer;
 import org.corridor.schemas.topics.TopicFollower;
 import org.corridor.schemas.topics.Topics;
@@ -42,13 +40,8 @@ public final class DeadlineFollower implements AutoCloseable {
                 String detail = r.getDetail();
                 if (detail != null && detail.startsWith("priority=")) {
                     try {
-                        TraffickingAlert ref = new TraffickingAlert();
-                        ref.setAlertId(r.getAlertId());
-                        ref.setVersion(r.getAlertVersion());
-                        ref.setOriginAgency(new Agency("", "", ""));
                         Priority priority = Priority.valueOf(detail.substring("priority=".length()));
-                        ref.setPriority(priority);
-                        deadlines.delivered(r.getBody(), ref, priority, r.getAt());
+                        deadlines.delivered(r.getBody(), r.getAlertId(), r.getAlertVersion(), priority, r.getAt());
                     } catch (IllegalArgumentException unknownPriority) {
                         // not a deadline-bearing receipt
                     }

@@ -23,7 +23,8 @@ public final class Deadlines {
     /** Escalations, by body. */
     public static final String ESCALATIONS = "corridor.subscriber.escalations";
 
-    private record Pending(String body, TraffickingAlert alert, Instant due) {
+    /** What a running clock needs, and nothing more: one is held per URGENT delivery until acknowledged. */
+    private record Pending(String body, java.util.UUID alertId, int version, Priority priority, Instant due) {
     }
 
     private final Map<Priority, Duration> limits;
@@ -48,15 +49,18 @@ public final class Deadlines {
 
     /** Starts the clock for a delivered alert whose priority has a deadline. */
     public void delivered(String body, TraffickingAlert alert) {
-        delivered(body, alert, alert.getPriority(), clock.instant());
+        delivered(body, alert.getAlertId(), alert.getVersion(), alert.getPriority(), clock.instant());
     }
 
     /** Starts the clock from a past delivery (read back from the receipts after a restart). */
-    public void delivered(String body, TraffickingAlert alert, Priority priority, Instant at) {
+    public void delivered(String body, java.util.UUID alertId, int version, Priority priority, Instant at) {
         Duration limit = limits.get(priority);
-        String key = key(body, alert.getAlertId().toString());
-        if (limit != null && !settled.contains(key)) {
-            pending.putIfAbsent(key, new Pending(body, alert, at.plus(limit)));
+        if (limit == null) {
+            return;
+        }
+        String key = key(body, alertId.toString());
+        if (!settled.contains(key)) {
+            pending.putIfAbsent(key, new Pending(body, alertId, version, priority, at.plus(limit)));
         }
     }
 
@@ -87,10 +91,10 @@ public final class Deadlines {
             if (pending.remove(e.getKey(), e.getValue())) {
                 settled.add(e.getKey());
                 Pending p = e.getValue();
-                receipts.send(p.body(), p.alert(), DeliveryStatus.ESCALATED, 0,
-                        p.alert().getPriority() + " alert not acknowledged by " + p.due());
+                receipts.send(p.body(), p.alertId(), p.version(), DeliveryStatus.ESCALATED, 0,
+                        p.priority() + " alert not acknowledged by " + p.due());
                 Counter.builder(ESCALATIONS).description("Alerts not acknowledged within their deadline")
-                        .tag("body", p.body()).tag("priority", p.alert().getPriority().name()).register(meters).increment();
+                        .tag("body", p.body()).tag("priority", p.priority().name()).register(meters).increment();
             }
         }
         return overdue.size();

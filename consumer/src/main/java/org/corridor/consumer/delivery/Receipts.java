@@ -30,9 +30,12 @@ public final class Receipts {
     }
 
     public void send(String body, TraffickingAlert alert, DeliveryStatus status, int attempt, String detail) {
-        DeliveryReceipt receipt = new DeliveryReceipt(body, alert.getAlertId(), alert.getVersion(), status, clock.instant(),
-                attempt, detail);
-        producer.send(new ProducerRecord<>(Topics.RECEIPTS, alert.getAlertId().toString(), serializer.serialize(Topics.RECEIPTS, receipt)),
+        send(body, alert.getAlertId(), alert.getVersion(), status, attempt, detail);
+    }
+
+    public void send(String body, java.util.UUID alertId, int version, DeliveryStatus status, int attempt, String detail) {
+        DeliveryReceipt receipt = new DeliveryReceipt(body, alertId, version, status, clock.instant(), attempt, detail);
+        producer.send(new ProducerRecord<>(Topics.RECEIPTS, alertId.toString(), serializer.serialize(Topics.RECEIPTS, receipt)),
                 (metadata, e) -> {
                     if (e != null) {
                         lost.compareAndSet(null, e);

@@ -83,7 +83,7 @@ class DeadlinesTest {
     @Test
     void clocksReadBackAfterARestartEscalateOnlyOnceCaughtUp() {
         TraffickingAlert urgent = alert(Priority.URGENT);
-        deadlines.delivered("SELEC", urgent, Priority.URGENT, clock.now.minus(Duration.ofHours(2)));
+        deadlines.delivered("SELEC", urgent.getAlertId(), urgent.getVersion(), Priority.URGENT, clock.now.minus(Duration.ofHours(2)));
         assertThat(deadlines.escalateOverdue()).as("not caught up yet").isZero();
         deadlines.ready();
         assertThat(deadlines.escalateOverdue()).isEqualTo(1);

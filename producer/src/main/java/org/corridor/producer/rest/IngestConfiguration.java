@@ -98,7 +98,8 @@ public class IngestConfiguration {
         org.corridor.schemas.serde.AvroDeserializer<org.corridor.schemas.avro.DeliveryReceipt> receipts =
                 new org.corridor.schemas.serde.AvroDeserializer<>(registry);
         receipts.configure(specific, false);
-        return new org.corridor.producer.status.AlertStatusView(kafka.buildConsumerProperties(), decisions, receipts);
+        return new org.corridor.producer.status.AlertStatusView(kafka.buildConsumerProperties(), decisions, receipts,
+                properties.statusCapacity());
     }
 
     @Bean

@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param inboundPartitions  partitions of each agency's inbound topic when the service creates it
  * @param replicationFactor  replication factor of the inbound topics it creates
  * @param rateLimit          requests per second each agency may make; more get 429 with Retry-After (0: no limit)
+ * @param statusCapacity     alerts whose status {@code GET /api/v1/alerts/{id}/status} answers: the latest this many
+ *                           (by first routing decision); older ones get 404. About 1 KiB of heap each.
  */
 @Validated
 @ConfigurationProperties("corridor.ingest")
@@ -36,5 +38,6 @@ public record IngestProperties(
         @DefaultValue("24h") @NotNull Duration idempotencyTtl,
         @DefaultValue("3") @Min(1) int inboundPartitions,
         @DefaultValue("1") @Min(1) short replicationFactor,
-        @DefaultValue("1000") @Min(0) int rateLimit) {
+        @DefaultValue("1000") @Min(0) int rateLimit,
+        @DefaultValue("100000") @Min(1) int statusCapacity) {
 }
