@@ -98,6 +98,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Properties props = config.toProperties(quorumVoters, replication);
         KafkaConfig kafkaConfig = KafkaConfig.fromProps(props, false);
         format();
+        FatalStop.register(config.logDir());
         KafkaRaftServer raftServer = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
         raftServer.startup();
         server = raftServer;
