@@ -193,7 +193,7 @@ class CrashLoopIT {
                     assertThat(new HashSet<>(keys)).as("feed of %s", body).isEqualTo(expected.getOrDefault(body, Set.of()));
                 }
                 for (String body : FILE_BODIES) {
-                    List<String> lines = sinkKeys(feeds, body);
+                    List<String> lines = sinkKeys(feeds, body).stream().filter(this::mine).toList();
                     assertThat(new HashSet<>(lines)).as("file sink of %s, de-duplicated by idempotency key", body)
                             .isEqualTo(withVersion(expected.get(body)));
                     // The file sink skips a replayed line it already holds (FileSink remembers its last lines' keys).
@@ -201,7 +201,7 @@ class CrashLoopIT {
                     System.out.printf("crash loop: %s file sink %d lines, %d alerts, %d duplicates%n", body, lines.size(),
                             expected.get(body).size(), lines.size() - new HashSet<>(lines).size());
                 }
-                List<String> hooks = List.copyOf(webhookKeys);
+                List<String> hooks = webhookKeys.stream().filter(this::mine).toList();
                 assertThat(badSignatures).as("webhook signatures").isEmpty();
                 assertThat(new HashSet<>(hooks)).as("webhook of %s, de-duplicated by Idempotency-Key", WEBHOOK_BODY)
                         .isEqualTo(withVersion(expected.get(WEBHOOK_BODY)));
@@ -383,6 +383,14 @@ class CrashLoopIT {
             }
         }
         return new HashSet<>(webhookKeys).containsAll(withVersion(expected.getOrDefault(WEBHOOK_BODY, Set.of())));
+    }
+
+    /**
+     * Whether an idempotency key is of this test's alerts: the feeds also carry what earlier tests in this JVM routed,
+     * which the subscriber delivers too.
+     */
+    private boolean mine(String key) {
+        return key != null && key.indexOf(':') > 0 && ids.contains(key.substring(0, key.indexOf(':')));
     }
 
     private static Set<String> withVersion(Set<String> alertIds) {
