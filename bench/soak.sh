@@ -3,7 +3,8 @@
 #   bench/soak.sh [MINUTES] [RATE] [OUT_DIR]     (default 30 minutes at 500 alerts/s, bench/results/soak-<date-time>)
 # Starts the whole embedded platform (./corridor up: secured broker, registry, ingest, router, all 13 subscribers with
 # file sinks, monitor) on a fresh data directory, publishes at RATE through the publisher library as each agency,
-# asks the monitor every 5 s what it sees, samples the platform's resident memory, then waits for every feed record.
+# asks the monitor every 5 s what it sees, samples the platform's resident memory, then waits for every feed record;
+# at the end it records the platform's live heap by class (jcmd GC.class_histogram, a full GC) in histogram.txt.
 # Exit 0 only if nothing failed, every feed record arrived and the monitor never reported a group STALL/STOP/REWIND,
 # an offline or under-replicated partition, or a problem. Needs the ports of ./corridor up free.
 set -euo pipefail
@@ -34,6 +35,10 @@ java -Xmx2g -cp "$cp" org.corridor.bench.BenchCli soak --rate "$rate" --minutes 
   --pid "$pid" --out "$out/soak.json" | tee "$out/soak.txt"
 rc=${PIPESTATUS[0]}
 set -e
+# What the platform still holds after a full GC: the live heap by class, to spot state that grows with alerts.
+jcmd "$pid" GC.class_histogram > "$out/histogram.txt" 2>&1 || true
+jcmd "$pid" GC.heap_info > "$out/heap.txt" 2>&1 || true
+head -25 "$out/histogram.txt"
 du -sh "$data" | tee "$out/data-size.txt"
 echo "soak: exit $rc; results in $out"
 exit "$rc"
