@@ -71,6 +71,16 @@ public final class RouterFixture implements AutoCloseable {
         return props;
     }
 
+    /** Properties of a subscriber process serving these bodies (comma-separated) on this broker and registry. */
+    public Map<String, Object> subscriberProperties(String bodies) {
+        Map<String, Object> props = new HashMap<>(SubscriberApplication.DEFAULTS);
+        props.put("server.port", "0");
+        props.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        props.put("corridor.subscriber.schema-registry-url", registryUrl);
+        props.put("corridor.subscriber.bodies", bodies);
+        return props;
+    }
+
     public ConfigurableApplicationContext startRouter(String instanceId, Map<String, Object> extra) {
         Map<String, Object> props = routerProperties(instanceId);
         props.putAll(extra);

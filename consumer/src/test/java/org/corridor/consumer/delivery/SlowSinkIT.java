@@ -100,11 +100,8 @@ class SlowSinkIT {
             }
             assertThat(backlogBytes).as("backlog larger than twice the heap").isGreaterThan(2L * HEAP_MIB << 20);
 
-            Map<String, Object> props = new HashMap<>(SubscriberApplication.DEFAULTS);
+            Map<String, Object> props = fixture.subscriberProperties(BODY);
             props.put("server.port", Integer.toString(actuatorPort));
-            props.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-            props.put("corridor.subscriber.schema-registry-url", fixture.registryUrl);
-            props.put("corridor.subscriber.bodies", BODY);
             props.put("corridor.subscriber.webhooks[" + BODY + "].url", "http://127.0.0.1:" + server.getAddress().getPort() + "/alerts");
             props.put("corridor.subscriber.webhooks[" + BODY + "].secret", "slow-sink-secret");
             props.put("management.endpoints.web.exposure.include", "health,metrics");

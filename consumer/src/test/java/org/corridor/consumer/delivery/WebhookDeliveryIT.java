@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,11 +77,7 @@ class WebhookDeliveryIT {
     }
 
     private ConfigurableApplicationContext subscriber(RouterFixture fixture, String body) {
-        Map<String, Object> props = new HashMap<>(SubscriberApplication.DEFAULTS);
-        props.put("server.port", "0");
-        props.put("spring.kafka.bootstrap-servers", fixture.kafka.bootstrapServers());
-        props.put("corridor.subscriber.schema-registry-url", fixture.registryUrl);
-        props.put("corridor.subscriber.bodies", body);
+        Map<String, Object> props = fixture.subscriberProperties(body);
         props.put("corridor.subscriber.webhooks[" + body + "].url", "http://127.0.0.1:" + server.getAddress().getPort() + "/alerts");
         props.put("corridor.subscriber.webhooks[" + body + "].secret", SECRET);
         props.put("corridor.subscriber.webhook-max-attempts", "4");

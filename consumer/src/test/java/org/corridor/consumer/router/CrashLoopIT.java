@@ -300,11 +300,7 @@ class CrashLoopIT {
     }
 
     private Map<String, Object> subscriberProperties(RouterFixture fixture, Path feeds, int webhookPort) {
-        Map<String, Object> props = new HashMap<>(SubscriberApplication.DEFAULTS);
-        props.put("server.port", "0");
-        props.put("spring.kafka.bootstrap-servers", fixture.kafka.bootstrapServers());
-        props.put("corridor.subscriber.schema-registry-url", fixture.registryUrl);
-        props.put("corridor.subscriber.bodies", String.join(",", FILE_BODIES) + "," + WEBHOOK_BODY);
+        Map<String, Object> props = fixture.subscriberProperties(String.join(",", FILE_BODIES) + "," + WEBHOOK_BODY);
         props.put("corridor.subscriber.file-dir", feeds.toString());
         props.put("corridor.subscriber.webhooks[" + WEBHOOK_BODY + "].url", "http://127.0.0.1:" + webhookPort + "/alerts");
         props.put("corridor.subscriber.webhooks[" + WEBHOOK_BODY + "].secret", SECRET);

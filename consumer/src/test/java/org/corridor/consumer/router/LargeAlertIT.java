@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -127,11 +126,7 @@ class LargeAlertIT {
     }
 
     private ConfigurableApplicationContext subscriber(RouterFixture fixture, String body) {
-        Map<String, Object> props = new HashMap<>(SubscriberApplication.DEFAULTS);
-        props.put("server.port", "0");
-        props.put("spring.kafka.bootstrap-servers", fixture.kafka.bootstrapServers());
-        props.put("corridor.subscriber.schema-registry-url", fixture.registryUrl);
-        props.put("corridor.subscriber.bodies", body);
+        Map<String, Object> props = fixture.subscriberProperties(body);
         props.put("corridor.subscriber.file-dir", feeds.toString());
         return new SpringApplicationBuilder(SubscriberApplication.class).properties(props).run();
     }
