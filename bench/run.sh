@@ -14,15 +14,11 @@ cd "$(dirname "$0")/.."
 out="${1:-bench/results/$(date +%Y%m%d-%H%M%S)}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
+. bench/lib.sh
 
-echo "bench: building (mvn -B -q install -DskipTests)"
-mvn -B -q install -DskipTests
-mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-cp="bench/target/classes:$(cat bench/target/classpath.txt)"
+bench_build bench
 bench() { java -cp "$cp" org.corridor.bench.BenchCli "$@"; }
-
-{ echo "date: $(date -u +%FT%TZ)"; echo "cores: $(nproc)"; free -h | sed -n 2p; java -version 2>&1 | sed -n 1p;
-  uname -srm; git rev-parse --short HEAD 2>/dev/null || true; } > "$out/machine.txt"
+bench_machine "$out"
 cat "$out/machine.txt"
 
 echo "bench: JMH (1 fork, 3 x 2 s warm-up, 5 x 2 s measurement)"
@@ -38,8 +34,7 @@ JAVA_TOOL_OPTIONS="-XX:StartFlightRecording=filename=$out/platform.jfr,settings=
   java -jar platform/target/platform-0.1.0-SNAPSHOT-exec.jar up --data-dir "$data" > "$out/platform.log" 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do grep -q "Corridor is up" "$out/platform.log" && break; sleep 0.5; done
-grep "Corridor is up" "$out/platform.log" || { echo "bench: the platform did not start"; tail -20 "$out/platform.log"; exit 1; }
+await_platform "$out/platform.log"
 
 echo "bench: raw limit (ProducerPerformance, $size-byte records, acks=all)"
 bench raw --data-dir "$data" --record-size "$size" --records 300000 --out "$out/raw.json" | tee "$out/raw.txt"

@@ -14,21 +14,17 @@ rate="${2:-500}"
 out="${3:-bench/results/soak-$(date +%Y%m%d-%H%M%S)}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
+. bench/lib.sh
 
-echo "soak: building (mvn -B -q install -DskipTests)"
-mvn -B -q install -DskipTests
-mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-cp="bench/target/classes:$(cat bench/target/classpath.txt)"
-{ echo "date: $(date -u +%FT%TZ)"; echo "cores: $(nproc)"; free -h | sed -n 2p; java -version 2>&1 | sed -n 1p;
-  uname -srm; git rev-parse --short HEAD 2>/dev/null || true; } > "$out/machine.txt"
+bench_build soak
+bench_machine "$out"
 
 data="$(mktemp -d)"
 echo "soak: starting the platform on $data"
 java -jar platform/target/platform-0.1.0-SNAPSHOT-exec.jar up --data-dir "$data" > "$out/platform.log" 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
-for _ in $(seq 1 180); do grep -q "Corridor is up" "$out/platform.log" && break; sleep 0.5; done
-grep "Corridor is up" "$out/platform.log" || { echo "soak: the platform did not start"; tail -20 "$out/platform.log"; exit 1; }
+await_platform "$out/platform.log"
 
 set +e
 java -Xmx2g -cp "$cp" org.corridor.bench.BenchCli soak --rate "$rate" --minutes "$minutes" --data-dir "$data" \

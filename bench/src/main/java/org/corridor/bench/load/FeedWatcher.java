@@ -118,6 +118,16 @@ public final class FeedWatcher implements AutoCloseable {
         thread.join(10_000);
     }
 
+    /** A watcher of every body's feed, reading the routing decisions with the platform's registry settings. */
+    public static FeedWatcher ofAllBodies(org.corridor.schemas.security.ClientConfigFile client, Map<String, Long> intended) {
+        AvroDeserializer<RoutingDecision> decisions = new AvroDeserializer<>();
+        Map<String, Object> serde = new HashMap<>(client.serde());
+        serde.put(org.corridor.schemas.serde.AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+        decisions.configure(serde, false);
+        return new FeedWatcher(client.kafka(), List.copyOf(org.corridor.schemas.reference.ReferenceData.defaults().bodyIds()),
+                intended, decisions);
+    }
+
     public static Map<String, Long> newIntendedMap() {
         return new ConcurrentHashMap<>();
     }

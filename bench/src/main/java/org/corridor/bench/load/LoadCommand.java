@@ -1,7 +1,6 @@
 package org.corridor.bench.load;
 
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,11 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -31,22 +28,11 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.HdrHistogram.Recorder;
-import org.corridor.producer.publish.AlertPublisher;
-import org.corridor.producer.publish.PublisherFactory;
 import org.corridor.schemas.SampleAlerts;
 import org.corridor.schemas.avro.Agency;
-import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.json.AlertJson;
-import org.corridor.schemas.reference.ReferenceData;
-import org.corridor.schemas.registry.RegistryClientConfig;
-import org.corridor.schemas.security.ClientConfigFile;
-import org.corridor.schemas.security.Principals;
-import org.corridor.schemas.security.ScramClient;
-import org.corridor.schemas.serde.AvroDeserializer;
-import org.corridor.schemas.serde.AvroSerdeConfig;
 import org.corridor.schemas.serde.AvroSerializer;
-import org.corridor.schemas.validation.AlertValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -101,22 +87,16 @@ public final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
-        ClientConfigFile client = ClientConfigFile.load(dataDir.resolve("client.properties"));
-        Properties tokens = properties(dataDir.resolve("agency-tokens.properties"));
-        Properties credentials = Files.exists(dataDir.resolve("credentials.properties"))
-                ? properties(dataDir.resolve("credentials.properties")) : new Properties();
-        List<String> agencies = tokens.stringPropertyNames().stream().sorted().toList();
-        Sender sender = mode.equals("rest") ? new RestSender(tokens) : new LibrarySender(client, credentials, agencies, 5);
+        PlatformFiles files = PlatformFiles.load(dataDir);
+        List<String> agencies = files.agencies();
+        Sender sender = mode.equals("rest") ? new RestSender(files.tokens())
+                : new LibrarySender(files.client(), files.credentials(), agencies, 5);
         List<TraffickingAlert> warm = alerts(warmup, agencies, 1_000_000);
         List<TraffickingAlert> measured = alerts(count, agencies, 0);
         double recordBytes = measured.stream().limit(1000).mapToInt(a -> avroSize(a)).average().orElse(0);
 
         Map<String, Long> intended = FeedWatcher.newIntendedMap();
-        AvroDeserializer<RoutingDecision> decisions = new AvroDeserializer<>();
-        Map<String, Object> serde = new HashMap<>(client.serde());
-        serde.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
-        decisions.configure(serde, false);
-        try (FeedWatcher watcher = new FeedWatcher(client.kafka(), List.copyOf(ReferenceData.defaults().bodyIds()), intended, decisions);
+        try (FeedWatcher watcher = FeedWatcher.ofAllBodies(files.client(), intended);
              sender) {
             console.printf("load: %s, %s, %d alerts after %d to warm up, %d agencies, alert %.0f bytes (Avro)%n", mode,
                     rate == 0 ? "flat out" : rate + " alerts/s", count, warmup, agencies.size(), recordBytes);
@@ -218,13 +198,17 @@ public final class LoadCommand implements Callable<Integer> {
     public static List<TraffickingAlert> alerts(int n, List<String> agencies, long seedBase) {
         List<TraffickingAlert> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            TraffickingAlert a = SampleAlerts.random(seedBase + i);
-            a.setAlertId(UUID.randomUUID());
-            String agency = agencies.get(i % agencies.size());
-            a.setOriginAgency(new Agency(agency, "TJ", agency));
-            list.add(a);
+            list.add(alert(seedBase + i, agencies.get(i % agencies.size())));
         }
         return list;
+    }
+
+    /** A valid alert of varied content (from the seed) by this agency, with a fresh id. */
+    public static TraffickingAlert alert(long seed, String agency) {
+        TraffickingAlert a = SampleAlerts.random(seed);
+        a.setAlertId(UUID.randomUUID());
+        a.setOriginAgency(new Agency(agency, "TJ", agency));
+        return a;
     }
 
     private static int avroSize(TraffickingAlert a) {
@@ -234,14 +218,6 @@ public final class LoadCommand implements Callable<Integer> {
 
     private static double round(double d) {
         return Math.round(d * 10) / 10.0;
-    }
-
-    private static Properties properties(Path file) throws java.io.IOException {
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file)) {
-            p.load(in);
-        }
-        return p;
     }
 
     /** The REST ingest over one pooled HTTP/1.1 client, a bounded number of requests in flight. */

@@ -2,7 +2,6 @@ package org.corridor.bench.soak;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,14 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,15 +29,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.HdrHistogram.Histogram;
 import org.corridor.bench.load.FeedWatcher;
 import org.corridor.bench.load.LibrarySender;
+import org.corridor.bench.load.LoadCommand;
 import org.corridor.bench.load.Percentiles;
-import org.corridor.schemas.SampleAlerts;
-import org.corridor.schemas.avro.Agency;
-import org.corridor.schemas.avro.RoutingDecision;
+import org.corridor.bench.load.PlatformFiles;
 import org.corridor.schemas.avro.TraffickingAlert;
-import org.corridor.schemas.reference.ReferenceData;
-import org.corridor.schemas.security.ClientConfigFile;
-import org.corridor.schemas.serde.AvroDeserializer;
-import org.corridor.schemas.serde.AvroSerdeConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -94,18 +85,12 @@ public final class SoakCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
-        ClientConfigFile client = ClientConfigFile.load(dataDir.resolve("client.properties"));
-        List<String> agencies = load(dataDir.resolve("agency-tokens.properties")).stringPropertyNames().stream().sorted().toList();
-        Properties credentials = Files.exists(dataDir.resolve("credentials.properties"))
-                ? load(dataDir.resolve("credentials.properties")) : new Properties();
+        PlatformFiles files = PlatformFiles.load(dataDir);
+        List<String> agencies = files.agencies();
         Map<String, Long> intended = FeedWatcher.newIntendedMap();
-        AvroDeserializer<RoutingDecision> decisions = new AvroDeserializer<>();
-        Map<String, Object> serde = new HashMap<>(client.serde());
-        serde.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
-        decisions.configure(serde, false);
         ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor();
-        try (FeedWatcher watcher = new FeedWatcher(client.kafka(), List.copyOf(ReferenceData.defaults().bodyIds()), intended, decisions);
-             LibrarySender sender = new LibrarySender(client, credentials, agencies, 5)) {
+        try (FeedWatcher watcher = FeedWatcher.ofAllBodies(files.client(), intended);
+             LibrarySender sender = new LibrarySender(files.client(), files.credentials(), agencies, 5)) {
             console.printf(Locale.ROOT, "soak: %d alerts/s for %.1f min through the publisher library, %d agencies; monitor %s every %d s%n",
                     rate, minutes, agencies.size(), monitorUrl, sampleSeconds);
             console.flush();
@@ -146,10 +131,7 @@ public final class SoakCommand implements Callable<Integer> {
             while ((wait = due - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
-            TraffickingAlert a = SampleAlerts.random(i);
-            a.setAlertId(UUID.randomUUID());
-            String agency = agencies.get((int) (i % agencies.size()));
-            a.setOriginAgency(new Agency(agency, "TJ", agency));
+            TraffickingAlert a = LoadCommand.alert(i, agencies.get((int) (i % agencies.size())));
             a.setReportedAt(Instant.now());
             intended.put(a.getAlertId().toString(), due);
             sent.incrementAndGet();
@@ -234,13 +216,5 @@ public final class SoakCommand implements Callable<Integer> {
         r.reasons().stream().limit(20).forEach(reason -> console.println("soak:   " + reason));
         console.printf(Locale.ROOT, "soak: platform resident memory first %d MiB, max %d MiB, last %d MiB%n", r.rssFirstMiB(),
                 r.rssMaxMiB(), r.rssLastMiB());
-    }
-
-    private static Properties load(Path file) throws IOException {
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file)) {
-            p.load(in);
-        }
-        return p;
     }
 }

@@ -1,0 +1,21 @@
+# Shared by bench/run.sh and bench/soak.sh (sourced from the project root).
+
+# Builds Corridor and sets $cp to the bench module's classpath.
+bench_build() {
+  echo "$1: building (mvn -B -q install -DskipTests)"
+  mvn -B -q install -DskipTests
+  mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+  cp="bench/target/classes:$(cat bench/target/classpath.txt)"
+}
+
+# Writes the facts of this machine and commit to OUT/machine.txt.
+bench_machine() {
+  { echo "date: $(date -u +%FT%TZ)"; echo "cores: $(nproc)"; free -h | sed -n 2p; java -version 2>&1 | sed -n 1p;
+    uname -srm; git rev-parse --short HEAD 2>/dev/null || true; } > "$1/machine.txt"
+}
+
+# Waits until the platform logging to LOG says it is up; fails with the log's tail otherwise.
+await_platform() {
+  for _ in $(seq 1 180); do grep -q "Corridor is up" "$1" && break; sleep 0.5; done
+  grep "Corridor is up" "$1" || { echo "the platform did not start"; tail -20 "$1"; exit 1; }
+}
