@@ -7,7 +7,7 @@ import org.corridor.consumer.policy.Decision;
 import org.corridor.consumer.policy.ReleasePolicy;
 import org.corridor.consumer.routing.Relevance;
 import org.corridor.consumer.routing.RoutingRules;
-import org.corridor.consumer.router.RouteDecider;
+import org.corridor.consumer.decision.RouteDecider;
 import org.corridor.schemas.SampleAlerts;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.reference.ReferenceData;

@@ -57,16 +57,10 @@ final class ComposeFile {
         return env;
     }
 
-    /** The build argument, or the class named in the entrypoint. */
+    /** The service's main class: the image's build argument. */
     @SuppressWarnings("unchecked")
     String mainClass(String service) {
-        Map<String, Object> s = service(service);
-        Object entrypoint = s.get("entrypoint");
-        if (entrypoint != null) {
-            Matcher m = Pattern.compile("-Dloader.main=([\\w.]+)").matcher(String.join(" ", (List<String>) entrypoint));
-            return m.find() ? m.group(1) : null;
-        }
-        Map<String, Object> build = (Map<String, Object>) s.get("build");
+        Map<String, Object> build = (Map<String, Object>) service(service).get("build");
         return build == null ? null : String.valueOf(((Map<String, Object>) build.get("args")).get("MAIN_CLASS"));
     }
 

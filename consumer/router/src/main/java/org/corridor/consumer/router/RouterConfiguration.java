@@ -1,0 +1,137 @@
+package org.corridor.consumer.router;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.corridor.consumer.decision.RouteDecider;
+import org.corridor.consumer.explain.ExplainController;
+import org.corridor.consumer.metrics.RouterMetrics;
+import org.corridor.consumer.policy.ReleasePolicy;
+import org.corridor.consumer.routing.Relevance;
+import org.corridor.consumer.routing.RoutingRules;
+import org.corridor.schemas.reference.ReferenceData;
+import org.corridor.schemas.registry.CachingSchemaRegistryClient;
+import org.corridor.schemas.registry.RegistryClientConfig;
+import org.corridor.schemas.topics.TopicAdmin;
+import org.corridor.schemas.topics.Topics;
+import org.corridor.schemas.validation.AlertValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/** The router's beans: rules, policy, codec, recipients store, and the transactional listener container's setup. */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(basePackageClasses = {RouterConfiguration.class, ExplainController.class})
+@EnableConfigurationProperties(RouterProperties.class)
+public class RouterConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RouterConfiguration.class);
+
+    @Bean
+    ReferenceData referenceData() {
+        return ReferenceData.defaults();
+    }
+
+    @Bean
+    RoutingRules routingRules(RouterProperties properties, ReferenceData reference) {
+        RoutingRules rules = properties.rulesFile() == null ? RoutingRules.defaults(reference)
+                : RoutingRules.load(properties.rulesFile(), reference);
+        log.info("Routing rules version {}: {} rules{}", rules.version(), rules.rules().size(),
+                properties.rulesFile() == null ? " (bundled defaults)" : " from " + properties.rulesFile());
+        return rules;
+    }
+
+    @Bean
+    RouteDecider routeDecider(RoutingRules rules, ReferenceData reference) {
+        return new RouteDecider(new Relevance(rules, reference), new ReleasePolicy(), reference.bodyIds());
+    }
+
+    @Bean
+    Clock routerClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    AlertValidator routerValidator(ReferenceData reference, Clock clock) {
+        return new AlertValidator(reference, clock);
+    }
+
+    @Bean
+    AlertCodec alertCodec(RouterProperties properties) {
+        return new AlertCodec(new CachingSchemaRegistryClient(RegistryClientConfig.of(properties.schemaRegistryUrl())));
+    }
+
+    @Bean
+    RouterMetrics routerMetrics(MeterRegistry registry) {
+        return new RouterMetrics(registry);
+    }
+
+    @Bean(destroyMethod = "close")
+    Admin routerAdmin(KafkaProperties kafka, RouterProperties properties, ReferenceData reference) {
+        Admin admin = Admin.create(kafka.buildAdminProperties());
+        List<String> topics = new ArrayList<>();
+        reference.bodyIds().forEach(body -> topics.add(Topics.feed(body)));
+        topics.add(Topics.AUDIT);
+        topics.add(Topics.DEAD_LETTERS);
+        TopicAdmin.ensure(admin, topics, properties.partitions(), properties.replicationFactor());
+        TopicAdmin.ensure(admin, List.of(RecipientsStore.TOPIC), properties.partitions(), properties.replicationFactor(),
+                Map.of("cleanup.policy", "compact"));
+        return admin;
+    }
+
+    @Bean(destroyMethod = "close")
+    RecipientsStore recipientsStore(KafkaProperties kafka, Admin routerAdmin) {
+        RecipientsStore store = new RecipientsStore(kafka.buildConsumerProperties());
+        store.catchUp(Duration.ofSeconds(60));
+        return store;
+    }
+
+    @Bean
+    RoutingService routingService(AlertCodec codec, AlertValidator validator, RouteDecider decider, RecipientsStore store,
+                                  KafkaTemplate<String, byte[]> template, RouterMetrics metrics, RouterProperties properties,
+                                  Clock clock) {
+        return new RoutingService(codec, validator, decider, store, template, metrics, properties.instanceId(), clock,
+                properties.maxRetries(), properties.retryBackoff(), properties.maxRetryBackoff());
+    }
+
+    /**
+     * A failed transaction (Kafka itself failing) is rolled back and the batch redelivered with exponential backoff,
+     * for as long as it takes: records are never skipped. Record-level problems never get here; the routing service
+     * dead-letters them inside the transaction. Before routing newly assigned partitions, the recipients store
+     * catches up with what other instances committed.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> routerContainerCustomizer(
+            RecipientsStore store, RouterProperties properties) {
+        return container -> {
+            ExponentialBackOff backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
+            backOff.setMaxInterval(properties.maxRetryBackoff().toMillis());
+            DefaultAfterRollbackProcessor<Object, Object> afterRollback = new DefaultAfterRollbackProcessor<>(backOff);
+            container.setAfterRollbackProcessor(afterRollback);
+            container.getContainerProperties().setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
+                @Override
+                public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+                    store.catchUp(Duration.ofSeconds(60));
+                }
+            });
+        };
+    }
+}

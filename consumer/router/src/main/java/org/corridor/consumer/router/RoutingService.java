@@ -1,0 +1,241 @@
+package org.corridor.consumer.router;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.corridor.consumer.decision.RouteDecider;
+import org.corridor.consumer.metrics.RouterMetrics;
+import org.corridor.consumer.policy.Decision;
+import org.corridor.consumer.policy.Withheld;
+import org.corridor.schemas.avro.RoutingDecision;
+import org.corridor.schemas.avro.TraffickingAlert;
+import org.corridor.schemas.avro.WithheldBody;
+import org.corridor.schemas.avro.WithholdReason;
+import org.corridor.schemas.serde.UnknownMagicByteException;
+import org.corridor.schemas.serde.UnknownSchemaIdException;
+import org.corridor.schemas.topics.Headers;
+import org.corridor.schemas.topics.Topics;
+import org.corridor.schemas.validation.AlertValidator;
+import org.corridor.schemas.validation.Violation;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Routes one inbound record inside the listener's Kafka transaction: decode, validate, check the origin against the
+ * topic, decide, then write the feed records, the audit decision and the recipients record. Records that can never
+ * be routed become dead letters in the same transaction; a registry outage is retried with bounded backoff and then
+ * dead-lettered (RETRIES_EXHAUSTED), so no record blocks the others. A failure of Kafka itself rolls the batch back
+ * and the container redelivers it.
+ */
+public final class RoutingService {
+
+    private final AlertCodec codec;
+    private final AlertValidator validator;
+    private final RouteDecider decider;
+    private final RecipientsStore recipients;
+    private final KafkaOperations<String, byte[]> kafka;
+    private final RouterMetrics metrics;
+    private final String instanceId;
+    private final Clock clock;
+    private final int maxRetries;
+    private final Retry registryRetry;
+
+    public RoutingService(AlertCodec codec, AlertValidator validator, RouteDecider decider, RecipientsStore recipients,
+                          KafkaOperations<String, byte[]> kafka, RouterMetrics metrics, String instanceId, Clock clock,
+                          int maxRetries, Duration retryBackoff, Duration maxRetryBackoff) {
+        this.maxRetries = maxRetries;
+        long initial = Math.max(1, retryBackoff.toMillis());
+        this.registryRetry = Retry.of("router-registry", RetryConfig.custom()
+                .maxAttempts(maxRetries + 1)
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(initial, 2.0, Math.max(initial, maxRetryBackoff.toMillis())))
+                .retryExceptions(RetriableException.class)
+                .build());
+        this.codec = codec;
+        this.validator = validator;
+        this.decider = decider;
+        this.recipients = recipients;
+        this.kafka = kafka;
+        this.metrics = metrics;
+        this.instanceId = instanceId;
+        this.clock = clock;
+    }
+
+    /**
+     * Routes a batch in the caller's transaction. Recipients decided earlier in the same batch count as previous
+     * recipients, so a correction that arrives with its original still follows it.
+     */
+    public void routeBatch(List<ConsumerRecord<String, byte[]>> records) {
+        Map<String, Set<String>> batch = new HashMap<>();
+        afterTransaction(metrics::transaction);
+        for (ConsumerRecord<String, byte[]> record : records) {
+            route(record, batch);
+        }
+    }
+
+    /** Routes one record in the caller's transaction (a batch of one). */
+    public void route(ConsumerRecord<String, byte[]> record) {
+        route(record, new HashMap<>());
+    }
+
+    private void route(ConsumerRecord<String, byte[]> record, Map<String, Set<String>> batch) {
+        String agency = Topics.agencyOf(record.topic());
+        TraffickingAlert alert;
+        try {
+            alert = decodeWithRetries(record);
+        } catch (RetriableException e) {
+            deadLetter(record, new DeadLetter(DeadLetter.RETRIES_EXHAUSTED, "not routed after " + (maxRetries + 1)
+                    + " attempts: " + e.getMessage()));
+            return;
+        } catch (UnknownSchemaIdException e) {
+            deadLetter(record, new DeadLetter(DeadLetter.UNKNOWN_SCHEMA, e.getMessage()));
+            return;
+        } catch (UnknownMagicByteException e) {
+            deadLetter(record, new DeadLetter(DeadLetter.UNDECODABLE, e.getMessage()));
+            return;
+        } catch (SerializationException e) {
+            deadLetter(record, new DeadLetter(DeadLetter.UNDECODABLE, e.getMessage()));
+            return;
+        }
+        if (alert == null) {
+            deadLetter(record, new DeadLetter(DeadLetter.UNDECODABLE, "empty record value (tombstone)"));
+            return;
+        }
+        List<Violation> violations = validator.validate(alert);
+        if (!violations.isEmpty()) {
+            deadLetter(record, new DeadLetter(DeadLetter.INVALID,
+                    violations.stream().map(Violation::toString).collect(Collectors.joining("; "))));
+            return;
+        }
+        String claimed = alert.getOriginAgency().getAgencyId();
+        if (!claimed.equals(agency)) {
+            deadLetter(record, new DeadLetter(DeadLetter.SPOOFED, "originAgency.agencyId \"" + claimed
+                    + "\" does not match the topic's agency \"" + agency + "\""));
+            return;
+        }
+        if (record.key() == null || !record.key().equals(alert.getAlertId().toString())) {
+            deadLetter(record, new DeadLetter(DeadLetter.INVALID, "record key \"" + record.key()
+                    + "\" is not the alert id " + alert.getAlertId()));
+            return;
+        }
+        Set<String> previous = new TreeSet<>(recipients.previous(record.key()));
+        previous.addAll(batch.getOrDefault(record.key(), Set.of()));
+        Decision decision;
+        try {
+            decision = decider.decide(alert, previous);
+        } catch (RuntimeException bug) {
+            // The decision is pure and depends only on the alert: retrying cannot help, and must not stall the router.
+            deadLetter(record, new DeadLetter(DeadLetter.ROUTING_FAILED, "the routing decision failed: " + bug));
+            return;
+        }
+        write(record, alert, decision, previous);
+        batch.computeIfAbsent(record.key(), k -> new TreeSet<>()).addAll(decision.recipients());
+    }
+
+    /**
+     * Decodes, retrying a registry outage (a {@link RetriableException}) with exponential backoff; the registry
+     * client itself already retried each call.
+     */
+    private TraffickingAlert decodeWithRetries(ConsumerRecord<String, byte[]> record) {
+        return registryRetry.executeSupplier(() -> codec.decode(record.topic(), record.value()));
+    }
+
+    private void write(ConsumerRecord<String, byte[]> record, TraffickingAlert alert, Decision decision, Set<String> previous) {
+        String traceId = header(record, Headers.TRACE_ID);
+        String id = alert.getAlertId().toString();
+        for (String body : decision.recipients()) {
+            // The feed record keeps the publication time, so subscribers can measure end-to-end latency.
+            kafka.send(new ProducerRecord<>(Topics.feed(body), null, record.timestamp(), id, record.value(), List.of(
+                    header(Headers.ORIGIN_AGENCY, alert.getOriginAgency().getAgencyId()),
+                    header(Headers.TRACE_ID, traceId == null ? UUID.randomUUID().toString() : traceId),
+                    header(Headers.TLP, alert.getHandling().getTlp().name()),
+                    header(Headers.MATCHED_RULES, String.join(",", decision.rulesFor(body))))));
+        }
+        kafka.send(Topics.AUDIT, id, codec.encodeDecision(audit(alert, decision)));
+        if (!decision.recipients().isEmpty()) {
+            TreeSet<String> all = new TreeSet<>(previous);
+            all.addAll(decision.recipients());
+            kafka.send(RecipientsStore.TOPIC, id, String.join(",", all).getBytes(StandardCharsets.UTF_8));
+        }
+        afterTransaction(committed -> {
+            if (committed) {
+                recipients.committed(id, decision.recipients());
+                decision.recipients().forEach(metrics::routed);
+                decision.withheld().stream().filter(w -> w.reason() != WithholdReason.NOT_CONCERNED)
+                        .forEach(w -> metrics.withheld(w.reason().name()));
+                metrics.latency(Duration.between(Instant.ofEpochMilli(record.timestamp()), clock.instant()));
+            }
+        });
+    }
+
+    private RoutingDecision audit(TraffickingAlert alert, Decision decision) {
+        List<WithheldBody> withheld = new ArrayList<>();
+        for (Withheld w : decision.withheld()) {
+            withheld.add(new WithheldBody(w.body(), w.reason(), w.detail()));
+        }
+        Set<String> rules = new TreeSet<>();
+        decision.matchedRules().values().forEach(rules::addAll);
+        return new RoutingDecision(alert.getAlertId(), alert.getVersion(), alert.getOriginAgency().getAgencyId(),
+                new ArrayList<>(decision.recipients()), withheld, new ArrayList<>(rules), clock.instant(), instanceId);
+    }
+
+    /** Sends the record's original bytes to the dead-letter topic with the reason and where it came from. */
+    public void deadLetter(ConsumerRecord<String, byte[]> record, DeadLetter why) {
+        List<Header> headers = new ArrayList<>();
+        for (Header h : record.headers()) {
+            headers.add(h);
+        }
+        headers.add(header(Headers.DLQ_REASON_CODE, why.code()));
+        headers.add(header(Headers.DLQ_REASON, why.reason()));
+        headers.add(header(Headers.DLQ_SOURCE_TOPIC, record.topic()));
+        headers.add(header(Headers.DLQ_SOURCE_PARTITION, Integer.toString(record.partition())));
+        headers.add(header(Headers.DLQ_SOURCE_OFFSET, Long.toString(record.offset())));
+        kafka.send(new ProducerRecord<>(Topics.DEAD_LETTERS, null, record.key(), record.value(), headers));
+        afterTransaction(committed -> {
+            if (committed) {
+                metrics.deadLetter(why.code());
+            }
+        });
+    }
+
+    private void afterTransaction(java.util.function.Consumer<Boolean> callback) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    callback.accept(status == STATUS_COMMITTED);
+                }
+            });
+        } else {
+            callback.accept(true);
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Header header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

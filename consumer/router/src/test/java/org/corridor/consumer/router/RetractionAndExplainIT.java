@@ -1,0 +1,107 @@
+package org.corridor.consumer.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.corridor.consumer.ExchangeFixture;
+import org.corridor.schemas.avro.AlertKind;
+import org.corridor.schemas.avro.Lifecycle;
+import org.corridor.schemas.avro.RoutingDecision;
+import org.corridor.schemas.avro.TraffickingAlert;
+import org.corridor.schemas.reference.ReferenceData;
+import org.corridor.schemas.topics.Topics;
+import org.corridor.testsupport.KafkaBrokerExtension;
+import org.corridor.testsupport.TestKafka;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Corrections and retractions follow an alert to every body that had it, across a router restart; and explain. */
+@ExtendWith(KafkaBrokerExtension.class)
+class RetractionAndExplainIT {
+
+    private static Set<String> feedsHolding(ExchangeFixture fixture, String id, int version) {
+        Set<String> bodies = new TreeSet<>();
+        for (String body : ReferenceData.defaults().bodyIds()) {
+            for (ConsumerRecord<String, byte[]> r : fixture.records(Topics.feed(body), Set.of(id))) {
+                if (fixture.decodeAlert(r).getVersion() == version) {
+                    bodies.add(body);
+                }
+            }
+        }
+        return bodies;
+    }
+
+    @Test
+    void retractionReachesEveryBodyThatReceivedTheAlertEvenAfterRulesStopMatching(TestKafka kafka) {
+        try (ExchangeFixture fixture = new ExchangeFixture(kafka, "_schemas-retraction-it")) {
+            AlertTemplates.Template heroin = AlertTemplates.templates().get(9);
+            TraffickingAlert v1 = heroin.alert().build();
+            String id = v1.getAlertId().toString();
+            try (ConfigurableApplicationContext router = Routers.start(fixture, "retraction-it", Map.of())) {
+                fixture.publish(List.of(v1));
+                fixture.awaitDecisions(Set.of(id), 1, Duration.ofSeconds(60));
+            }
+            assertThat(feedsHolding(fixture, id, 1)).isEqualTo(new TreeSet<>(heroin.expected()));
+
+            // The retraction's content no longer matches most rules: a route inside Brazil, no substances, GREEN.
+            TraffickingAlert v2 = TraffickingAlert.newBuilder(v1).setVersion(2).setLifecycle(Lifecycle.RETRACTION)
+                    .setRetractionReason("the seizure was reported twice").setKind(AlertKind.TRAFFICKING_ROUTE)
+                    .setSubstances(new ArrayList<>()).setRoute(org.corridor.consumer.Alerts.route("BR", null, List.of(), null))
+                    .setConcealmentMethod(null).setReportedAt(Instant.now()).build();
+            try (ConfigurableApplicationContext restarted = Routers.start(fixture, "retraction-it", Map.of())) {
+                fixture.publish(List.of(v2));
+                fixture.awaitDecisions(Set.of(id), 2, Duration.ofSeconds(60));
+            }
+            assertThat(feedsHolding(fixture, id, 2)).containsAll(heroin.expected()).doesNotContain("OSCE");
+            RoutingDecision d2 = fixture.records(Topics.AUDIT, Set.of(id)).stream().map(fixture::decodeDecision)
+                    .filter(d -> d.getAlertVersion() == 2).findFirst().orElseThrow();
+            assertThat(d2.getMatchedRules()).contains("previous-recipient");
+            assertThat(d2.getWithheld()).anySatisfy(w -> {
+                assertThat(w.getBody()).isEqualTo("OSCE");
+                assertThat(w.getReason().name()).isEqualTo("NOT_RELEASABLE");
+            });
+        }
+    }
+
+    @Test
+    void explainShowsRecipientsAndReasonsWithoutPublishing(TestKafka kafka) throws Exception {
+        try (ExchangeFixture fixture = new ExchangeFixture(kafka, "_schemas-explain-it");
+             ConfigurableApplicationContext router = Routers.start(fixture, "explain-it", Map.of())) {
+            long auditBefore = kafka.endOffsetSum(Topics.AUDIT);
+            String url = "http://localhost:" + router.getEnvironment().getProperty("local.server.port") + "/api/v1/routing/explain";
+            String body = "{\"kind\":\"SEIZURE\",\"occurredOn\":\"2026-11-01\",\"summary\":\"heroin at Tabanovce\","
+                    + "\"substances\":[{\"name\":\"heroin\",\"category\":\"OPIATE\",\"quantity\":{\"amount\":12,\"unit\":\"KG\"}}],"
+                    + "\"route\":{\"eventCountry\":\"MK\",\"originCountry\":\"AF\"},\"handling\":{\"tlp\":\"RED\",\"addressedTo\":[\"SELEC\"]}}";
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            JsonNode json = new ObjectMapper().readTree(r.body());
+            assertThat(json.get("recipients").toString()).isEqualTo("[\"SELEC\"]");
+            assertThat(json.get("withheld").toString()).contains("{\"body\":\"UNODC\",\"reason\":\"TLP_RED_NOT_ADDRESSED\"")
+                    .contains("{\"body\":\"EUROPOL\",\"reason\":\"NOT_CONCERNED\"");
+            assertThat(json.get("matchedRules").get("PARIS_PACT").toString()).isEqualTo("[\"paris-pact-opiates\"]");
+            HttpResponse<String> bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            body.replace("\"MK\"", "\"XX\""))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("route.eventCountry").contains("is not an ISO 3166-1 alpha-2 code");
+            assertThat(kafka.endOffsetSum(Topics.AUDIT)).isEqualTo(auditBefore);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.corridor.consumer.delivery;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The subscribers share nothing with the router but the contract, and never reach into the producer or registry. */
+class ArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages("org.corridor.consumer");
+
+    @Test
+    void subscribersNeverImportTheRouterProducerOrRegistry() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.corridor.producer..", "org.corridor.registry..",
+                "org.corridor.consumer.router..", "org.corridor.consumer.routing..", "org.corridor.consumer.policy..",
+                "org.corridor.consumer.decision..", "org.corridor.consumer.explain..", "org.corridor.consumer.metrics..")
+                .check(classes);
+    }
+
+    @Test
+    void packagesFormNoCycle() {
+        slices().matching("org.corridor.consumer.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}

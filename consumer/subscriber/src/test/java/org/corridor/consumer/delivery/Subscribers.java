@@ -1,0 +1,23 @@
+package org.corridor.consumer.delivery;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.corridor.consumer.ExchangeFixture;
+
+/** Settings of subscriber processes on a test exchange. */
+public final class Subscribers {
+
+    private Subscribers() {
+    }
+
+    /** Properties of a subscriber process serving these bodies (comma-separated) on this fixture's broker and registry. */
+    public static Map<String, Object> properties(ExchangeFixture fixture, String bodies) {
+        Map<String, Object> props = new HashMap<>(SubscriberApplication.DEFAULTS);
+        props.put("server.port", "0");
+        props.put("spring.kafka.bootstrap-servers", fixture.kafka.bootstrapServers());
+        props.put("corridor.subscriber.schema-registry-url", fixture.registryUrl);
+        props.put("corridor.subscriber.bodies", bodies);
+        return props;
+    }
+}
