@@ -16,7 +16,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.corridor.consumer.delivery.Subscribers;
-import org.corridor.consumer.router.DeadLetter;
+import org.corridor.consumer.decision.DeadLetter;
 import org.corridor.consumer.router.Routers;
 import org.corridor.consumer.ExchangeFixture;
 import org.corridor.consumer.router.AlertTemplates;

@@ -1,30 +1,68 @@
 package org.corridor.consumer.router;
 
+import java.time.Duration;
 import java.util.Map;
 
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.corridor.consumer.decision.DeadLetter;
+import org.corridor.consumer.decision.Decoded;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.registry.SchemaRegistryClient;
 import org.corridor.schemas.serde.AvroDeserializer;
 import org.corridor.schemas.serde.AvroSerdeConfig;
 import org.corridor.schemas.serde.AvroSerializer;
+import org.corridor.schemas.serde.UnknownSchemaIdException;
 import org.corridor.schemas.topics.Topics;
 
-/** Reads inbound alerts and writes audit decisions in the Confluent wire format, sharing one registry client. */
+/**
+ * Reads inbound alerts and writes audit decisions in the Confluent wire format, sharing one registry client. Decoding
+ * never throws for bad bytes: it classifies them ({@link Decoded.Failed}) by exception type. A registry outage (a
+ * {@link RetriableException}) is retried with exponential backoff, on top of the registry client's own retries, and
+ * then reported as RETRIES_EXHAUSTED. Thread-safe.
+ */
 public final class AlertCodec {
 
     private final AvroDeserializer<TraffickingAlert> alerts;
     private final AvroSerializer<RoutingDecision> decisions;
+    private final Retry registryRetry;
+    private final int maxRetries;
 
-    public AlertCodec(SchemaRegistryClient registry) {
+    /**
+     * @param maxRetries      retries of a decode that failed for a retriable reason (0: none)
+     * @param retryBackoff    the first wait between them, doubled each time up to {@code maxRetryBackoff}
+     */
+    public AlertCodec(SchemaRegistryClient registry, int maxRetries, Duration retryBackoff, Duration maxRetryBackoff) {
         this.alerts = new AvroDeserializer<>(registry);
         this.alerts.configure(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
         this.decisions = new AvroSerializer<>(registry, Map.of(), false);
+        this.maxRetries = maxRetries;
+        long initial = Math.max(1, retryBackoff.toMillis());
+        this.registryRetry = Retry.of("router-registry", RetryConfig.custom()
+                .maxAttempts(maxRetries + 1)
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(initial, 2.0, Math.max(initial, maxRetryBackoff.toMillis())))
+                .retryExceptions(RetriableException.class)
+                .build());
     }
 
-    /** @throws org.apache.kafka.common.errors.SerializationException (or a subtype) for bytes that are not an alert */
-    public TraffickingAlert decode(String topic, byte[] bytes) {
-        return alerts.deserialize(topic, bytes);
+    /** Decodes an inbound value; every failure is classified, none thrown. */
+    public Decoded decode(String topic, byte[] bytes) {
+        try {
+            TraffickingAlert alert = registryRetry.executeSupplier(() -> alerts.deserialize(topic, bytes));
+            return alert == null ? new Decoded.Empty() : new Decoded.Alert(alert);
+        } catch (RetriableException e) {
+            return new Decoded.Failed(DeadLetter.RETRIES_EXHAUSTED, "not routed after " + (maxRetries + 1)
+                    + " attempts: " + e.getMessage());
+        } catch (UnknownSchemaIdException e) {
+            return new Decoded.Failed(DeadLetter.UNKNOWN_SCHEMA, e.getMessage());
+        } catch (SerializationException e) {
+            // UnknownMagicByteException and every other bad byte sequence: not an alert.
+            return new Decoded.Failed(DeadLetter.UNDECODABLE, e.getMessage());
+        }
     }
 
     public byte[] encodeDecision(RoutingDecision decision) {

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.corridor.consumer.decision.RouteDecider;
+import org.corridor.consumer.decision.Triage;
 import org.corridor.consumer.explain.ExplainController;
 import org.corridor.consumer.metrics.RouterMetrics;
 import org.corridor.consumer.policy.ReleasePolicy;
@@ -76,7 +77,8 @@ public class RouterConfiguration {
 
     @Bean
     AlertCodec alertCodec(RouterProperties properties) {
-        return new AlertCodec(new CachingSchemaRegistryClient(RegistryClientConfig.of(properties.schemaRegistryUrl())));
+        return new AlertCodec(new CachingSchemaRegistryClient(RegistryClientConfig.of(properties.schemaRegistryUrl())),
+                properties.maxRetries(), properties.retryBackoff(), properties.maxRetryBackoff());
     }
 
     @Bean
@@ -108,8 +110,7 @@ public class RouterConfiguration {
     RoutingService routingService(AlertCodec codec, AlertValidator validator, RouteDecider decider, RecipientsStore store,
                                   KafkaTemplate<String, byte[]> template, RouterMetrics metrics, RouterProperties properties,
                                   Clock clock) {
-        return new RoutingService(codec, validator, decider, store, template, metrics, properties.instanceId(), clock,
-                properties.maxRetries(), properties.retryBackoff(), properties.maxRetryBackoff());
+        return new RoutingService(codec, new Triage(validator, decider), store, template, metrics, properties.instanceId(), clock);
     }
 
     /**

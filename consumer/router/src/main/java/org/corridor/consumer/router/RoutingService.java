@@ -11,18 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.corridor.consumer.decision.RouteDecider;
+import org.corridor.consumer.decision.DeadLetter;
+import org.corridor.consumer.decision.Outcome;
+import org.corridor.consumer.decision.Triage;
 import org.corridor.consumer.metrics.RouterMetrics;
 import org.corridor.consumer.policy.Decision;
 import org.corridor.consumer.policy.Withheld;
@@ -30,49 +26,32 @@ import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.avro.WithheldBody;
 import org.corridor.schemas.avro.WithholdReason;
-import org.corridor.schemas.serde.UnknownMagicByteException;
-import org.corridor.schemas.serde.UnknownSchemaIdException;
 import org.corridor.schemas.topics.Headers;
 import org.corridor.schemas.topics.Topics;
-import org.corridor.schemas.validation.AlertValidator;
-import org.corridor.schemas.validation.Violation;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Routes one inbound record inside the listener's Kafka transaction: decode, validate, check the origin against the
- * topic, decide, then write the feed records, the audit decision and the recipients record. Records that can never
- * be routed become dead letters in the same transaction; a registry outage is retried with bounded backoff and then
- * dead-lettered (RETRIES_EXHAUSTED), so no record blocks the others. A failure of Kafka itself rolls the batch back
- * and the container redelivers it.
+ * Routes inbound records inside the listener's Kafka transaction. It only adapts records to the pure {@link Triage}
+ * (decoded by {@link AlertCodec}) and writes what it decides: the feed records, the audit decision and the recipients
+ * record, or the dead letter with the record's bytes and the reason, in the same transaction, so no record blocks the
+ * others. A failure of Kafka itself rolls the batch back and the container redelivers it.
  */
 public final class RoutingService {
 
     private final AlertCodec codec;
-    private final AlertValidator validator;
-    private final RouteDecider decider;
+    private final Triage triage;
     private final RecipientsStore recipients;
     private final KafkaOperations<String, byte[]> kafka;
     private final RouterMetrics metrics;
     private final String instanceId;
     private final Clock clock;
-    private final int maxRetries;
-    private final Retry registryRetry;
 
-    public RoutingService(AlertCodec codec, AlertValidator validator, RouteDecider decider, RecipientsStore recipients,
-                          KafkaOperations<String, byte[]> kafka, RouterMetrics metrics, String instanceId, Clock clock,
-                          int maxRetries, Duration retryBackoff, Duration maxRetryBackoff) {
-        this.maxRetries = maxRetries;
-        long initial = Math.max(1, retryBackoff.toMillis());
-        this.registryRetry = Retry.of("router-registry", RetryConfig.custom()
-                .maxAttempts(maxRetries + 1)
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(initial, 2.0, Math.max(initial, maxRetryBackoff.toMillis())))
-                .retryExceptions(RetriableException.class)
-                .build());
+    public RoutingService(AlertCodec codec, Triage triage, RecipientsStore recipients, KafkaOperations<String, byte[]> kafka,
+                          RouterMetrics metrics, String instanceId, Clock clock) {
         this.codec = codec;
-        this.validator = validator;
-        this.decider = decider;
+        this.triage = triage;
         this.recipients = recipients;
         this.kafka = kafka;
         this.metrics = metrics;
@@ -98,65 +77,23 @@ public final class RoutingService {
     }
 
     private void route(ConsumerRecord<String, byte[]> record, Map<String, Set<String>> batch) {
-        String agency = Topics.agencyOf(record.topic());
-        TraffickingAlert alert;
-        try {
-            alert = decodeWithRetries(record);
-        } catch (RetriableException e) {
-            deadLetter(record, new DeadLetter(DeadLetter.RETRIES_EXHAUSTED, "not routed after " + (maxRetries + 1)
-                    + " attempts: " + e.getMessage()));
-            return;
-        } catch (UnknownSchemaIdException e) {
-            deadLetter(record, new DeadLetter(DeadLetter.UNKNOWN_SCHEMA, e.getMessage()));
-            return;
-        } catch (UnknownMagicByteException e) {
-            deadLetter(record, new DeadLetter(DeadLetter.UNDECODABLE, e.getMessage()));
-            return;
-        } catch (SerializationException e) {
-            deadLetter(record, new DeadLetter(DeadLetter.UNDECODABLE, e.getMessage()));
+        Outcome accepted = triage.accept(Topics.agencyOf(record.topic()), record.key(),
+                codec.decode(record.topic(), record.value()));
+        if (accepted instanceof DeadLetter why) {
+            deadLetter(record, why);
             return;
         }
-        if (alert == null) {
-            deadLetter(record, new DeadLetter(DeadLetter.UNDECODABLE, "empty record value (tombstone)"));
-            return;
-        }
-        List<Violation> violations = validator.validate(alert);
-        if (!violations.isEmpty()) {
-            deadLetter(record, new DeadLetter(DeadLetter.INVALID,
-                    violations.stream().map(Violation::toString).collect(Collectors.joining("; "))));
-            return;
-        }
-        String claimed = alert.getOriginAgency().getAgencyId();
-        if (!claimed.equals(agency)) {
-            deadLetter(record, new DeadLetter(DeadLetter.SPOOFED, "originAgency.agencyId \"" + claimed
-                    + "\" does not match the topic's agency \"" + agency + "\""));
-            return;
-        }
-        if (record.key() == null || !record.key().equals(alert.getAlertId().toString())) {
-            deadLetter(record, new DeadLetter(DeadLetter.INVALID, "record key \"" + record.key()
-                    + "\" is not the alert id " + alert.getAlertId()));
-            return;
-        }
+        TraffickingAlert alert = ((Outcome.Accepted) accepted).alert();
         Set<String> previous = new TreeSet<>(recipients.previous(record.key()));
         previous.addAll(batch.getOrDefault(record.key(), Set.of()));
-        Decision decision;
-        try {
-            decision = decider.decide(alert, previous);
-        } catch (RuntimeException bug) {
-            // The decision is pure and depends only on the alert: retrying cannot help, and must not stall the router.
-            deadLetter(record, new DeadLetter(DeadLetter.ROUTING_FAILED, "the routing decision failed: " + bug));
+        Outcome decided = triage.decide(alert, previous);
+        if (decided instanceof DeadLetter why) {
+            deadLetter(record, why);
             return;
         }
+        Decision decision = ((Outcome.Routed) decided).decision();
         write(record, alert, decision, previous);
         batch.computeIfAbsent(record.key(), k -> new TreeSet<>()).addAll(decision.recipients());
-    }
-
-    /**
-     * Decodes, retrying a registry outage (a {@link RetriableException}) with exponential backoff; the registry
-     * client itself already retried each call.
-     */
-    private TraffickingAlert decodeWithRetries(ConsumerRecord<String, byte[]> record) {
-        return registryRetry.executeSupplier(() -> codec.decode(record.topic(), record.value()));
     }
 
     private void write(ConsumerRecord<String, byte[]> record, TraffickingAlert alert, Decision decision, Set<String> previous) {

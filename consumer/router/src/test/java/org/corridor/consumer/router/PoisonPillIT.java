@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.corridor.consumer.decision.DeadLetter;
 import org.corridor.consumer.Alerts;
 import org.corridor.consumer.ExchangeFixture;
 import org.corridor.schemas.avro.Agency;

@@ -1,12 +1,12 @@
-package org.corridor.consumer.router;
+package org.corridor.consumer.decision;
 
 /**
- * Why a record could not be routed.
+ * Why a record could not be routed: the outcome that sends a record's bytes to the dead-letter topic.
  *
  * @param code   machine-readable: UNDECODABLE, UNKNOWN_SCHEMA, INVALID, SPOOFED, RETRIES_EXHAUSTED, ROUTING_FAILED
  * @param reason explanation, such as the violations of an invalid alert
  */
-public record DeadLetter(String code, String reason) {
+public record DeadLetter(String code, String reason) implements Outcome {
 
     public static final String UNDECODABLE = "UNDECODABLE";
     public static final String UNKNOWN_SCHEMA = "UNKNOWN_SCHEMA";

@@ -1,0 +1,121 @@
+package org.corridor.consumer.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.UUID;
+
+import org.corridor.consumer.Alerts;
+import org.corridor.consumer.policy.ReleasePolicy;
+import org.corridor.consumer.router.AlertTemplates;
+import org.corridor.consumer.routing.Relevance;
+import org.corridor.consumer.routing.RoutingRules;
+import org.corridor.schemas.avro.Agency;
+import org.corridor.schemas.avro.TraffickingAlert;
+import org.corridor.schemas.reference.ReferenceData;
+import org.corridor.schemas.validation.AlertValidator;
+import org.junit.jupiter.api.Test;
+
+/** The accept-or-dead-letter decision for inbound records, without a broker: each rule in the documented order. */
+class TriageTest {
+
+    private static final ReferenceData REFERENCE = ReferenceData.defaults();
+    private static final AlertValidator VALIDATOR =
+            new AlertValidator(REFERENCE, Clock.fixed(Instant.parse("2026-11-03T00:00:00Z"), ZoneOffset.UTC));
+    private static final RouteDecider DECIDER =
+            new RouteDecider(new Relevance(RoutingRules.defaults(REFERENCE), REFERENCE), new ReleasePolicy(), REFERENCE.bodyIds());
+
+    private final Triage triage = new Triage(VALIDATOR, DECIDER);
+
+    private static AlertTemplates.Template template() {
+        return AlertTemplates.templates().get(0);
+    }
+
+    private static TraffickingAlert alert() {
+        return TraffickingAlert.newBuilder(template().alert().build()).setAlertId(UUID.randomUUID()).build();
+    }
+
+    private static String agency(TraffickingAlert a) {
+        return a.getOriginAgency().getAgencyId();
+    }
+
+    @Test
+    void aValidAlertOfTheTopicsAgencyKeyedByItsIdIsAcceptedAndRoutedToItsBodies() {
+        TraffickingAlert a = alert();
+        Outcome accepted = triage.accept(agency(a), a.getAlertId().toString(), new Decoded.Alert(a));
+        assertThat(accepted).isEqualTo(new Outcome.Accepted(a));
+
+        Outcome routed = triage.decide(a, Set.of());
+        assertThat(routed).isInstanceOf(Outcome.Routed.class);
+        assertThat(((Outcome.Routed) routed).decision().recipients()).containsExactlyInAnyOrderElementsOf(template().expected());
+    }
+
+    @Test
+    void aDecodingFailureKeepsTheDecodersCodeAndReason() {
+        assertThat(triage.accept("nl-police", "k", new Decoded.Failed(DeadLetter.UNKNOWN_SCHEMA, "schema id 99 is not registered")))
+                .isEqualTo(new DeadLetter(DeadLetter.UNKNOWN_SCHEMA, "schema id 99 is not registered"));
+        assertThat(triage.accept("nl-police", "k", new Decoded.Failed(DeadLetter.RETRIES_EXHAUSTED, "registry down")))
+                .isEqualTo(new DeadLetter(DeadLetter.RETRIES_EXHAUSTED, "registry down"));
+    }
+
+    @Test
+    void aTombstoneIsUndecodable() {
+        assertThat(triage.accept("nl-police", "k", new Decoded.Empty()))
+                .isEqualTo(new DeadLetter(DeadLetter.UNDECODABLE, "empty record value (tombstone)"));
+    }
+
+    @Test
+    void anInvalidAlertNamesEveryViolationByField() {
+        TraffickingAlert a = TraffickingAlert.newBuilder(alert()).setSummary("").setRoute(Alerts.route("XX", null, java.util.List.of(), null)).build();
+        Outcome out = triage.accept(agency(a), a.getAlertId().toString(), new Decoded.Alert(a));
+        assertThat(out).isInstanceOf(DeadLetter.class);
+        DeadLetter dead = (DeadLetter) out;
+        assertThat(dead.code()).isEqualTo(DeadLetter.INVALID);
+        assertThat(dead.reason()).contains("summary").contains("route.eventCountry").contains("; ");
+    }
+
+    @Test
+    void anAlertOfAnotherAgencyOnThisAgencysTopicIsSpoofed() {
+        TraffickingAlert a = TraffickingAlert.newBuilder(alert()).setOriginAgency(new Agency("de-bka", "DE", "BKA")).build();
+        assertThat(triage.accept("nl-police", a.getAlertId().toString(), new Decoded.Alert(a))).isEqualTo(new DeadLetter(
+                DeadLetter.SPOOFED, "originAgency.agencyId \"de-bka\" does not match the topic's agency \"nl-police\""));
+    }
+
+    @Test
+    void theSpoofCheckComesBeforeTheKeyCheck() {
+        TraffickingAlert a = TraffickingAlert.newBuilder(alert()).setOriginAgency(new Agency("de-bka", "DE", "BKA")).build();
+        assertThat(((DeadLetter) triage.accept("nl-police", "not-the-id", new Decoded.Alert(a))).code()).isEqualTo(DeadLetter.SPOOFED);
+    }
+
+    @Test
+    void aRecordKeyOtherThanTheAlertIdIsInvalid() {
+        TraffickingAlert a = alert();
+        assertThat(triage.accept(agency(a), "another-id", new Decoded.Alert(a))).isEqualTo(new DeadLetter(DeadLetter.INVALID,
+                "record key \"another-id\" is not the alert id " + a.getAlertId()));
+        assertThat(triage.accept(agency(a), null, new Decoded.Alert(a))).isEqualTo(new DeadLetter(DeadLetter.INVALID,
+                "record key \"null\" is not the alert id " + a.getAlertId()));
+    }
+
+    @Test
+    void aDecisionThatThrowsIsRoutingFailedNotAnException() {
+        // A decider over no list of bodies fails inside the release policy: a bug, which must not stall routing.
+        Triage broken = new Triage(VALIDATOR, new RouteDecider(new Relevance(RoutingRules.defaults(REFERENCE), REFERENCE),
+                new ReleasePolicy(), null));
+        Outcome out = broken.decide(alert(), Set.of());
+        assertThat(out).isInstanceOf(DeadLetter.class);
+        assertThat(((DeadLetter) out).code()).isEqualTo(DeadLetter.ROUTING_FAILED);
+        assertThat(((DeadLetter) out).reason()).startsWith("the routing decision failed: java.lang.NullPointerException");
+    }
+
+    @Test
+    void aCorrectionStillReachesTheBodiesThatReceivedAnEarlierVersion() {
+        TraffickingAlert a = alert();
+        String earlier = REFERENCE.bodyIds().stream().filter(b -> !template().expected().contains(b)).findFirst().orElseThrow();
+        Outcome.Routed out = (Outcome.Routed) triage.decide(a, Set.of(earlier));
+        assertThat(out.previousRecipients()).containsExactly(earlier);
+        assertThat(out.decision().recipients()).contains(earlier).containsAll(template().expected());
+    }
+}
