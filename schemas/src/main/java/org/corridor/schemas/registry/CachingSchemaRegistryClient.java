@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import org.apache.avro.Schema;
 
 /**
@@ -75,7 +75,7 @@ public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
             return cached.schema();
         }
         JsonNode node = rest.latestVersion(subject);
-        RegisteredSchema latest = new RegisteredSchema(node.path("subject").asText(subject), node.path("version").asInt(),
+        RegisteredSchema latest = new RegisteredSchema(node.path("subject").asString(subject), node.path("version").asInt(),
                 node.path("id").asInt(), parse(node));
         schemasById.putIfAbsent(latest.id(), latest.schema());
         latestBySubject.put(subject, new Latest(latest, now));
@@ -83,10 +83,10 @@ public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     private static Schema parse(JsonNode node) {
-        String type = node.path("schemaType").asText("AVRO");
+        String type = node.path("schemaType").asString("AVRO");
         if (!"AVRO".equals(type)) {
             throw new SchemaRegistryClientException(200, 42201, "schema type " + type + " is not supported; only AVRO");
         }
-        return new Schema.Parser().parse(node.path("schema").asText());
+        return new Schema.Parser().parse(node.path("schema").asString());
     }
 }

@@ -9,8 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -29,7 +31,7 @@ final class RegistryRestClient {
     private final RegistryClientConfig config;
     private final HttpClient http;
     private final Retry retry;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = JsonMapper.builder().build();
     private final AtomicInteger nextUrl = new AtomicInteger();
 
     /** A 5xx answer; retried, then reported as unavailable. */
@@ -106,7 +108,12 @@ final class RegistryRestClient {
         if (status >= 400) {
             throw clientError(status, response.body());
         }
-        return json.readTree(response.body());
+        try {
+            return json.readTree(response.body());
+        } catch (JacksonException notJson) {
+            // A proxy's error page with a 2xx status: as unreliable as a 5xx, so retried the same way.
+            throw new IOException(base + path + " answered " + status + " with a body that is not JSON: " + brief(response.body()), notJson);
+        }
     }
 
     private SchemaRegistryClientException clientError(int status, String body) {
@@ -114,9 +121,9 @@ final class RegistryRestClient {
             JsonNode error = json.readTree(body);
             if (error != null && error.has("error_code")) {
                 return new SchemaRegistryClientException(status, error.get("error_code").asInt(),
-                        error.path("message").asText(""));
+                        error.path("message").asString(""));
             }
-        } catch (IOException notJson) {
+        } catch (JacksonException notJson) {
             // fall through: report the raw text
         }
         return new SchemaRegistryClientException(status, status, brief(body));

@@ -1,12 +1,10 @@
 package org.corridor.consumer.routing;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.corridor.schemas.avro.AlertKind;
 import org.corridor.schemas.avro.Priority;
@@ -14,6 +12,7 @@ import org.corridor.schemas.avro.QuantityUnit;
 import org.corridor.schemas.avro.SubstanceCategory;
 import org.corridor.schemas.avro.Tlp;
 import org.corridor.schemas.reference.CasNumbers;
+import org.corridor.schemas.validation.EnumText;
 import org.corridor.schemas.reference.CountryCodes;
 import org.corridor.schemas.reference.ReferenceData;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -123,13 +122,8 @@ final class YamlReader {
     }
 
     private <E extends Enum<E>> E enumValue(ScalarNode node, Class<E> type) {
-        for (E value : type.getEnumConstants()) {
-            if (value.name().equals(node.getValue())) {
-                return value;
-            }
-        }
-        throw error(node, "\"" + node.getValue() + "\" is not one of " + Arrays.stream(type.getEnumConstants())
-                .map(Enum::name).collect(Collectors.joining(", ")));
+        return EnumText.constant(type, node.getValue(), EnumText.Spelling.EXACT)
+                .orElseThrow(() -> error(node, EnumText.notOneOf(node.getValue(), type)));
     }
 
     private String cas(ScalarNode node) {

@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ObjectNode;
 import org.corridor.schemas.json.AlertJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
