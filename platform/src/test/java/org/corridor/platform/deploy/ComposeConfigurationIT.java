@@ -39,7 +39,7 @@ import org.corridor.consumer.router.RouterProperties;
 import org.corridor.monitor.MonitorApplication;
 import org.corridor.platform.DemoScenario;
 import org.corridor.platform.access.ProvisionCommand;
-import org.corridor.producer.IngestApplication;
+import org.corridor.producer.ingest.IngestApplication;
 import org.corridor.producer.rest.IngestProperties;
 import org.corridor.registry.RegistryApplication;
 import org.junit.jupiter.api.Test;

@@ -13,8 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.corridor.producer.TestServices;
-import org.corridor.producer.cli.ProducerCli;
+import org.corridor.producer.publish.TestRegistry;
 import org.corridor.testsupport.KafkaBrokerExtension;
 import org.corridor.testsupport.TestKafka;
 import org.junit.jupiter.api.AfterAll;
@@ -22,14 +21,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 
-/** The import command against a real registry and broker. */
+/**
+ * The import command against a real broker and a registry speaking Confluent's API over HTTP ({@link TestRegistry}).
+ * The same command behind the ingest jar's {@code ProducerCli import}, against the real registry server, is
+ * ingest's {@code ProducerCliIT}.
+ */
 @ExtendWith(KafkaBrokerExtension.class)
 class BulkImportIT {
 
-    static ConfigurableApplicationContext registry;
+    static TestRegistry registry;
     static TestKafka kafka;
 
     @TempDir
@@ -38,7 +40,7 @@ class BulkImportIT {
     @BeforeAll
     static void start(TestKafka broker) {
         kafka = broker;
-        registry = TestServices.registry(broker.bootstrapServers(), "_schemas-bulk-it");
+        registry = TestRegistry.start();
     }
 
     @AfterAll
@@ -51,11 +53,11 @@ class BulkImportIT {
 
     private Run importFile(String agency, String country, Path file) {
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new ProducerCli());
+        CommandLine cli = new CommandLine(new ImportCommand());
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(out));
-        int exit = cli.execute("import", "--agency", agency, "--agency-country", country, "--no-progress",
-                "--bootstrap-servers", kafka.bootstrapServers(), "--schema-registry-url", TestServices.url(registry),
+        int exit = cli.execute("--agency", agency, "--agency-country", country, "--no-progress",
+                "--bootstrap-servers", kafka.bootstrapServers(), "--schema-registry-url", registry.url(),
                 file.toString());
         return new Run(exit, out.toString());
     }

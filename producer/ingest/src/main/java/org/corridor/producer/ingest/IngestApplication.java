@@ -1,4 +1,4 @@
-package org.corridor.producer;
+package org.corridor.producer.ingest;
 
 import java.util.Map;
 
@@ -8,7 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
 /**
- * The agency-facing REST service as its own process: {@code java -jar producer-*-exec.jar}. Listens on 8080; Kafka at
+ * The agency-facing REST service as its own process: {@code java -jar ingest-*-exec.jar}. Listens on 8080; Kafka at
  * localhost:9092 and the schema registry at localhost:8081 unless told otherwise.
  */
 @SpringBootApplication(scanBasePackageClasses = IngestConfiguration.class)

@@ -1,5 +1,6 @@
 /**
- * Agency adapters that publish alerts to Kafka: the Java publisher library ({@code publish}), the REST ingest
- * ({@code rest}) and bulk import ({@code bulk}). Never imports {@code org.corridor.consumer}.
+ * The REST ingest as a service of its own: {@link org.corridor.producer.ingest.IngestApplication}. The module also
+ * owns {@code rest}, {@code status}, {@code metrics} and the command line {@code cli}; it never imports
+ * {@code org.corridor.consumer}.
  */
-package org.corridor.producer;
+package org.corridor.producer.ingest;

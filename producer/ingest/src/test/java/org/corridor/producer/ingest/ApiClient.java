@@ -1,4 +1,4 @@
-package org.corridor.producer;
+package org.corridor.producer.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.corridor.producer;
+package org.corridor.producer.ingest;
 
 /** Alert JSON bodies as agencies send them. */
 public final class SampleJson {

@@ -1,4 +1,4 @@
-package org.corridor.producer;
+package org.corridor.producer.ingest;
 
 import java.util.HashMap;
 import java.util.List;

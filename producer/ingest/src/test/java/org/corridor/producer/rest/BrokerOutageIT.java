@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.corridor.broker.EmbeddedKafkaBroker;
-import org.corridor.producer.ApiClient;
-import org.corridor.producer.SampleJson;
-import org.corridor.producer.TestServices;
-import org.corridor.producer.TestServices.TestAgency;
+import org.corridor.producer.ingest.ApiClient;
+import org.corridor.producer.ingest.SampleJson;
+import org.corridor.producer.ingest.TestServices;
+import org.corridor.producer.ingest.TestServices.TestAgency;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;

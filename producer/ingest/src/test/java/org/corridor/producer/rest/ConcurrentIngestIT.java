@@ -11,10 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.corridor.producer.ApiClient;
-import org.corridor.producer.SampleJson;
-import org.corridor.producer.TestServices;
-import org.corridor.producer.TestServices.TestAgency;
+import org.corridor.producer.ingest.ApiClient;
+import org.corridor.producer.ingest.SampleJson;
+import org.corridor.producer.ingest.TestServices;
+import org.corridor.producer.ingest.TestServices.TestAgency;
 import org.corridor.testsupport.KafkaBrokerExtension;
 import org.corridor.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;

@@ -8,10 +8,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.corridor.producer.ApiClient;
-import org.corridor.producer.SampleJson;
-import org.corridor.producer.TestServices;
-import org.corridor.producer.TestServices.TestAgency;
+import org.corridor.producer.ingest.ApiClient;
+import org.corridor.producer.ingest.SampleJson;
+import org.corridor.producer.ingest.TestServices;
+import org.corridor.producer.ingest.TestServices.TestAgency;
 import org.corridor.schemas.avro.Lifecycle;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.registry.RegistryClientConfig;
