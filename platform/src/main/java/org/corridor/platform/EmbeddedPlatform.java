@@ -19,7 +19,7 @@ import org.corridor.schemas.security.ScramClient;
 import org.corridor.consumer.router.RouterApplication;
 import org.corridor.consumer.delivery.SubscriberApplication;
 import org.corridor.monitor.MonitorApplication;
-import org.corridor.producer.IngestApplication;
+import org.corridor.producer.ingest.IngestApplication;
 import org.corridor.producer.rest.AgencyTokens;
 import org.corridor.registry.RegistryApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;

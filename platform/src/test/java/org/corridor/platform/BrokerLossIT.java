@@ -25,7 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.corridor.broker.EmbeddedKafkaCluster;
 import org.corridor.consumer.router.RouterApplication;
 import org.corridor.consumer.delivery.SubscriberApplication;
-import org.corridor.producer.IngestApplication;
+import org.corridor.producer.ingest.IngestApplication;
 import org.corridor.producer.rest.AgencyTokens;
 import org.corridor.registry.RegistryApplication;
 import org.corridor.schemas.avro.RoutingDecision;

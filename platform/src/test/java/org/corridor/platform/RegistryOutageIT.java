@@ -16,7 +16,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.corridor.broker.EmbeddedKafkaBroker;
 import org.corridor.consumer.router.RouterApplication;
-import org.corridor.producer.IngestApplication;
+import org.corridor.producer.ingest.IngestApplication;
 import org.corridor.producer.rest.AgencyTokens;
 import org.corridor.registry.RegistryApplication;
 import org.corridor.schemas.topics.Topics;

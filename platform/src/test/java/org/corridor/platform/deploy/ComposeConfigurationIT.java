@@ -39,7 +39,7 @@ import org.corridor.consumer.router.RouterProperties;
 import org.corridor.monitor.MonitorApplication;
 import org.corridor.platform.DemoScenario;
 import org.corridor.platform.access.ProvisionCommand;
-import org.corridor.producer.IngestApplication;
+import org.corridor.producer.ingest.IngestApplication;
 import org.corridor.producer.rest.IngestProperties;
 import org.corridor.registry.RegistryApplication;
 import org.junit.jupiter.api.Test;
@@ -83,6 +83,7 @@ class ComposeConfigurationIT {
         Set<String> known = knownSettings();
         for (Map.Entry<String, Class<?>> s : SERVICES.entrySet()) {
             assertThat(compose.mainClass(s.getKey())).as(s.getKey() + "'s main class").isEqualTo(s.getValue().getName());
+            assertJarIsBuiltWithItsMainClass(compose, s.getKey());
             for (String variable : compose.environment(s.getKey()).keySet()) {
                 assertThat(isKnown(variable, s.getValue(), known))
                         .as(s.getKey() + ": " + variable + " is not a setting of " + s.getValue().getSimpleName()).isTrue();
@@ -138,6 +139,24 @@ class ComposeConfigurationIT {
                 contexts.forEach(ConfigurableApplicationContext::close);
             }
         }
+    }
+
+    /**
+     * A service built from a jar names a jar the reactor builds: {@code MODULE/target/ARTIFACT-VERSION-exec.jar}, where
+     * MODULE's pom declares ARTIFACT and holds the main class (a module moved or renamed would leave a stale path).
+     */
+    private static void assertJarIsBuiltWithItsMainClass(ComposeFile compose, String service) throws IOException {
+        String jar = compose.buildArg(service, "JAR");
+        if (jar == null) {
+            return;
+        }
+        Matcher m = Pattern.compile("(.+)/target/(.+?)-(\\d[\\w.]*(?:-SNAPSHOT)?)-exec\\.jar").matcher(jar);
+        assertThat(m.matches()).as(service + "'s JAR " + jar + " is MODULE/target/ARTIFACT-VERSION-exec.jar").isTrue();
+        Path module = ROOT.resolve(m.group(1));
+        assertThat(Files.readString(module.resolve("pom.xml"))).as(service + ": " + module + "/pom.xml")
+                .contains("<artifactId>" + m.group(2) + "</artifactId>");
+        Path source = module.resolve("src/main/java").resolve(compose.mainClass(service).replace('.', '/') + ".java");
+        assertThat(source).as(service + "'s main class in its jar's module").isRegularFile();
     }
 
     private static boolean delivered(Path dir, String alertId) throws IOException {

@@ -64,6 +64,17 @@ final class ComposeFile {
         return build == null ? null : String.valueOf(((Map<String, Object>) build.get("args")).get("MAIN_CLASS"));
     }
 
+    /** A build argument of the service's image, or null when the service builds no image. */
+    @SuppressWarnings("unchecked")
+    String buildArg(String service, String name) {
+        Map<String, Object> build = (Map<String, Object>) service(service).get("build");
+        if (build == null || build.get("args") == null) {
+            return null;
+        }
+        Object value = ((Map<String, Object>) build.get("args")).get(name);
+        return value == null ? null : String.valueOf(value);
+    }
+
     @SuppressWarnings("unchecked")
     List<String> command(String service) {
         return (List<String>) service(service).get("command");

@@ -1,0 +1,34 @@
+package org.corridor.producer.ingest;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ingest module (the REST service, alert status, its metrics and the agency command line) never reaches into the
+ * consumer or the registry, and writes alerts only through the publisher library.
+ */
+class ArchitectureTest {
+
+    /** This module's own packages; the publisher library and bulk import have their own ArchitectureTest. */
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.corridor.producer.ingest", "org.corridor.producer.rest", "org.corridor.producer.status",
+                    "org.corridor.producer.metrics", "org.corridor.producer.cli");
+
+    @Test
+    void producerNeverImportsConsumer() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.corridor.consumer..", "org.corridor.registry..")
+                .check(classes);
+    }
+
+    @Test
+    void theServiceBuildsNoProducerOfItsOwn() {
+        // Every write goes through AlertPublisher (idempotent, acks=all, validated); a KafkaProducer built here would not.
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("org.apache.kafka.clients.producer.KafkaProducer")
+                .check(classes);
+    }
+}
