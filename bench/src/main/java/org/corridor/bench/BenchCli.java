@@ -12,7 +12,7 @@ import org.corridor.schemas.SampleAlerts;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.json.AlertJson;
 import org.corridor.schemas.registry.InMemorySchemaRegistryClient;
-import org.corridor.schemas.serde.AvroSerializer;
+import org.corridor.support.serde.AvroSerializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

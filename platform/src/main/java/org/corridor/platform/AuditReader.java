@@ -13,9 +13,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.corridor.schemas.avro.RoutingDecision;
-import org.corridor.schemas.registry.RegistryClientConfig;
-import org.corridor.schemas.serde.AvroDeserializer;
-import org.corridor.schemas.serde.AvroSerdeConfig;
+import org.corridor.support.registry.RegistryClientConfig;
+import org.corridor.support.serde.AvroDeserializer;
+import org.corridor.support.serde.AvroSerdeConfig;
 import org.corridor.schemas.topics.Topics;
 
 /** Reads the routing decisions of given alerts from {@code alerts.audit} (read_committed), waiting until all are there. */

@@ -1,17 +1,22 @@
 package org.corridor.schemas;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The contract depends on nothing of ours, and on no framework. */
+/**
+ * The contract depends on nothing of ours and on no framework, and it runs nothing: no thread, no socket, no Kafka
+ * client (those live in the support module).
+ */
 class ArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
             .importPackages("org.corridor.schemas");
 
     @Test
@@ -19,7 +24,7 @@ class ArchitectureTest {
         noClasses().should().dependOnClassesThat()
                 .resideInAnyPackage("org.corridor.producer..", "org.corridor.consumer..", "org.corridor.broker..",
                         "org.corridor.testsupport..", "org.corridor.registry..", "org.corridor.platform..",
-                        "org.corridor.monitor..")
+                        "org.corridor.monitor..", "org.corridor.support..")
                 .check(classes);
     }
 
@@ -28,5 +33,18 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.corridor.schemas.validation..", "org.corridor.schemas.reference..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..")
                 .check(classes);
+    }
+
+    @Test
+    void theContractStartsNoThreadAndOpensNoSocket() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.channels..",
+                        "java.util.concurrent..", "org.apache.kafka.clients..", "org.springframework..")
+                .orShould().dependOnClassesThat().areAssignableTo(Thread.class)
+                .check(classes);
+    }
+
+    @Test
+    void packagesFormNoCycle() {
+        slices().matching("org.corridor.schemas.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

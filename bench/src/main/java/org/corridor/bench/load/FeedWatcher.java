@@ -16,7 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.corridor.schemas.avro.RoutingDecision;
-import org.corridor.schemas.serde.AvroDeserializer;
+import org.corridor.support.serde.AvroDeserializer;
 import org.corridor.schemas.topics.Topics;
 
 /**
@@ -119,10 +119,10 @@ public final class FeedWatcher implements AutoCloseable {
     }
 
     /** A watcher of every body's feed, reading the routing decisions with the platform's registry settings. */
-    public static FeedWatcher ofAllBodies(org.corridor.schemas.security.ClientConfigFile client, Map<String, Long> intended) {
+    public static FeedWatcher ofAllBodies(org.corridor.support.security.ClientConfigFile client, Map<String, Long> intended) {
         AvroDeserializer<RoutingDecision> decisions = new AvroDeserializer<>();
         Map<String, Object> serde = new HashMap<>(client.serde());
-        serde.put(org.corridor.schemas.serde.AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+        serde.put(org.corridor.support.serde.AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
         decisions.configure(serde, false);
         return new FeedWatcher(client.kafka(), List.copyOf(org.corridor.schemas.reference.ReferenceData.defaults().bodyIds()),
                 intended, decisions);

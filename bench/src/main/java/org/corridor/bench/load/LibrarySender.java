@@ -11,9 +11,9 @@ import org.corridor.producer.publish.AlertPublisher;
 import org.corridor.producer.publish.PublisherFactory;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.reference.ReferenceData;
-import org.corridor.schemas.security.ClientConfigFile;
-import org.corridor.schemas.security.Principals;
-import org.corridor.schemas.security.ScramClient;
+import org.corridor.support.security.ClientConfigFile;
+import org.corridor.support.security.Principals;
+import org.corridor.support.security.ScramClient;
 import org.corridor.schemas.validation.AlertValidator;
 
 /** The publisher library, one publisher per agency, each authenticated as that agency's principal when secured. */

@@ -32,7 +32,7 @@ import org.corridor.schemas.SampleAlerts;
 import org.corridor.schemas.avro.Agency;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.json.AlertJson;
-import org.corridor.schemas.serde.AvroSerializer;
+import org.corridor.support.serde.AvroSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 
-import org.corridor.schemas.security.ClientConfigFile;
+import org.corridor.support.security.ClientConfigFile;
 
 /**
  * What a running platform's data directory tells a load tool: the admin client settings ({@code client.properties}),

@@ -19,12 +19,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.corridor.registry.RegistryApplication;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.TraffickingAlert;
-import org.corridor.schemas.registry.CachingSchemaRegistryClient;
-import org.corridor.schemas.registry.RegistryClientConfig;
+import org.corridor.support.registry.CachingSchemaRegistryClient;
+import org.corridor.support.registry.RegistryClientConfig;
 import org.corridor.schemas.registry.SchemaRegistryClient;
-import org.corridor.schemas.serde.AvroDeserializer;
-import org.corridor.schemas.serde.AvroSerdeConfig;
-import org.corridor.schemas.serde.AvroSerializer;
+import org.corridor.support.serde.AvroDeserializer;
+import org.corridor.support.serde.AvroSerdeConfig;
+import org.corridor.support.serde.AvroSerializer;
 import org.corridor.schemas.topics.Headers;
 import org.corridor.schemas.topics.Topics;
 import org.corridor.testsupport.TestKafka;
@@ -65,7 +65,7 @@ public final class ExchangeFixture implements AutoCloseable {
     public void createTopic(String name, int partitions) {
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
                 Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            org.corridor.schemas.topics.TopicAdmin.ensure(admin, List.of(name), partitions, (short) 1);
+            org.corridor.support.kafka.TopicAdmin.ensure(admin, List.of(name), partitions, (short) 1);
         }
     }
 

@@ -10,7 +10,7 @@ import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
-import org.corridor.schemas.security.Principals;
+import org.corridor.support.security.Principals;
 import org.corridor.schemas.topics.Topics;
 
 /**

@@ -7,8 +7,8 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.corridor.schemas.security.Principals;
-import org.corridor.schemas.security.ScramClient;
+import org.corridor.support.security.Principals;
+import org.corridor.support.security.ScramClient;
 import org.corridor.schemas.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -12,7 +12,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.corridor.broker.BrokerSecurity;
 import org.corridor.schemas.reference.ReferenceData;
-import org.corridor.schemas.security.Principals;
+import org.corridor.support.security.Principals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

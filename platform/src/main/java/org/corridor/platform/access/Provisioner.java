@@ -20,8 +20,8 @@ import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.ResourceNotFoundException;
 import org.apache.kafka.common.resource.ResourcePatternFilter;
-import org.corridor.schemas.security.Principals;
-import org.corridor.schemas.topics.TopicAdmin;
+import org.corridor.support.security.Principals;
+import org.corridor.support.kafka.TopicAdmin;
 import org.corridor.schemas.topics.Topics;
 
 /**

@@ -13,10 +13,10 @@ import java.util.Map;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.corridor.broker.BrokerSecurity;
-import org.corridor.schemas.registry.RegistryClientConfig;
-import org.corridor.schemas.security.ClientConfigFile;
-import org.corridor.schemas.security.Principals;
-import org.corridor.schemas.security.ScramClient;
+import org.corridor.support.registry.RegistryClientConfig;
+import org.corridor.support.security.ClientConfigFile;
+import org.corridor.support.security.Principals;
+import org.corridor.support.security.ScramClient;
 
 /**
  * The embedded platform's security: the broker's password, every principal's SCRAM credential and ACLs, and the

@@ -25,7 +25,7 @@ import org.corridor.consumer.router.AlertTemplates.Template;
 import org.corridor.schemas.avro.Agency;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.reference.ReferenceData;
-import org.corridor.schemas.serde.AvroSerializer;
+import org.corridor.support.serde.AvroSerializer;
 import org.corridor.schemas.topics.Headers;
 import org.corridor.schemas.topics.Topics;
 import org.corridor.testsupport.KafkaBrokerExtension;

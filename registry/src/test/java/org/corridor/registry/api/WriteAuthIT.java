@@ -8,8 +8,8 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 import org.corridor.registry.RegistryApplication;
-import org.corridor.schemas.registry.CachingSchemaRegistryClient;
-import org.corridor.schemas.registry.RegistryClientConfig;
+import org.corridor.support.registry.CachingSchemaRegistryClient;
+import org.corridor.support.registry.RegistryClientConfig;
 import org.corridor.testsupport.KafkaBrokerExtension;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;

@@ -13,9 +13,9 @@ import org.corridor.consumer.decision.Decoded;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.registry.SchemaRegistryClient;
-import org.corridor.schemas.serde.AvroDeserializer;
-import org.corridor.schemas.serde.AvroSerdeConfig;
-import org.corridor.schemas.serde.AvroSerializer;
+import org.corridor.support.serde.AvroDeserializer;
+import org.corridor.support.serde.AvroSerdeConfig;
+import org.corridor.support.serde.AvroSerializer;
 import org.corridor.schemas.serde.UnknownSchemaIdException;
 import org.corridor.schemas.topics.Topics;
 

@@ -11,7 +11,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.corridor.schemas.topics.TopicFollower;
+import org.corridor.support.kafka.TopicFollower;
 
 /**
  * Which bodies received some version of each alert, so corrections and retractions follow the alert. Kept in memory,

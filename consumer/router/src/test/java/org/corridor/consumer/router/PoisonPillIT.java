@@ -22,7 +22,7 @@ import org.corridor.consumer.Alerts;
 import org.corridor.consumer.ExchangeFixture;
 import org.corridor.schemas.avro.Agency;
 import org.corridor.schemas.avro.TraffickingAlert;
-import org.corridor.schemas.serde.AvroSerializer;
+import org.corridor.support.serde.AvroSerializer;
 import org.corridor.schemas.topics.Headers;
 import org.corridor.schemas.topics.Topics;
 import org.corridor.testsupport.KafkaBrokerExtension;

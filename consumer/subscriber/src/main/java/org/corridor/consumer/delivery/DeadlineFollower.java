@@ -6,8 +6,8 @@ import java.util.Set;
 
 import org.corridor.schemas.avro.DeliveryReceipt;
 import org.corridor.schemas.avro.Priority;
-import org.corridor.schemas.serde.AvroDeserializer;
-import org.corridor.schemas.topics.TopicFollower;
+import org.corridor.support.serde.AvroDeserializer;
+import org.corridor.support.kafka.TopicFollower;
 import org.corridor.schemas.topics.Topics;
 
 /**

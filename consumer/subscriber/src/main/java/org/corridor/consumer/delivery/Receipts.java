@@ -8,7 +8,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.corridor.schemas.avro.DeliveryReceipt;
 import org.corridor.schemas.avro.DeliveryStatus;
 import org.corridor.schemas.avro.TraffickingAlert;
-import org.corridor.schemas.serde.AvroSerializer;
+import org.corridor.support.serde.AvroSerializer;
 import org.corridor.schemas.topics.Topics;
 
 /**

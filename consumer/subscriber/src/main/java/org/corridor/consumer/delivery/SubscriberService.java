@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.corridor.schemas.avro.DeliveryStatus;
 import org.corridor.schemas.avro.TraffickingAlert;
-import org.corridor.schemas.serde.AvroDeserializer;
+import org.corridor.support.serde.AvroDeserializer;
 import org.corridor.schemas.topics.Headers;
 import org.corridor.schemas.topics.Topics;
 import org.slf4j.Logger;

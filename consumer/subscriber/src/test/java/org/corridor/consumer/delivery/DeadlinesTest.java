@@ -18,7 +18,7 @@ import org.corridor.schemas.avro.DeliveryReceipt;
 import org.corridor.schemas.avro.Priority;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.registry.InMemorySchemaRegistryClient;
-import org.corridor.schemas.serde.AvroSerializer;
+import org.corridor.support.serde.AvroSerializer;
 import org.junit.jupiter.api.Test;
 
 class DeadlinesTest {

@@ -35,7 +35,7 @@ import org.corridor.consumer.Alerts;
 import org.corridor.consumer.ExchangeFixture;
 import org.corridor.consumer.delivery.SubscriberApplication;
 import org.corridor.schemas.avro.TraffickingAlert;
-import org.corridor.schemas.serde.AvroSerializer;
+import org.corridor.support.serde.AvroSerializer;
 import org.corridor.schemas.topics.Topics;
 import org.corridor.testsupport.KafkaBrokerExtension;
 import org.corridor.testsupport.TestKafka;

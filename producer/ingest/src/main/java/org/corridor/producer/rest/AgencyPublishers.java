@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.corridor.producer.publish.AlertPublisher;
-import org.corridor.schemas.security.Principals;
-import org.corridor.schemas.security.ScramClient;
+import org.corridor.support.security.Principals;
+import org.corridor.support.security.ScramClient;
 
 /**
  * The publisher each agency's requests go through. On a secured broker every agency with a Kafka password gets a

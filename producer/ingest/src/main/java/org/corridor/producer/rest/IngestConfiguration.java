@@ -12,8 +12,8 @@ import org.corridor.producer.metrics.IngestMetrics;
 import org.corridor.producer.publish.AlertPublisher;
 import org.corridor.producer.publish.PublisherFactory;
 import org.corridor.schemas.reference.ReferenceData;
-import org.corridor.schemas.registry.RegistryClientConfig;
-import org.corridor.schemas.topics.TopicAdmin;
+import org.corridor.support.registry.RegistryClientConfig;
+import org.corridor.support.kafka.TopicAdmin;
 import org.corridor.schemas.topics.Topics;
 import org.corridor.schemas.validation.AlertValidator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -89,14 +89,14 @@ public class IngestConfiguration {
             TopicAdmin.ensure(admin, java.util.List.of(Topics.AUDIT, Topics.RECEIPTS), properties.inboundPartitions(),
                     properties.replicationFactor());
         }
-        org.corridor.schemas.registry.SchemaRegistryClient registry = new org.corridor.schemas.registry.CachingSchemaRegistryClient(
+        org.corridor.schemas.registry.SchemaRegistryClient registry = new org.corridor.support.registry.CachingSchemaRegistryClient(
                 RegistryClientConfig.of(properties.schemaRegistryUrl()));
-        Map<String, Object> specific = Map.of(org.corridor.schemas.serde.AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
-        org.corridor.schemas.serde.AvroDeserializer<org.corridor.schemas.avro.RoutingDecision> decisions =
-                new org.corridor.schemas.serde.AvroDeserializer<>(registry);
+        Map<String, Object> specific = Map.of(org.corridor.support.serde.AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+        org.corridor.support.serde.AvroDeserializer<org.corridor.schemas.avro.RoutingDecision> decisions =
+                new org.corridor.support.serde.AvroDeserializer<>(registry);
         decisions.configure(specific, false);
-        org.corridor.schemas.serde.AvroDeserializer<org.corridor.schemas.avro.DeliveryReceipt> receipts =
-                new org.corridor.schemas.serde.AvroDeserializer<>(registry);
+        org.corridor.support.serde.AvroDeserializer<org.corridor.schemas.avro.DeliveryReceipt> receipts =
+                new org.corridor.support.serde.AvroDeserializer<>(registry);
         receipts.configure(specific, false);
         return new org.corridor.producer.status.AlertStatusView(kafka.buildConsumerProperties(), decisions, receipts,
                 properties.statusCapacity());

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.corridor.schemas.avro.DeliveryReceipt;
 import org.corridor.schemas.avro.RoutingDecision;
-import org.corridor.schemas.serde.AvroDeserializer;
-import org.corridor.schemas.topics.TopicFollower;
+import org.corridor.support.serde.AvroDeserializer;
+import org.corridor.support.kafka.TopicFollower;
 import org.corridor.schemas.topics.Topics;
 
 /**

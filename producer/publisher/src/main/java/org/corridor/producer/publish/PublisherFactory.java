@@ -13,12 +13,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.corridor.schemas.avro.TraffickingAlert;
-import org.corridor.schemas.registry.CachingSchemaRegistryClient;
-import org.corridor.schemas.registry.RegistryClientConfig;
+import org.corridor.support.registry.CachingSchemaRegistryClient;
+import org.corridor.support.registry.RegistryClientConfig;
 import org.corridor.schemas.registry.SchemaRegistryClient;
-import org.corridor.schemas.serde.AvroDeserializer;
-import org.corridor.schemas.serde.AvroSerdeConfig;
-import org.corridor.schemas.serde.AvroSerializer;
+import org.corridor.support.serde.AvroDeserializer;
+import org.corridor.support.serde.AvroSerdeConfig;
+import org.corridor.support.serde.AvroSerializer;
 import org.corridor.schemas.validation.AlertValidator;
 
 /**

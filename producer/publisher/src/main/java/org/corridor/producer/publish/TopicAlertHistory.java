@@ -18,7 +18,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.corridor.schemas.avro.TraffickingAlert;
-import org.corridor.schemas.topics.TopicFollower;
+import org.corridor.support.kafka.TopicFollower;
 import org.corridor.schemas.topics.Topics;
 
 /**

@@ -41,7 +41,7 @@ class ArchitectureTest {
     @Test
     void publisherLibraryUsesOnlyTheContractKafkaAvroAndCaffeine() {
         classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.corridor.producer.publish..",
-                        "org.corridor.schemas..", "org.apache.kafka.clients..", "org.apache.kafka.common..",
+                        "org.corridor.schemas..", "org.corridor.support..", "org.apache.kafka.clients..", "org.apache.kafka.common..",
                         "org.apache.avro..", "com.github.benmanes.caffeine..")
                 .check(library);
     }

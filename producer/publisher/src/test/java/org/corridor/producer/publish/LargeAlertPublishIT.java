@@ -12,7 +12,7 @@ import org.corridor.schemas.SampleAlerts;
 import org.corridor.schemas.avro.Agency;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.reference.ReferenceData;
-import org.corridor.schemas.registry.RegistryClientConfig;
+import org.corridor.support.registry.RegistryClientConfig;
 import org.corridor.schemas.topics.Topics;
 import org.corridor.schemas.validation.AlertValidator;
 import org.corridor.testsupport.KafkaBrokerExtension;

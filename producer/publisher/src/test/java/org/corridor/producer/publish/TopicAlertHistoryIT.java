@@ -18,8 +18,8 @@ import org.corridor.schemas.SampleAlerts;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.reference.ReferenceData;
 import org.corridor.schemas.registry.InMemorySchemaRegistryClient;
-import org.corridor.schemas.serde.AvroDeserializer;
-import org.corridor.schemas.serde.AvroSerdeConfig;
+import org.corridor.support.serde.AvroDeserializer;
+import org.corridor.support.serde.AvroSerdeConfig;
 import org.corridor.schemas.topics.Topics;
 import org.corridor.schemas.validation.AlertValidator;
 import org.corridor.testsupport.KafkaBrokerExtension;
@@ -45,7 +45,7 @@ class TopicAlertHistoryIT {
         Map<String, Object> client = Map.of("bootstrap.servers", kafka.bootstrapServers());
         try (AlertPublisher other = new AlertPublisher(
                 new org.apache.kafka.clients.producer.KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                        "acks", "all"), new org.apache.kafka.common.serialization.StringSerializer(), new org.corridor.schemas.serde.AvroSerializer<>(registry, Map.of(), false)),
+                        "acks", "all"), new org.apache.kafka.common.serialization.StringSerializer(), new org.corridor.support.serde.AvroSerializer<>(registry, Map.of(), false)),
                 validator, new TopicAlertHistory(() -> null, null), Clock.systemUTC())) {
             other.publish(alert).get();
         }

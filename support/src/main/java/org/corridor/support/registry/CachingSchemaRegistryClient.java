@@ -1,5 +1,8 @@
-package org.corridor.schemas.registry;
+package org.corridor.support.registry;
 
+import org.corridor.schemas.registry.SchemaRegistryClientException;
+import org.corridor.schemas.registry.RegisteredSchema;
+import org.corridor.schemas.registry.SchemaRegistryClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

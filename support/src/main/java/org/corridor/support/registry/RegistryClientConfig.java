@@ -1,4 +1,4 @@
-package org.corridor.schemas.registry;
+package org.corridor.support.registry;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package org.corridor.schemas.topics;
+package org.corridor.support.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
-package org.corridor.schemas.topics;
+package org.corridor.support.kafka;
 
+import org.corridor.schemas.topics.Topics;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.corridor.schemas.security;
+package org.corridor.support.security;
 
 import java.util.Locale;
 

@@ -1,5 +1,9 @@
-package org.corridor.schemas.serde;
+package org.corridor.support.serde;
 
+import org.corridor.schemas.registry.SchemaRegistryUnavailableException;
+import org.corridor.schemas.serde.UnknownSchemaIdException;
+import org.corridor.schemas.serde.UnknownMagicByteException;
+import org.corridor.schemas.serde.WireFormat;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +18,7 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.corridor.schemas.registry.CachingSchemaRegistryClient;
+import org.corridor.support.registry.CachingSchemaRegistryClient;
 import org.corridor.schemas.registry.SchemaRegistryClient;
 import org.corridor.schemas.registry.SchemaRegistryClientException;
 

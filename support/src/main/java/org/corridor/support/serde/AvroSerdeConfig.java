@@ -1,10 +1,11 @@
-package org.corridor.schemas.serde;
+package org.corridor.support.serde;
 
+import org.corridor.schemas.serde.SubjectNameStrategy;
 import java.util.Map;
 import java.util.Optional;
 
 import org.apache.kafka.common.config.ConfigException;
-import org.corridor.schemas.registry.RegistryClientConfig;
+import org.corridor.support.registry.RegistryClientConfig;
 
 /**
  * Settings of {@link AvroSerializer} and {@link AvroDeserializer}, with Confluent's key names where the meaning is the

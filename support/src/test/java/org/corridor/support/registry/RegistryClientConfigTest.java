@@ -1,4 +1,4 @@
-package org.corridor.schemas.registry;
+package org.corridor.support.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

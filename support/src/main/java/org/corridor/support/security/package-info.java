@@ -1,2 +1,2 @@
 /** Kafka principals of Corridor and the SASL/SCRAM client settings that authenticate as one of them. */
-package org.corridor.schemas.security;
+package org.corridor.support.security;

@@ -1,5 +1,7 @@
-package org.corridor.schemas.serde;
+package org.corridor.support.serde;
 
+import org.corridor.schemas.registry.SchemaRegistryUnavailableException;
+import org.corridor.schemas.serde.WireFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
@@ -16,7 +18,7 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
-import org.corridor.schemas.registry.CachingSchemaRegistryClient;
+import org.corridor.support.registry.CachingSchemaRegistryClient;
 import org.corridor.schemas.registry.RegisteredSchema;
 import org.corridor.schemas.registry.SchemaRegistryClient;
 

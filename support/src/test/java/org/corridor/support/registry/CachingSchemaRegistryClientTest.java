@@ -1,5 +1,7 @@
-package org.corridor.schemas.registry;
+package org.corridor.support.registry;
 
+import org.corridor.schemas.registry.SchemaRegistryUnavailableException;
+import org.corridor.schemas.registry.SchemaRegistryClientException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

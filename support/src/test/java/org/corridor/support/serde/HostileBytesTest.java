@@ -1,4 +1,4 @@
-package org.corridor.schemas.serde;
+package org.corridor.support.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.corridor.schemas.security;
+package org.corridor.support.security;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
-import org.corridor.schemas.registry.RegistryClientConfig;
+import org.corridor.support.registry.RegistryClientConfig;
 
 /**
  * A client settings file like the ones Kafka's and Confluent's tools take with {@code --command-config}: Kafka client

@@ -1,5 +1,8 @@
-package org.corridor.schemas.serde;
+package org.corridor.support.serde;
 
+import org.corridor.schemas.serde.UnknownSchemaIdException;
+import org.corridor.schemas.serde.UnknownMagicByteException;
+import org.corridor.schemas.serde.WireFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,0 +1,32 @@
+package org.corridor.support;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Support is shared by the Spring services and the Spring-free publisher: it uses the contract, never a service. */
+class ArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages("org.corridor.support");
+
+    @Test
+    void supportUsesOnlyTheContractAndNoFramework() {
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("org.corridor.producer..", "org.corridor.consumer..", "org.corridor.broker..",
+                        "org.corridor.registry..", "org.corridor.platform..", "org.corridor.monitor..",
+                        "org.springframework..")
+                .check(classes);
+    }
+
+    @Test
+    void packagesFormNoCycle() {
+        slices().matching("org.corridor.support.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}
