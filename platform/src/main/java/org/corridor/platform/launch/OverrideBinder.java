@@ -2,6 +2,7 @@ package org.corridor.platform.launch;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,17 +49,26 @@ public final class OverrideBinder {
      *                                has a value that does not bind
      */
     public Map<String, Object> bind(Service service, Map<String, ?> settings) {
-        Binder binder = new Binder(new MapConfigurationPropertySource(settings));
+        Map<String, Object> literal = new HashMap<>();
+        settings.forEach((k, v) -> {
+            if (!isPlaceholder(v)) {
+                literal.put(k, v);
+            }
+        });
+        Binder binder = new Binder(new MapConfigurationPropertySource(literal));
         Set<String> bound = new HashSet<>();
         for (Map.Entry<String, ?> e : new TreeMap<String, Object>(settings).entrySet()) {
             Setting setting = known(service, e.getKey());
-            boolean placeholder = String.valueOf(e.getValue()).contains("${");
             // A map or list binds once, with all its entries.
-            if (!placeholder && bound.add(setting.name())) {
+            if (!isPlaceholder(e.getValue()) && bound.add(setting.name())) {
                 TypeNames.resolve(setting.type(), loader).ifPresent(type -> bind(binder, service, setting, type, settings));
             }
         }
         return Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
+    private static boolean isPlaceholder(Object value) {
+        return String.valueOf(value).contains("${");
     }
 
     private Setting known(Service service, String key) {

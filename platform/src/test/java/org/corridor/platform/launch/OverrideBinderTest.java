@@ -110,6 +110,9 @@ class OverrideBinderTest {
     void aPlaceholderIsLeftToTheServiceToResolve() {
         Map<String, Object> given = Map.of("corridor.router.retry-backoff", "${ROUTER_BACKOFF:1s}");
         assertThat(BINDER.bind(Service.ROUTER, given)).isEqualTo(given);
+        Map<String, Object> entries = Map.of("corridor.subscriber.ack-deadlines.PRIORITY", "${PRIORITY_DEADLINE:1h}",
+                "corridor.subscriber.ack-deadlines.URGENT", "20s");
+        assertThat(BINDER.bind(Service.SUBSCRIBERS, entries)).isEqualTo(entries);
     }
 
     @Test
