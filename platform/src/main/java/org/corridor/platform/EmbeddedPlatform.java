@@ -1,10 +1,12 @@
 package org.corridor.platform;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,49 +15,55 @@ import org.apache.kafka.clients.admin.Admin;
 import org.corridor.broker.EmbeddedKafkaBroker;
 import org.corridor.platform.access.CredentialStore;
 import org.corridor.platform.access.SecureSetup;
+import org.corridor.platform.launch.LaunchSettingException;
+import org.corridor.platform.launch.OverrideBinder;
+import org.corridor.platform.launch.Service;
+import org.corridor.platform.launch.ServiceLaunch;
 import org.corridor.schemas.reference.ReferenceData;
 import org.corridor.support.security.Principals;
 import org.corridor.support.security.ScramClient;
-import org.corridor.consumer.router.RouterApplication;
-import org.corridor.consumer.delivery.SubscriberApplication;
-import org.corridor.monitor.MonitorApplication;
-import org.corridor.producer.ingest.IngestApplication;
-import org.corridor.producer.rest.AgencyTokens;
-import org.corridor.registry.RegistryApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the whole exchange in this JVM: the broker (or an external cluster), the registry (or an external one), then
  * the agency REST service, the router and the subscribers, each in a Spring context of its own on its own port. Closing
- * stops them in reverse order; the data directory is kept, so a restart resumes where it stopped.
+ * stops them in reverse order; the data directory is kept, so a restart resumes where it stopped. Not thread-safe:
+ * one thread starts and closes it.
  */
 public final class EmbeddedPlatform implements AutoCloseable {
 
     private final PlatformSettings settings;
+    private final Map<Service, Map<String, ?>> overrides = new EnumMap<>(Service.class);
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    /** Where each service this platform started answers; guarded by {@link #contexts}. */
+    private final Map<Service, URI> endpoints = new EnumMap<>(Service.class);
     private EmbeddedKafkaBroker broker;
     private String bootstrapServers;
     private String registryUrl;
-    private final Map<String, String> urls = new java.util.LinkedHashMap<>();
-
-    private final Map<String, Object> extraProperties;
-    /** The registry writer's transactional id (and thus its ACL). */
-    private static final String REGISTRY_WRITER_ID = "corridor-schema-registry";
     private SecureSetup security;
 
     public EmbeddedPlatform(PlatformSettings settings) {
         this(settings, Map.of());
     }
 
-    /** @param extraProperties Spring properties given to every service (each ignores what is not its own) */
-    public EmbeddedPlatform(PlatformSettings settings, Map<String, Object> extraProperties) {
+    /**
+     * @param overrides Spring properties for a service, on top of what the platform sets; each key must be a setting of
+     *                  that service or of Spring Boot, and each value must bind to its type, or {@link #start()} fails
+     */
+    public EmbeddedPlatform(PlatformSettings settings, Map<Service, ? extends Map<String, ?>> overrides) {
         this.settings = settings;
-        this.extraProperties = Map.copyOf(extraProperties);
+        this.overrides.putAll(overrides);
     }
 
-    /** Starts everything and returns once every service answers. */
+    /**
+     * Starts everything and returns once every service answers.
+     *
+     * @throws LaunchSettingException before anything starts, naming an override that a service does not know or whose
+     *                                value does not bind
+     * @throws IllegalStateException  when a port is taken
+     */
     public EmbeddedPlatform start() throws IOException {
+        Map<Service, Map<String, Object>> checked = checkedOverrides();
         if (settings.embeddedBroker()) {
             PortCheck.requireFree(settings.kafkaPort(), "Kafka", "--kafka-port");
         }
@@ -75,73 +83,28 @@ public final class EmbeddedPlatform implements AutoCloseable {
                 broker = EmbeddedKafkaBroker.secured(settings.dataDir().resolve("kafka"), settings.kafkaPort(), Map.of(),
                         security.brokerSecurity()).start(Duration.ofSeconds(60));
                 try (Admin superUser = Admin.create(broker.superUserClient())) {
-                    security.provision(superUser, REGISTRY_WRITER_ID, agencyIds, bodyIds);
+                    security.provision(superUser, ServiceSettings.REGISTRY_WRITER_ID, agencyIds, bodyIds);
                 }
             } else if (settings.embeddedBroker()) {
                 broker = EmbeddedKafkaBroker.singleNode(settings.dataDir().resolve("kafka"), settings.kafkaPort(), Map.of())
                         .start(Duration.ofSeconds(60));
             }
             bootstrapServers = settings.embeddedBroker() ? broker.bootstrapServers() : settings.bootstrapServers();
-            urls.put("Kafka", bootstrapServers + (!settings.embeddedBroker() ? " (external)"
-                    : settings.secured() ? " (embedded KRaft broker; SASL/SCRAM-SHA-512, ACLs)" : " (embedded KRaft broker; PLAINTEXT, no ACLs: --insecure)"));
-            if (settings.embeddedRegistry()) {
-                Map<String, Object> registryProps = new HashMap<>(kafkaClient(Principals.REGISTRY));
-                registryProps.put("corridor.registry.writer-id", REGISTRY_WRITER_ID);
-                if (security != null) {
-                    registryProps.putAll(security.registryWriters());
-                }
-                ConfigurableApplicationContext registry = run(RegistryApplication.class, RegistryApplication.DEFAULTS,
-                        settings.registryPort(), registryProps);
-                registryUrl = url(registry);
-            } else {
-                registryUrl = settings.schemaRegistryUrl();
-            }
+            ServiceSettings services = new ServiceSettings(security, settings.dataDir());
+            registryUrl = settings.embeddedRegistry()
+                    ? run(Service.REGISTRY, services.registry(), checked).toString() : settings.schemaRegistryUrl();
             String writerUrl = security == null ? registryUrl : security.registryWriterUrl(registryUrl);
             SecureSetup.writeClientConfig(settings.dataDir(), bootstrapServers, security == null ? Map.of()
                     : ScramClient.settings(Principals.ADMIN, security.password(Principals.ADMIN)), registryUrl,
                     security == null ? null : security.registryUserInfo());
-            urls.put("Schema registry", registryUrl + (settings.embeddedRegistry() ? (security == null ? "" : "   (writes need credentials)") : " (external)"));
-            Map<String, Object> ingest = new HashMap<>(kafkaClient(Principals.INGEST));
-            ingest.put("corridor.ingest.schema-registry-url", writerUrl);
-            int i = 0;
-            for (DemoAgencies.Agency a : DemoAgencies.AGENCIES) {
-                ingest.put("corridor.ingest.agencies[" + i + "].id", a.id());
-                ingest.put("corridor.ingest.agencies[" + i + "].country", a.country());
-                ingest.put("corridor.ingest.agencies[" + i + "].name", a.name());
-                ingest.put("corridor.ingest.agencies[" + i + "].token-sha256", AgencyTokens.hash(tokens.get(a.id())));
-                if (security != null) {
-                    ingest.put("corridor.ingest.agencies[" + i + "].kafka-password", security.password(Principals.agency(a.id())));
-                }
-                i++;
-            }
-            Map<String, Object> routerProps = new HashMap<>(kafkaClient(Principals.ROUTER));
-            routerProps.put("corridor.router.schema-registry-url", writerUrl);
-            routerProps.put("corridor.router.instance-id", "platform");
-            Map<String, Object> subscriberProps = new HashMap<>(kafkaClient(Principals.SUBSCRIBER));
-            subscriberProps.put("corridor.subscriber.schema-registry-url", writerUrl);
-            subscriberProps.put("corridor.subscriber.file-dir", settings.dataDir().resolve("feeds").toAbsolutePath().toString());
-            if (security != null) {
-                for (String body : bodyIds) {
-                    subscriberProps.put("corridor.subscriber.body-passwords." + body, security.password(Principals.body(body)));
-                }
-            }
-            CompletableFuture<ConfigurableApplicationContext> rest = CompletableFuture.supplyAsync(() ->
-                    run(IngestApplication.class, IngestApplication.DEFAULTS, settings.restPort(), ingest));
-            CompletableFuture<ConfigurableApplicationContext> router = CompletableFuture.supplyAsync(() ->
-                    run(RouterApplication.class, RouterApplication.DEFAULTS, settings.routerPort(), routerProps));
-            CompletableFuture<ConfigurableApplicationContext> subscribers = CompletableFuture.supplyAsync(() ->
-                    run(SubscriberApplication.class, SubscriberApplication.DEFAULTS, settings.subscriberPort(), subscriberProps));
-            urls.put("Agency REST API", url(rest.join()) + "/api/v1/alerts   (OpenAPI: /v3/api-docs)");
-            urls.put("Router", url(router.join()) + "/api/v1/routing/explain   (metrics: /actuator/prometheus)");
-            String routerUrl = url(router.join());
-            String subscriberUrl = url(subscribers.join());
-            urls.put("Subscribers", subscriberUrl + "/api/v1/feeds/{body}/...   (metrics: /actuator/prometheus)");
-            Map<String, Object> monitorProps = new HashMap<>(kafkaClient(Principals.MONITOR));
-            monitorProps.put("corridor.monitor.schema-registry-url", registryUrl);
-            monitorProps.put("corridor.monitor.scrape-urls", routerUrl + "/actuator/prometheus," + subscriberUrl + "/actuator/prometheus");
-            ConfigurableApplicationContext monitor = run(MonitorApplication.class, MonitorApplication.DEFAULTS, settings.monitorPort(),
-                    monitorProps);
-            urls.put("Monitor", url(monitor) + "/   (dashboard; ./corridor status; /api/v1/health)");
+            Map<String, Object> ingest = services.ingest(writerUrl, tokens);
+            Map<String, Object> router = services.router(writerUrl);
+            Map<String, Object> subscribers = services.subscribers(writerUrl, bodyIds);
+            CompletableFuture<URI> rest = CompletableFuture.supplyAsync(() -> run(Service.INGEST, ingest, checked));
+            CompletableFuture<URI> routing = CompletableFuture.supplyAsync(() -> run(Service.ROUTER, router, checked));
+            CompletableFuture<URI> delivery = CompletableFuture.supplyAsync(() -> run(Service.SUBSCRIBERS, subscribers, checked));
+            CompletableFuture.allOf(rest, routing, delivery).join();
+            run(Service.MONITOR, services.monitor(registryUrl, routing.join(), delivery.join()), checked);
             return this;
         } catch (RuntimeException | IOException e) {
             close();
@@ -149,9 +112,28 @@ public final class EmbeddedPlatform implements AutoCloseable {
         }
     }
 
-    /** The Spring properties of a service's Kafka principal; none on a plaintext broker. */
-    private Map<String, Object> kafkaClient(String principal) throws IOException {
-        return security == null ? Map.of() : security.kafkaClient(principal);
+    /** The overrides, each checked against its service's settings; the configuration metadata is read only if needed. */
+    private Map<Service, Map<String, Object>> checkedOverrides() {
+        Map<Service, Map<String, Object>> checked = new EnumMap<>(Service.class);
+        if (overrides.values().stream().allMatch(Map::isEmpty)) {
+            return checked;
+        }
+        OverrideBinder binder = OverrideBinder.fromClassPath();
+        overrides.forEach((service, props) -> checked.put(service, binder.bind(service, props)));
+        return checked;
+    }
+
+    /** Starts one service and returns where it answers. */
+    private URI run(Service service, Map<String, Object> corridor, Map<Service, Map<String, Object>> checked) {
+        ServiceLaunch launch = new ServiceLaunch(service, settings.port(service), bootstrapServers, corridor,
+                checked.getOrDefault(service, Map.of()));
+        ConfigurableApplicationContext context = launch.run();
+        URI endpoint = URI.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+        synchronized (contexts) {
+            contexts.add(context);
+            endpoints.put(service, endpoint);
+        }
+        return endpoint;
     }
 
     /** Whether the embedded broker requires authentication and enforces ACLs. */
@@ -159,27 +141,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return security != null;
     }
 
-    private ConfigurableApplicationContext run(Class<?> app, Map<String, Object> defaults, int port, Map<String, Object> extra) {
-        Map<String, Object> props = new HashMap<>(defaults);
-        props.put("server.port", Integer.toString(port));
-        props.put("spring.kafka.bootstrap-servers", bootstrapServers);
-        props.put("spring.main.banner-mode", "off");
-        // The platform stops the services itself, in order, before the broker.
-        props.put("spring.main.register-shutdown-hook", "false");
-        props.put("spring.main.log-startup-info", "false");
-        // Only the agency REST service publishes an OpenAPI document.
-        props.put("springdoc.api-docs.enabled", Boolean.toString(app == IngestApplication.class));
-        props.putAll(extra);
-        props.putAll(extraProperties);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(app).properties(props).run();
-        synchronized (contexts) {
-            contexts.add(context);
-        }
-        return context;
-    }
-
-    private static String url(ConfigurableApplicationContext context) {
-        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    public PlatformSettings settings() {
+        return settings;
     }
 
     public String bootstrapServers() {
@@ -191,25 +154,44 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return SecureSetup.readClientConfig(settings.dataDir(), bootstrapServers);
     }
 
+    /** The registry as clients are configured with it ({@code schema.registry.url}): the embedded one, or the external setting. */
     public String registryUrl() {
         return registryUrl;
     }
 
-    /** Service name to address, in start order. */
-    public Map<String, String> urls() {
-        return urls;
+    /** Base URI of each service this platform started, in start order (no registry when it is external). */
+    public Map<Service, URI> endpoints() {
+        synchronized (contexts) {
+            return Collections.unmodifiableMap(new EnumMap<>(endpoints));
+        }
     }
 
+    /**
+     * Base URI of a service this platform started, such as {@code http://localhost:8082}.
+     *
+     * @throws IllegalStateException when this platform did not start it
+     */
+    public URI endpoint(Service service) {
+        URI uri = endpoints().get(service);
+        if (uri == null) {
+            throw new IllegalStateException("the " + service.label() + " was not started by this platform");
+        }
+        return uri;
+    }
+
+    /** The subscribers' base URL as text. */
     public String subscriberUrl() {
-        return urls.get("Subscribers").split(" ")[0].replace("/api/v1/feeds/{body}/...", "");
+        return endpoint(Service.SUBSCRIBERS).toString();
     }
 
+    /** The agency REST service's base URL as text. */
     public String restUrl() {
-        return urls.get("Agency REST API").split(" ")[0].replace("/api/v1/alerts", "");
+        return endpoint(Service.INGEST).toString();
     }
 
+    /** The monitor's base URL as text. */
     public String monitorUrl() {
-        return urls.get("Monitor").split(" ")[0].replaceAll("/$", "");
+        return endpoint(Service.MONITOR).toString();
     }
 
     public Path dataDir() {
@@ -224,7 +206,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
             reverse = new ArrayList<>(contexts);
             contexts.clear();
         }
-        java.util.Collections.reverse(reverse);
+        Collections.reverse(reverse);
         for (ConfigurableApplicationContext c : reverse) {
             try {
                 c.close();

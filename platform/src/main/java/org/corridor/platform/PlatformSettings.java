@@ -2,6 +2,8 @@ package org.corridor.platform;
 
 import java.nio.file.Path;
 
+import org.corridor.platform.launch.Service;
+
 /**
  * Where the platform runs.
  *
@@ -32,5 +34,16 @@ public record PlatformSettings(Path dataDir, int kafkaPort, int registryPort, in
 
     public boolean embeddedRegistry() {
         return schemaRegistryUrl == null || schemaRegistryUrl.isBlank();
+    }
+
+    /** The HTTP port a service is to listen on. */
+    public int port(Service service) {
+        return switch (service) {
+            case REGISTRY -> registryPort;
+            case INGEST -> restPort;
+            case ROUTER -> routerPort;
+            case SUBSCRIBERS -> subscriberPort;
+            case MONITOR -> monitorPort;
+        };
     }
 }

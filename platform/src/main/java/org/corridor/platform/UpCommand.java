@@ -77,7 +77,7 @@ public final class UpCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - started) / 1e9;
         out.println();
         out.println("Corridor is up (ready in " + String.format("%.1f", seconds) + " s)");
-        platform.urls().forEach((name, url) -> out.printf("  %-17s %s%n", name, url));
+        Banner.services(platform).forEach(out::println);
         out.printf("  %-17s %s%n", "Data directory", platform.dataDir());
         out.printf("  %-17s %s%n", "Feed files", platform.dataDir().resolve("feeds") + "/<body>/<date>.jsonl");
         out.printf("  %-17s %s (owner-only; one bearer token per demo agency)%n", "Agency tokens",

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.corridor.platform.launch.Service;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +53,7 @@ class DashboardBrowserIT {
                 .isTrue();
         Map<String, Object> fastMonitor = Map.of("corridor.monitor.sample-interval", "1s", "corridor.monitor.window", "10s");
         try (EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, false),
-                fastMonitor).start()) {
+                Map.of(Service.MONITOR, fastMonitor)).start()) {
             DemoScenario.publish(platform.restUrl(), DemoAgencies.tokens(data));
             ObjectMapper json = new ObjectMapper();
             HttpClient http = HttpClient.newHttpClient();

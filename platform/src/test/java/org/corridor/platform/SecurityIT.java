@@ -39,6 +39,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.corridor.platform.access.CredentialStore;
+import org.corridor.platform.launch.Service;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.support.security.Principals;
 import org.corridor.support.security.ScramClient;
@@ -164,7 +165,7 @@ class SecurityIT {
             assertThat(register.statusCode()).isEqualTo(401);
 
             for (String service : List.of(platform.restUrl(), platform.subscriberUrl(), platform.monitorUrl(),
-                    platform.urls().get("Router").split(" ")[0].replace("/api/v1/routing/explain", ""))) {
+                    platform.endpoint(Service.ROUTER).toString())) {
                 answers.add(send("GET", service + "/actuator/prometheus", null, null).body());
             }
         }

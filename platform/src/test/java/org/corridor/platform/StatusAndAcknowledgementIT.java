@@ -14,6 +14,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.corridor.platform.launch.Service;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +46,8 @@ class StatusAndAcknowledgementIT {
     @Test
     void statusShowsRoutedDeliveredAcknowledgedAndEscalated() throws Exception {
         try (EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, false),
-                Map.of("corridor.subscriber.ack-deadlines.URGENT", "20s", "corridor.subscriber.deadline-check-interval", "200ms")).start()) {
+                Map.of(Service.SUBSCRIBERS, Map.of("corridor.subscriber.ack-deadlines.URGENT", "20s",
+                        "corridor.subscriber.deadline-check-interval", "200ms"))).start()) {
             Map<String, String> tokens = DemoAgencies.tokens(data);
             List<DemoScenario.Published> published = DemoScenario.publish(platform.restUrl(), tokens);
             String heroin = published.get(0).alertId();

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,17 +16,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.corridor.broker.BrokerSecurity;
 import org.corridor.broker.EmbeddedKafkaCluster;
@@ -39,6 +33,7 @@ import org.corridor.consumer.router.RouterProperties;
 import org.corridor.monitor.MonitorApplication;
 import org.corridor.platform.DemoScenario;
 import org.corridor.platform.access.ProvisionCommand;
+import org.corridor.platform.launch.SettingsCatalog;
 import org.corridor.producer.ingest.IngestApplication;
 import org.corridor.producer.rest.IngestProperties;
 import org.corridor.registry.RegistryApplication;
@@ -80,7 +75,7 @@ class ComposeConfigurationIT {
     @Test
     void everyServiceBootsWithTheComposeEnvironmentAndAnAlertGoesThrough() throws Exception {
         ComposeFile compose = new ComposeFile(ROOT.resolve("docker-compose.yml"), ROOT.resolve(".env.example"));
-        Set<String> known = knownSettings();
+        SettingsCatalog known = knownSettings();
         for (Map.Entry<String, Class<?>> s : SERVICES.entrySet()) {
             assertThat(compose.mainClass(s.getKey())).as(s.getKey() + "'s main class").isEqualTo(s.getValue().getName());
             assertJarIsBuiltWithItsMainClass(compose, s.getKey());
@@ -210,11 +205,11 @@ class ComposeConfigurationIT {
 
     /**
      * Whether an environment variable means something to the application: a placeholder its defaults read
-     * ({@code ${KAFKA_BOOTSTRAP_SERVERS:...}}), or a setting in the configuration metadata on the class path,
-     * compared without separators as Spring Boot's relaxed binding does (map keys and list indexes allowed below a
-     * map or list setting). Whether the value really binds is checked by booting the service.
+     * ({@code ${KAFKA_BOOTSTRAP_SERVERS:...}}), or a setting in the configuration metadata on the class path, compared
+     * as Spring Boot's relaxed binding does ({@link SettingsCatalog#knowsEnvironmentVariable}). Whether the value
+     * really binds is checked by booting the service.
      */
-    private static boolean isKnown(String variable, Class<?> app, Set<String> known) {
+    private static boolean isKnown(String variable, Class<?> app, SettingsCatalog known) {
         try {
             if (defaults(app).values().stream().anyMatch(v -> String.valueOf(v).contains("${" + variable + ":"))) {
                 return true;
@@ -222,39 +217,14 @@ class ComposeConfigurationIT {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
-        String name = variable.toLowerCase(Locale.ROOT).replace("_", "");
-        if (known.contains(name)) {
-            return true;
-        }
-        return known.stream().filter(k -> k.endsWith("*"))
-                .anyMatch(k -> name.length() > k.length() - 1 && name.startsWith(k.substring(0, k.length() - 1)));
+        return known.knowsEnvironmentVariable(variable);
     }
 
-    /** Setting names of every configuration metadata file on the class path, normalised; maps and lists end in ".*". */
-    private static Set<String> knownSettings() throws IOException {
-        Set<String> names = new HashSet<>();
-        ObjectMapper json = new ObjectMapper();
-        var resources = ComposeConfigurationIT.class.getClassLoader().getResources("META-INF/spring-configuration-metadata.json");
-        while (resources.hasMoreElements()) {
-            URL url = resources.nextElement();
-            try (InputStream in = url.openStream()) {
-                JsonNode properties = json.readTree(in).path("properties");
-                for (JsonNode p : properties) {
-                    String n = normalise(p.path("name").asText());
-                    String type = p.path("type").asText();
-                    names.add(n);
-                    if (type.startsWith("java.util.Map") || type.startsWith("java.util.List")) {
-                        names.add(n + "*");
-                    }
-                }
-            }
-        }
-        assertThat(names).contains("corridorrouterinstanceid", "springkafkaproperties*", "corridoringestagencies*");
-        return names;
-    }
-
-    /** Spring Boot's relaxed form, without any separator: corridor.router.instance-id → corridorrouterinstanceid. */
-    private static String normalise(String name) {
-        return name.toLowerCase(Locale.ROOT).replace("-", "").replace(".", "").replace("_", "");
+    /** The settings of every configuration metadata file on the class path. */
+    private static SettingsCatalog knownSettings() {
+        SettingsCatalog catalog = SettingsCatalog.read(ComposeConfigurationIT.class.getClassLoader());
+        assertThat(List.of("CORRIDOR_ROUTER_INSTANCEID", "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "CORRIDOR_INGEST_AGENCIES_0_ID"))
+                .allMatch(catalog::knowsEnvironmentVariable);
+        return catalog;
     }
 }

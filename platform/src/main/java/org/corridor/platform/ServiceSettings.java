@@ -1,0 +1,90 @@
+package org.corridor.platform;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.corridor.platform.access.SecureSetup;
+import org.corridor.producer.rest.AgencyTokens;
+import org.corridor.support.security.Principals;
+
+/**
+ * The settings Corridor gives each service of the embedded platform for one run: its Kafka principal (on a secured
+ * broker), the registry, the demo agencies, the feed directory, what the monitor scrapes. Holds no state of its own.
+ */
+final class ServiceSettings {
+
+    /** The registry writer's transactional id (and thus its ACL). */
+    static final String REGISTRY_WRITER_ID = "corridor-schema-registry";
+
+    private final SecureSetup security;
+    private final Path dataDir;
+
+    /** @param security the broker's security, or null on a plaintext broker */
+    ServiceSettings(SecureSetup security, Path dataDir) {
+        this.security = security;
+        this.dataDir = dataDir;
+    }
+
+    Map<String, Object> registry() throws IOException {
+        Map<String, Object> p = kafkaClient(Principals.REGISTRY);
+        p.put("corridor.registry.writer-id", REGISTRY_WRITER_ID);
+        if (security != null) {
+            p.putAll(security.registryWriters());
+        }
+        return p;
+    }
+
+    Map<String, Object> ingest(String writerUrl, Map<String, String> tokens) throws IOException {
+        Map<String, Object> p = kafkaClient(Principals.INGEST);
+        p.put("corridor.ingest.schema-registry-url", writerUrl);
+        int i = 0;
+        for (DemoAgencies.Agency a : DemoAgencies.AGENCIES) {
+            String agency = "corridor.ingest.agencies[" + i + "].";
+            p.put(agency + "id", a.id());
+            p.put(agency + "country", a.country());
+            p.put(agency + "name", a.name());
+            p.put(agency + "token-sha256", AgencyTokens.hash(tokens.get(a.id())));
+            if (security != null) {
+                p.put(agency + "kafka-password", security.password(Principals.agency(a.id())));
+            }
+            i++;
+        }
+        return p;
+    }
+
+    Map<String, Object> router(String writerUrl) throws IOException {
+        Map<String, Object> p = kafkaClient(Principals.ROUTER);
+        p.put("corridor.router.schema-registry-url", writerUrl);
+        p.put("corridor.router.instance-id", "platform");
+        return p;
+    }
+
+    Map<String, Object> subscribers(String writerUrl, List<String> bodyIds) throws IOException {
+        Map<String, Object> p = kafkaClient(Principals.SUBSCRIBER);
+        p.put("corridor.subscriber.schema-registry-url", writerUrl);
+        p.put("corridor.subscriber.file-dir", dataDir.resolve("feeds").toAbsolutePath().toString());
+        if (security != null) {
+            for (String body : bodyIds) {
+                p.put("corridor.subscriber.body-passwords." + body, security.password(Principals.body(body)));
+            }
+        }
+        return p;
+    }
+
+    /** The monitor reads the registry without writer credentials and scrapes the router's and subscribers' metrics. */
+    Map<String, Object> monitor(String registryUrl, URI router, URI subscribers) throws IOException {
+        Map<String, Object> p = kafkaClient(Principals.MONITOR);
+        p.put("corridor.monitor.schema-registry-url", registryUrl);
+        p.put("corridor.monitor.scrape-urls", router.resolve("/actuator/prometheus") + "," + subscribers.resolve("/actuator/prometheus"));
+        return p;
+    }
+
+    /** The Spring properties of a service's Kafka principal; none on a plaintext broker. */
+    private Map<String, Object> kafkaClient(String principal) throws IOException {
+        return security == null ? new HashMap<>() : new HashMap<>(security.kafkaClient(principal));
+    }
+}

@@ -1,0 +1,41 @@
+package org.corridor.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.corridor.platform.launch.LaunchSettingException;
+import org.corridor.platform.launch.Service;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A bad override stops the start before anything runs: no broker, no data written. */
+class EmbeddedPlatformTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aMisspeltOverrideStopsTheStartWithItsNameBeforeAnythingStarts() throws Exception {
+        EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, false),
+                Map.of(Service.MONITOR, Map.of("corridor.monitor.window", "10s"),
+                        Service.ROUTER, Map.of("corridor.routr.retry-backoff", "1s")));
+
+        assertThatThrownBy(platform::start).isInstanceOf(LaunchSettingException.class)
+                .hasMessage("router: corridor.routr.retry-backoff is not a setting of any Corridor service or of Spring Boot");
+        try (var files = Files.list(data)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void endpointsAreOnlyThoseOfStartedServices() {
+        EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, false));
+        assertThat(platform.endpoints()).isEmpty();
+        assertThatThrownBy(() -> platform.endpoint(Service.ROUTER)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the router was not started by this platform");
+    }
+}
