@@ -1,8 +1,8 @@
 package org.corridor.monitor;
 
+import org.corridor.support.serde.Serdes;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,7 +19,6 @@ import org.corridor.schemas.reference.ReferenceData;
 import org.corridor.support.registry.CachingSchemaRegistryClient;
 import org.corridor.support.registry.RegistryClientConfig;
 import org.corridor.support.serde.AvroDeserializer;
-import org.corridor.support.serde.AvroSerdeConfig;
 import org.corridor.support.kafka.TopicFollower;
 import org.corridor.schemas.topics.Topics;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -51,9 +50,8 @@ class MonitorConfiguration {
 
     @Bean(destroyMethod = "close")
     TopicFollower receiptFollower(KafkaProperties kafka, DeliveryTally tally, MonitorProperties properties) {
-        AvroDeserializer<DeliveryReceipt> receipts = new AvroDeserializer<>(
-                new CachingSchemaRegistryClient(RegistryClientConfig.of(properties.schemaRegistryUrl())));
-        receipts.configure(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
+        AvroDeserializer<DeliveryReceipt> receipts = Serdes.reader(
+                new CachingSchemaRegistryClient(RegistryClientConfig.of(properties.schemaRegistryUrl())), DeliveryReceipt.class);
         return new TopicFollower("corridor-monitor-receipts", kafka.buildConsumerProperties(), List.of(Topics.RECEIPTS),
                 r -> tally.add(receipts.deserialize(r.topic(), r.value())));
     }

@@ -1,5 +1,6 @@
 package org.corridor.monitor;
 
+import org.corridor.schemas.topics.Groups;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +29,7 @@ public record MonitorProperties(
         @DefaultValue("5s") @NotNull Duration sampleInterval,
         @DefaultValue("60s") @NotNull Duration window,
         @DefaultValue("3") @Min(2) int stallSamples,
-        @DefaultValue("corridor-router") @NotBlank String routerGroup,
+        @DefaultValue(Groups.ROUTER) @NotBlank String routerGroup,
         @DefaultValue("http://localhost:8081") @NotBlank String schemaRegistryUrl,
         @DefaultValue({"http://localhost:8082/actuator/prometheus", "http://localhost:8083/actuator/prometheus"}) List<URI> scrapeUrls,
         @DefaultValue("10s") @NotNull Duration adminTimeout) {

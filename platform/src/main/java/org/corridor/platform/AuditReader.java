@@ -1,5 +1,7 @@
 package org.corridor.platform;
 
+import org.corridor.support.registry.CachingSchemaRegistryClient;
+import org.corridor.support.serde.Serdes;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +17,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.support.registry.RegistryClientConfig;
 import org.corridor.support.serde.AvroDeserializer;
-import org.corridor.support.serde.AvroSerdeConfig;
 import org.corridor.schemas.topics.Topics;
 
 /** Reads the routing decisions of given alerts from {@code alerts.audit} (read_committed), waiting until all are there. */
@@ -27,8 +28,8 @@ final class AuditReader {
     /** "alertId:version" to decision, once every wanted key is present or the timeout passed. */
     /** @param client Kafka client settings: bootstrap servers and, on a secured broker, a principal that may read the audit */
     static Map<String, RoutingDecision> await(Map<String, Object> client, String registryUrl, Set<String> wanted, Duration timeout) {
-        AvroDeserializer<RoutingDecision> decode = new AvroDeserializer<>();
-        decode.configure(Map.of(RegistryClientConfig.URL, registryUrl, AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
+        AvroDeserializer<RoutingDecision> decode = Serdes.reader(
+                new CachingSchemaRegistryClient(RegistryClientConfig.of(registryUrl)), RoutingDecision.class);
         Map<String, RoutingDecision> found = new HashMap<>();
         Map<String, Object> props = new HashMap<>(client);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

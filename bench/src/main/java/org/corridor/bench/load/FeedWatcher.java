@@ -120,10 +120,9 @@ public final class FeedWatcher implements AutoCloseable {
 
     /** A watcher of every body's feed, reading the routing decisions with the platform's registry settings. */
     public static FeedWatcher ofAllBodies(org.corridor.support.security.ClientConfigFile client, Map<String, Long> intended) {
-        AvroDeserializer<RoutingDecision> decisions = new AvroDeserializer<>();
-        Map<String, Object> serde = new HashMap<>(client.serde());
-        serde.put(org.corridor.support.serde.AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
-        decisions.configure(serde, false);
+        AvroDeserializer<RoutingDecision> decisions = org.corridor.support.serde.Serdes.reader(
+                new org.corridor.support.registry.CachingSchemaRegistryClient(
+                        org.corridor.support.registry.RegistryClientConfig.from(client.serde())), RoutingDecision.class);
         return new FeedWatcher(client.kafka(), List.copyOf(org.corridor.schemas.reference.ReferenceData.defaults().bodyIds()),
                 intended, decisions);
     }

@@ -1,5 +1,6 @@
 package org.corridor.monitor.cluster;
 
+import org.corridor.schemas.topics.Groups;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -173,7 +174,7 @@ public final class HealthModel {
         List<BodyState> states = new ArrayList<>();
         for (RecipientBody body : bodies) {
             String feed = Topics.feed(body.id());
-            String groupId = "corridor-subscriber-" + body.topicSlug();
+            String groupId = Groups.subscriber(body.id());
             GroupHealth g = groups.stream().filter(x -> x.group().equals(groupId)).findFirst().orElse(null);
             long feedEnd = topics.stream().filter(t -> t.name().equals(feed)).mapToLong(TopicHealth::logEndOffset).sum();
             long parked = topics.stream().filter(t -> t.name().equals(Topics.parked(body.id()))).mapToLong(TopicHealth::records).sum();

@@ -1,5 +1,6 @@
 package org.corridor.platform.access;
 
+import org.corridor.schemas.topics.Groups;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,11 +20,6 @@ import org.corridor.schemas.topics.Topics;
  */
 public final class AccessPlan {
 
-    /** The router's consumer group and transactional-id prefix. */
-    static final String ROUTER_GROUP = "corridor-router";
-    static final String RECIPIENTS = "alerts.recipients";
-    static final String SCHEMAS = "_schemas";
-
     private AccessPlan() {
     }
 
@@ -38,12 +34,11 @@ public final class AccessPlan {
     /** {@code body-<id>}: read its own feed and parked records with its own groups, write receipts. */
     public static List<AclBinding> body(String bodyId) {
         String p = Principals.body(bodyId);
-        String slug = Principals.slug(bodyId);
         List<AclBinding> acls = new ArrayList<>();
         topic(acls, p, Topics.feed(bodyId), PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
         topic(acls, p, Topics.parked(bodyId), PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
         topic(acls, p, Topics.RECEIPTS, PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE);
-        for (String group : List.of("corridor-subscriber-" + slug, "corridor-redrive-" + slug, "corridor-replay-" + slug)) {
+        for (String group : Groups.ofBody(bodyId)) {
             acls.add(allow(p, new ResourcePattern(ResourceType.GROUP, group, PatternType.LITERAL), AclOperation.READ));
         }
         acls.add(allow(p, new ResourcePattern(ResourceType.GROUP, p + ".", PatternType.PREFIXED), AclOperation.READ));
@@ -59,9 +54,9 @@ public final class AccessPlan {
         for (String t : List.of(Topics.AUDIT, Topics.DEAD_LETTERS)) {
             topic(acls, p, t, PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
         }
-        topic(acls, p, RECIPIENTS, PatternType.LITERAL, AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
-        acls.add(allow(p, new ResourcePattern(ResourceType.GROUP, ROUTER_GROUP, PatternType.LITERAL), AclOperation.READ));
-        ResourcePattern txn = new ResourcePattern(ResourceType.TRANSACTIONAL_ID, ROUTER_GROUP + "-", PatternType.PREFIXED);
+        topic(acls, p, Topics.RECIPIENTS, PatternType.LITERAL, AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
+        acls.add(allow(p, new ResourcePattern(ResourceType.GROUP, Groups.ROUTER, PatternType.LITERAL), AclOperation.READ));
+        ResourcePattern txn = new ResourcePattern(ResourceType.TRANSACTIONAL_ID, Groups.ROUTER + "-", PatternType.PREFIXED);
         acls.add(allow(p, txn, AclOperation.WRITE));
         acls.add(allow(p, txn, AclOperation.DESCRIBE));
         return acls;
@@ -74,7 +69,7 @@ public final class AccessPlan {
     public static List<AclBinding> registry(String writerId) {
         String p = Principals.REGISTRY;
         List<AclBinding> acls = new ArrayList<>();
-        topic(acls, p, SCHEMAS, PatternType.LITERAL, AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE,
+        topic(acls, p, Topics.SCHEMAS, PatternType.LITERAL, AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE,
                 AclOperation.CREATE, AclOperation.DESCRIBE_CONFIGS);
         ResourcePattern txn = new ResourcePattern(ResourceType.TRANSACTIONAL_ID, writerId, PatternType.LITERAL);
         acls.add(allow(p, txn, AclOperation.WRITE));

@@ -1,6 +1,5 @@
 package org.corridor.schemas.reference;
 
-import java.util.Locale;
 
 /**
  * A body that receives a feed, such as {@code PARIS_PACT}.
@@ -12,6 +11,6 @@ public record RecipientBody(String id, String name) {
 
     /** The id as it appears in topic names: lower case with hyphens, such as {@code paris-pact}. */
     public String topicSlug() {
-        return id.toLowerCase(Locale.ROOT).replace('_', '-');
+        return org.corridor.schemas.topics.Topics.slug(id);
     }
 }

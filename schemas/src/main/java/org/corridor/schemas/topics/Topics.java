@@ -1,19 +1,28 @@
 package org.corridor.schemas.topics;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.corridor.schemas.avro.DeliveryReceipt;
+import org.corridor.schemas.avro.RoutingDecision;
+import org.corridor.schemas.avro.TraffickingAlert;
+
 /**
- * Corridor's topics. Keys are always the alert id (string); values are Avro in the Confluent wire format:
- * {@code TraffickingAlert} on inbound and feed topics, {@code RoutingDecision} on the audit topic,
- * {@code DeliveryReceipt} on the receipts topic; dead letters keep the original bytes.
+ * Corridor's topics, in one place: their names (or name functions), and through {@link #spec(String)} the value type,
+ * topic configs and reading groups of each. Keys are always the alert id (string); values are Avro in the Confluent
+ * wire format: {@code TraffickingAlert} on inbound, feed and parked topics, {@code RoutingDecision} on the audit
+ * topic, {@code DeliveryReceipt} on the receipts topic; dead letters keep the original bytes.
  */
 public final class Topics {
 
     /** Prefix of each agency's inbound topic. */
     public static final String INBOUND_PREFIX = "alerts.in.";
-    /** Pattern of every inbound topic, for a pattern subscription that picks up new agencies. */
-    public static final Pattern INBOUND_PATTERN = Pattern.compile("alerts\\.in\\.[a-z0-9][a-z0-9-]*");
+    /** Regular expression of every inbound topic, for a pattern subscription that picks up new agencies. */
+    public static final String INBOUND_REGEX = "alerts\\.in\\.[a-z0-9][a-z0-9-]*";
+    /** {@link #INBOUND_REGEX}, compiled. */
+    public static final Pattern INBOUND_PATTERN = Pattern.compile(INBOUND_REGEX);
     /** Prefix of each body's feed topic. */
     public static final String FEED_PREFIX = "alerts.feed.";
     /** One RoutingDecision per routed alert version. */
@@ -22,6 +31,10 @@ public final class Topics {
     public static final String RECEIPTS = "alerts.receipts";
     /** Records that could not be routed: original bytes plus reason headers. */
     public static final String DEAD_LETTERS = "alerts.dlq";
+    /** Compacted: per alert id, the bodies that received any version so far (comma-separated text). */
+    public static final String RECIPIENTS = "alerts.recipients";
+    /** The schema registry's own log (Corridor's and Confluent's default). */
+    public static final String SCHEMAS = "_schemas";
 
     /**
      * Largest record an inbound topic takes: Kafka's default ({@code message.max.bytes}, the producers'
@@ -50,9 +63,9 @@ public final class Topics {
                 ? inboundTopic.substring(INBOUND_PREFIX.length()) : null;
     }
 
-    /** {@code alerts.feed.<body>} with the body id in lower case and hyphens: {@code PARIS_PACT} → {@code alerts.feed.paris-pact}. */
+    /** {@code alerts.feed.<body>} with the body id as {@link #slug}: {@code PARIS_PACT} → {@code alerts.feed.paris-pact}. */
     public static String feed(String bodyId) {
-        return FEED_PREFIX + bodyId.toLowerCase(Locale.ROOT).replace('_', '-');
+        return FEED_PREFIX + slug(bodyId);
     }
 
     /** Where a body's undeliverable feed records are parked. */
@@ -60,11 +73,41 @@ public final class Topics {
         return feed(bodyId) + ".parked";
     }
 
-    /** Topic configs Corridor sets when it creates a topic, beyond partitions and replication. */
-    public static java.util.Map<String, String> configs(String topic) {
-        if (topic.startsWith(FEED_PREFIX) || topic.equals(DEAD_LETTERS)) {
-            return java.util.Map.of("max.message.bytes", Integer.toString(DOWNSTREAM_MAX_BYTES));
+    /** A body id as topic, group and principal names spell it: lower case with hyphens, {@code paris-pact}. */
+    public static String slug(String bodyId) {
+        return bodyId.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The descriptor of a Corridor topic by its name.
+     *
+     * @throws IllegalArgumentException for a name that is not one of Corridor's topics
+     */
+    public static TopicSpec spec(String topic) {
+        Map<String, String> downstream = Map.of("max.message.bytes", Integer.toString(DOWNSTREAM_MAX_BYTES));
+        if (agencyOf(topic) != null) {
+            return new TopicSpec(topic, TraffickingAlert.class, Map.of(), List.of(Groups.ROUTER));
         }
-        return java.util.Map.of();
+        if (topic.startsWith(FEED_PREFIX) && topic.endsWith(".parked")) {
+            String slug = topic.substring(FEED_PREFIX.length(), topic.length() - ".parked".length());
+            return new TopicSpec(topic, TraffickingAlert.class, downstream, List.of(Groups.redrive(slug)));
+        }
+        if (topic.startsWith(FEED_PREFIX)) {
+            String slug = topic.substring(FEED_PREFIX.length());
+            return new TopicSpec(topic, TraffickingAlert.class, downstream, List.of(Groups.subscriber(slug), Groups.replay(slug)));
+        }
+        return switch (topic) {
+            case AUDIT -> new TopicSpec(topic, RoutingDecision.class, Map.of(), List.of());
+            case RECEIPTS -> new TopicSpec(topic, DeliveryReceipt.class, Map.of(), List.of());
+            case DEAD_LETTERS -> new TopicSpec(topic, null, downstream, List.of());
+            case RECIPIENTS -> new TopicSpec(topic, null, Map.of("cleanup.policy", "compact"), List.of());
+            case SCHEMAS -> new TopicSpec(topic, null, Map.of("cleanup.policy", "compact"), List.of());
+            default -> throw new IllegalArgumentException("\"" + topic + "\" is not one of Corridor's topics");
+        };
+    }
+
+    /** Topic configs Corridor sets when it creates a topic, beyond partitions and replication. */
+    public static Map<String, String> configs(String topic) {
+        return spec(topic).configs();
     }
 }

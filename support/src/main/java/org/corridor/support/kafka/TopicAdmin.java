@@ -22,22 +22,18 @@ public final class TopicAdmin {
 
     /**
      * Creates each missing topic with the partitions, replication factor and {@code min.insync.replicas} given
-     * (min ISR is capped at the replication factor), and the topic's own configs ({@link Topics#configs}).
+     * (min ISR is capped at the replication factor), and the topic's own configs from its descriptor
+     * ({@link Topics#spec}: cleanup policy, {@code max.message.bytes}).
+     *
+     * @throws IllegalArgumentException for a name that is not one of Corridor's topics
      */
     public static void ensure(Admin admin, Collection<String> topics, int partitions, short replication) {
-        ensure(admin, topics, partitions, replication, Map.of());
-    }
-
-    /** As {@link #ensure(Admin, Collection, int, short)}, with extra topic configs such as cleanup.policy=compact. */
-    public static void ensure(Admin admin, Collection<String> topics, int partitions, short replication,
-                              Map<String, String> configs) {
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : topics) {
                 if (!existing.contains(topic)) {
-                    Map<String, String> all = new java.util.HashMap<>(Topics.configs(topic));
-                    all.putAll(configs);
+                    Map<String, String> all = new java.util.HashMap<>(Topics.spec(topic).configs());
                     all.putIfAbsent("min.insync.replicas", Integer.toString(Math.min(2, replication)));
                     missing.add(new NewTopic(topic, partitions, replication).configs(all));
                 }

@@ -1,6 +1,6 @@
 package org.corridor.support.security;
 
-import java.util.Locale;
+import org.corridor.schemas.topics.Topics;
 
 /**
  * Names of Corridor's Kafka principals (SCRAM user names). The broker's ACLs are written for these names; see
@@ -30,7 +30,8 @@ public final class Principals {
         return "body-" + slug(bodyId);
     }
 
+    /** The body id as principal names spell it, the same as topic and group names ({@link Topics#slug}). */
     public static String slug(String bodyId) {
-        return bodyId.toLowerCase(Locale.ROOT).replace('_', '-');
+        return Topics.slug(bodyId);
     }
 }

@@ -1,7 +1,7 @@
 package org.corridor.consumer.router;
 
+import org.corridor.support.serde.Serdes;
 import java.time.Duration;
-import java.util.Map;
 
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
@@ -14,7 +14,6 @@ import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.registry.SchemaRegistryClient;
 import org.corridor.support.serde.AvroDeserializer;
-import org.corridor.support.serde.AvroSerdeConfig;
 import org.corridor.support.serde.AvroSerializer;
 import org.corridor.schemas.serde.UnknownSchemaIdException;
 import org.corridor.schemas.topics.Topics;
@@ -37,9 +36,8 @@ public final class AlertCodec {
      * @param retryBackoff    the first wait between them, doubled each time up to {@code maxRetryBackoff}
      */
     public AlertCodec(SchemaRegistryClient registry, int maxRetries, Duration retryBackoff, Duration maxRetryBackoff) {
-        this.alerts = new AvroDeserializer<>(registry);
-        this.alerts.configure(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
-        this.decisions = new AvroSerializer<>(registry, Map.of(), false);
+        this.alerts = Serdes.reader(registry, TraffickingAlert.class);
+        this.decisions = Serdes.writer(registry, RoutingDecision.class);
         this.maxRetries = maxRetries;
         long initial = Math.max(1, retryBackoff.toMillis());
         this.registryRetry = Retry.of("router-registry", RetryConfig.custom()

@@ -1,5 +1,6 @@
 package org.corridor.consumer.router;
 
+import org.corridor.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -15,20 +16,19 @@ import org.corridor.support.kafka.TopicFollower;
 
 /**
  * Which bodies received some version of each alert, so corrections and retractions follow the alert. Kept in memory,
- * backed by the compacted topic {@value #TOPIC} that the router writes in each routing transaction and that a
+ * backed by the compacted topic {@value Topics#RECIPIENTS} that the router writes in each routing transaction and that a
  * {@link TopicFollower} reads, so instances see each other's decisions; before an instance routes a partition it was
  * just given, it waits until it has read everything committed so far ({@link #catchUp}). Thread-safe.
  */
 public final class RecipientsStore implements AutoCloseable {
 
     /** Key: alert id; value: comma-separated body ids that have received it. */
-    public static final String TOPIC = "alerts.recipients";
 
     private final Map<String, SortedSet<String>> recipients = new ConcurrentHashMap<>();
     private final TopicFollower follower;
 
     public RecipientsStore(Map<String, Object> consumerProps) {
-        this.follower = new TopicFollower("recipients-store", consumerProps, List.of(TOPIC), r -> {
+        this.follower = new TopicFollower("recipients-store", consumerProps, List.of(Topics.RECIPIENTS), r -> {
             if (r.value() != null && r.value().length > 0) {
                 committed(r.key(), Arrays.asList(new String(r.value(), StandardCharsets.UTF_8).split(",")));
             }

@@ -1,5 +1,7 @@
 package org.corridor.consumer.router;
 
+import org.corridor.schemas.topics.Topics;
+import org.corridor.schemas.topics.Groups;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,7 +23,7 @@ class RouteListener {
         this.routing = routing;
     }
 
-    @KafkaListener(id = "corridor-router", idIsGroup = false, topicPattern = "alerts\\.in\\.[a-z0-9][a-z0-9-]*", batch = "true")
+    @KafkaListener(id = Groups.ROUTER, idIsGroup = false, topicPattern = Topics.INBOUND_REGEX, batch = "true")
     void onAlerts(List<ConsumerRecord<String, byte[]>> records) {
         routing.routeBatch(records);
     }

@@ -1,5 +1,6 @@
 package org.corridor.consumer.router;
 
+import org.corridor.schemas.topics.Groups;
 import java.util.Map;
 
 import org.corridor.schemas.topics.Topics;
@@ -23,7 +24,7 @@ public class RouterApplication {
             Map.entry("spring.kafka.bootstrap-servers", "${KAFKA_BOOTSTRAP_SERVERS:localhost:9092}"),
             Map.entry("corridor.router.schema-registry-url", "${SCHEMA_REGISTRY_URL:http://localhost:8081}"),
             Map.entry("corridor.router.instance-id", "${ROUTER_INSTANCE_ID:router-1}"),
-            Map.entry("spring.kafka.consumer.group-id", "corridor-router"),
+            Map.entry("spring.kafka.consumer.group-id", Groups.ROUTER),
             Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
             Map.entry("spring.kafka.consumer.isolation-level", "read_committed"),
             Map.entry("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer"),
@@ -36,7 +37,7 @@ public class RouterApplication {
             Map.entry("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer"),
             Map.entry("spring.kafka.producer.value-serializer", "org.apache.kafka.common.serialization.ByteArraySerializer"),
             Map.entry("spring.kafka.producer.acks", "all"),
-            Map.entry("spring.kafka.producer.transaction-id-prefix", "corridor-router-${corridor.router.instance-id}-"),
+            Map.entry("spring.kafka.producer.transaction-id-prefix", Groups.ROUTER + "-${corridor.router.instance-id}-"),
             Map.entry("spring.kafka.producer.properties.enable.idempotence", "true"),
             Map.entry("spring.kafka.producer.properties.transaction.timeout.ms", "30000"),
             // An authorization error (ACLs not there yet, a rotated password) is retried instead of stopping routing.

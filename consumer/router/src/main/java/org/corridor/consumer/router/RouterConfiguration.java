@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -93,9 +92,8 @@ public class RouterConfiguration {
         reference.bodyIds().forEach(body -> topics.add(Topics.feed(body)));
         topics.add(Topics.AUDIT);
         topics.add(Topics.DEAD_LETTERS);
+        topics.add(Topics.RECIPIENTS);
         TopicAdmin.ensure(admin, topics, properties.partitions(), properties.replicationFactor());
-        TopicAdmin.ensure(admin, List.of(RecipientsStore.TOPIC), properties.partitions(), properties.replicationFactor(),
-                Map.of("cleanup.policy", "compact"));
         return admin;
     }
 

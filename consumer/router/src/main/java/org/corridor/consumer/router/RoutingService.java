@@ -111,7 +111,7 @@ public final class RoutingService {
         if (!decision.recipients().isEmpty()) {
             TreeSet<String> all = new TreeSet<>(previous);
             all.addAll(decision.recipients());
-            kafka.send(RecipientsStore.TOPIC, id, String.join(",", all).getBytes(StandardCharsets.UTF_8));
+            kafka.send(Topics.RECIPIENTS, id, String.join(",", all).getBytes(StandardCharsets.UTF_8));
         }
         afterTransaction(committed -> {
             if (committed) {

@@ -1,5 +1,6 @@
 package org.corridor.producer.rest;
 
+import org.corridor.support.serde.Serdes;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,7 +10,6 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.corridor.producer.metrics.IngestMetrics;
-import org.corridor.producer.publish.AlertPublisher;
 import org.corridor.producer.publish.PublisherFactory;
 import org.corridor.schemas.reference.ReferenceData;
 import org.corridor.support.registry.RegistryClientConfig;
@@ -91,13 +91,10 @@ public class IngestConfiguration {
         }
         org.corridor.schemas.registry.SchemaRegistryClient registry = new org.corridor.support.registry.CachingSchemaRegistryClient(
                 RegistryClientConfig.of(properties.schemaRegistryUrl()));
-        Map<String, Object> specific = Map.of(org.corridor.support.serde.AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
         org.corridor.support.serde.AvroDeserializer<org.corridor.schemas.avro.RoutingDecision> decisions =
-                new org.corridor.support.serde.AvroDeserializer<>(registry);
-        decisions.configure(specific, false);
+                Serdes.reader(registry, org.corridor.schemas.avro.RoutingDecision.class);
         org.corridor.support.serde.AvroDeserializer<org.corridor.schemas.avro.DeliveryReceipt> receipts =
-                new org.corridor.support.serde.AvroDeserializer<>(registry);
-        receipts.configure(specific, false);
+                Serdes.reader(registry, org.corridor.schemas.avro.DeliveryReceipt.class);
         return new org.corridor.producer.status.AlertStatusView(kafka.buildConsumerProperties(), decisions, receipts,
                 properties.statusCapacity());
     }

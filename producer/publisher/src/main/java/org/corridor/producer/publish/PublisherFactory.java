@@ -1,5 +1,6 @@
 package org.corridor.producer.publish;
 
+import org.corridor.support.serde.Serdes;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +18,6 @@ import org.corridor.support.registry.CachingSchemaRegistryClient;
 import org.corridor.support.registry.RegistryClientConfig;
 import org.corridor.schemas.registry.SchemaRegistryClient;
 import org.corridor.support.serde.AvroDeserializer;
-import org.corridor.support.serde.AvroSerdeConfig;
 import org.corridor.support.serde.AvroSerializer;
 import org.corridor.schemas.validation.AlertValidator;
 
@@ -43,10 +43,7 @@ public final class PublisherFactory {
         producerProps.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "corridor-publisher-" + UUID.randomUUID());
         KafkaProducer<String, TraffickingAlert> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
                 new AvroSerializer<>(registry, serde, false));
-        Map<String, Object> readerSerde = new HashMap<>(serde);
-        readerSerde.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
-        AvroDeserializer<TraffickingAlert> deserializer = new AvroDeserializer<>(registry);
-        deserializer.configure(readerSerde, false);
+        AvroDeserializer<TraffickingAlert> deserializer = Serdes.reader(registry, TraffickingAlert.class, serde);
         Map<String, Object> consumerProps = new HashMap<>(kafka);
         consumerProps.keySet().removeIf(k -> ProducerConfig.configNames().contains(k)
                 && !ConsumerConfig.configNames().contains(k));
