@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * id that is not one of the reference bodies stops the start with the key and the allowed ids. {@link #close()} closes
  * the sinks that hold files; call it only once nothing delivers any more.
  */
-public final class FeedSinks implements AutoCloseable {
+final class FeedSinks implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FeedSinks.class);
 
@@ -73,12 +73,12 @@ public final class FeedSinks implements AutoCloseable {
     }
 
     /** The bodies served, in the configured order. */
-    public Set<String> bodies() {
+    Set<String> bodies() {
         return sinks.keySet();
     }
 
     /** The sink of a body this process serves. */
-    public Optional<FeedSink> of(String body) {
+    Optional<FeedSink> of(String body) {
         return Optional.ofNullable(sinks.get(body));
     }
 
