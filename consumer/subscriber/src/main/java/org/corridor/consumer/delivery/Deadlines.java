@@ -7,21 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import org.corridor.consumer.delivery.metrics.SubscriberMetrics;
 import org.corridor.schemas.avro.DeliveryStatus;
 import org.corridor.schemas.avro.Priority;
 import org.corridor.schemas.avro.TraffickingAlert;
 
 /**
  * Acknowledgement deadlines: an alert delivered with a deadline for its priority (URGENT: 8 hours by default) and not
- * acknowledged in time gets one ESCALATED receipt and counts in {@value #ESCALATIONS}. The clocks are rebuilt after a
- * restart from {@code alerts.receipts} ({@link DeadlineFollower}); thread-safe.
+ * acknowledged in time gets one ESCALATED receipt and counts in {@value SubscriberMetrics#ESCALATIONS}. The clocks are
+ * rebuilt after a restart from {@code alerts.receipts} ({@link DeadlineFollower}); {@link DeadlineWatcher} checks them
+ * on a schedule. Thread-safe.
  */
 public final class Deadlines {
-
-    /** Escalations, by body. */
-    public static final String ESCALATIONS = "corridor.subscriber.escalations";
 
     /** What a running clock needs, and nothing more: one is held per URGENT delivery until acknowledged. */
     private record Pending(String body, java.util.UUID alertId, int version, Priority priority, Instant due) {
@@ -29,17 +26,17 @@ public final class Deadlines {
 
     private final Map<Priority, Duration> limits;
     private final Receipts receipts;
-    private final MeterRegistry meters;
+    private final SubscriberMetrics metrics;
     private final Clock clock;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     /** Alerts a body acknowledged or that were escalated: their clock never starts again. */
     private final java.util.Set<String> settled = ConcurrentHashMap.newKeySet();
     private volatile boolean ready;
 
-    public Deadlines(Map<Priority, Duration> limits, Receipts receipts, MeterRegistry meters, Clock clock) {
+    public Deadlines(Map<Priority, Duration> limits, Receipts receipts, SubscriberMetrics metrics, Clock clock) {
         this.limits = Map.copyOf(limits);
         this.receipts = receipts;
-        this.meters = meters;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -93,8 +90,7 @@ public final class Deadlines {
                 Pending p = e.getValue();
                 receipts.send(p.body(), p.alertId(), p.version(), DeliveryStatus.ESCALATED, 0,
                         p.priority() + " alert not acknowledged by " + p.due());
-                Counter.builder(ESCALATIONS).description("Alerts not acknowledged within their deadline")
-                        .tag("body", p.body()).tag("priority", p.priority().name()).register(meters).increment();
+                metrics.escalated(p.body(), p.priority().name());
             }
         }
         return overdue.size();

@@ -24,20 +24,20 @@ class FeedsController {
     private final Redriver redriver;
     private final Receipts receipts;
     private final Deadlines deadlines;
-    private final SubscriberService service;
+    private final FeedSinks sinks;
 
-    FeedsController(Redriver redriver, Receipts receipts, Deadlines deadlines, SubscriberService service) {
+    FeedsController(Redriver redriver, Receipts receipts, Deadlines deadlines, FeedSinks sinks) {
         this.redriver = redriver;
         this.receipts = receipts;
         this.deadlines = deadlines;
-        this.service = service;
+        this.sinks = sinks;
     }
 
     /** The body acknowledges an alert version: an ACKNOWLEDGED receipt, and its deadline stops. */
     @PostMapping("/api/v1/feeds/{body}/alerts/{alertId}/ack")
     ResponseEntity<?> acknowledge(@PathVariable String body, @PathVariable UUID alertId,
                                   @RequestParam(defaultValue = "1") int version) {
-        if (service.delivery(body).isEmpty()) {
+        if (sinks.of(body).isEmpty()) {
             return ResponseEntity.status(404).body(Map.of("error", "body " + body + " is not served by this subscriber"));
         }
         TraffickingAlert ref = new TraffickingAlert();

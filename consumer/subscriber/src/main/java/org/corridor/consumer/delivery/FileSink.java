@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * the middle of a write), it cuts that line off: its record was not committed and comes again, so readers only ever
  * see whole lines. It remembers the idempotency keys of its last {@value #RECENT_LINES} lines (read back from the file
  * when it opens it) and skips a delivery it already wrote, so the poll a restart replays does not appear twice in
- * the file. One instance per body; not thread-safe.
+ * the file. A DELIVERED receipt follows for every delivery of the group, written or skipped. A write failure throws
+ * (the listener retries the poll without end). One instance per body; calls are serialised.
  */
 public final class FileSink implements FeedSink, AutoCloseable {
 
@@ -39,21 +40,25 @@ public final class FileSink implements FeedSink, AutoCloseable {
     private final java.util.LinkedHashSet<String> recent = new java.util.LinkedHashSet<>();
     private final Path dir;
     private final Clock clock;
+    private final Receipts receipts;
     private LocalDate day;
     private FileChannel channel;
 
-    public FileSink(Path dir, Clock clock) {
+    public FileSink(Path dir, Clock clock, Receipts receipts) {
         this.dir = dir;
         this.clock = clock;
+        this.receipts = receipts;
     }
 
     @Override
-    public void deliver(Delivery d) throws IOException {
-        deliverAll(List.of(d));
+    public synchronized List<Outcome> deliver(List<Delivery> deliveries) throws IOException {
+        append(deliveries);
+        deliveries.forEach(d -> receipts.delivered(d, 1));
+        return java.util.Collections.nCopies(deliveries.size(), Outcome.DELIVERED);
     }
 
-    @Override
-    public void deliverAll(List<Delivery> deliveries) throws IOException {
+    /** Appends the lines not among the recent ones and forces them to disk. */
+    private void append(List<Delivery> deliveries) throws IOException {
         if (deliveries.isEmpty()) {
             return;
         }
@@ -152,7 +157,7 @@ public final class FileSink implements FeedSink, AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         if (channel != null) {
             channel.close();
             channel = null;

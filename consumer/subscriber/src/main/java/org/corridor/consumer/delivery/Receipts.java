@@ -14,9 +14,10 @@ import org.corridor.schemas.topics.Topics;
 /**
  * Writes delivery receipts to {@code alerts.receipts} (key: alert id), with an idempotent acks=all producer. Sends
  * are asynchronous; {@link #confirm()} waits for all of them and fails if one was lost, so the subscribers commit a
- * feed offset only once the receipts of what they delivered are on the broker.
+ * feed offset only once the receipts of what they delivered are on the broker. Thread-safe. {@link #close()} flushes
+ * what is still under way; the producer is not this class's to close (parking shares it).
  */
-public final class Receipts {
+public final class Receipts implements AutoCloseable {
 
     private final Producer<String, byte[]> producer;
     private final AvroSerializer<DeliveryReceipt> serializer;
@@ -27,6 +28,11 @@ public final class Receipts {
         this.producer = producer;
         this.serializer = serializer;
         this.clock = clock;
+    }
+
+    /** The DELIVERED receipt of a delivery the sink confirmed after {@code attempts} attempts (carries the priority). */
+    public void delivered(Delivery delivery, int attempts) {
+        send(delivery.body(), delivery.alert(), DeliveryStatus.DELIVERED, attempts, Deadlines.deliveredDetail(delivery.alert()));
     }
 
     public void send(String body, TraffickingAlert alert, DeliveryStatus status, int attempt, String detail) {
@@ -65,7 +71,13 @@ public final class Receipts {
         }
     }
 
+    /** Waits until every receipt sent so far has been acknowledged or has failed. */
     public void flush() {
         producer.flush();
+    }
+
+    @Override
+    public void close() {
+        flush();
     }
 }

@@ -1,7 +1,7 @@
 package org.corridor.consumer.delivery;
 
+import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +17,9 @@ import org.corridor.schemas.topics.Topics;
 /**
  * Re-drives a body's parked records: reads {@code alerts.feed.<body>.parked} from where the last re-drive stopped (its
  * own consumer group) up to the end it has now, and delivers each again through the body's delivery. A record that
- * still fails is parked again with the new error, so nothing is lost. One re-drive per body at a time.
+ * still fails is parked again with the new error, so nothing is lost. Each record's offset is committed once its
+ * receipts are on the broker. Re-drives and replays run on the caller's thread, one at a time, as the body's own
+ * principal; an unreadable record counts as parked again.
  */
 public final class Redriver {
 
@@ -25,30 +27,41 @@ public final class Redriver {
     public record Result(String body, int delivered, int parkedAgain) {
     }
 
-    private final SubscriberService service;
+    private final FeedSinks sinks;
+    private final BodyClients clients;
+    private final FeedReader reader;
+    private final Receipts receipts;
+    private final Duration metadataTimeout;
+    private final Duration pollTimeout;
 
-    public Redriver(SubscriberService service) {
-        this.service = service;
+    Redriver(FeedSinks sinks, BodyClients clients, FeedReader reader, Receipts receipts, SubscriberProperties properties) {
+        this.sinks = sinks;
+        this.clients = clients;
+        this.reader = reader;
+        this.receipts = receipts;
+        this.metadataTimeout = properties.redriveTimeout();
+        this.pollTimeout = properties.redrivePollTimeout();
     }
 
+    /** @throws IllegalArgumentException when this process does not serve the body */
     public synchronized Result redrive(String body) {
-        SubscriberService.BodyDelivery delivery = service.delivery(body)
-                .orElseThrow(() -> new IllegalArgumentException("body " + body + " is not served by this subscriber"));
-        delivery.reset();
-        return deliverAll(body, delivery, Topics.parked(body), "corridor-redrive-", null);
+        FeedSink sink = sink(body);
+        sink.reset();
+        return deliverAll(body, sink, Topics.parked(body), "corridor-redrive-", null);
     }
 
     /** Re-delivers every record of the body's feed written at or after {@code since}, up to the end it has now. */
     public synchronized Result replay(String body, java.time.Instant since) {
-        SubscriberService.BodyDelivery delivery = service.delivery(body)
-                .orElseThrow(() -> new IllegalArgumentException("body " + body + " is not served by this subscriber"));
-        return deliverAll(body, delivery, Topics.feed(body), "corridor-replay-", since);
+        return deliverAll(body, sink(body), Topics.feed(body), "corridor-replay-", since);
     }
 
-    private Result deliverAll(String body, SubscriberService.BodyDelivery delivery, String topic, String groupPrefix,
-                              java.time.Instant since) {
+    private FeedSink sink(String body) {
+        return sinks.of(body).orElseThrow(() -> new IllegalArgumentException("body " + body + " is not served by this subscriber"));
+    }
+
+    private Result deliverAll(String body, FeedSink sink, String topic, String groupPrefix, java.time.Instant since) {
         // As the body itself, on a secured broker: a re-drive cannot read another body's records.
-        Map<String, Object> props = service.consumerProps(body);
+        Map<String, Object> props = clients.forBody(body);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + body.toLowerCase().replace('_', '-'));
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -57,7 +70,7 @@ public final class Redriver {
         int delivered = 0;
         int parked = 0;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, metadataTimeout).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -77,20 +90,33 @@ public final class Redriver {
                 }
             }
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(300))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(pollTimeout)) {
                     if (r.offset() >= end.get(new TopicPartition(r.topic(), r.partition()))) {
                         continue;
                     }
-                    if (SubscriberService.deliver(body, delivery, r, service.alerts())) {
+                    if (deliver(body, sink, r)) {
                         delivered++;
                     } else {
                         parked++;
                     }
-                    service.receipts().confirm();
+                    receipts.confirm();
                     consumer.commitSync(Map.of(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1)));
                 }
             }
         }
         return new Result(body, delivered, parked);
+    }
+
+    /** True once the sink has the record; false when it was parked (again) or cannot be read. */
+    private boolean deliver(String body, FeedSink sink, ConsumerRecord<String, byte[]> record) {
+        Delivery d = reader.read(body, record).orElse(null);
+        if (d == null) {
+            return false;
+        }
+        try {
+            return sink.deliver(List.of(d)).get(0) == FeedSink.Outcome.DELIVERED;
+        } catch (IOException e) {
+            throw new IllegalStateException(body + ": delivery of " + d.idempotencyKey() + " failed, will retry: " + e.getMessage(), e);
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.corridor.consumer.delivery;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,39 +21,51 @@ import org.corridor.schemas.avro.DeliveryStatus;
 import org.corridor.schemas.topics.Topics;
 
 /**
- * Delivers through a sink that can fail for a while (a webhook): retries with exponential backoff and jitter, behind a
- * circuit breaker, a FAILED receipt for each failed attempt, DELIVERED on success. When the retry budget is spent, the
- * receiver refused the alert, or the circuit is open, the feed record is parked on {@code alerts.feed.<body>.parked}
- * with the last error and a PARKED receipt is written: the record is never dropped and never blocks the feed.
+ * The {@link FeedSink} of a body with a webhook: each alert is POSTed through {@link WebhookSink}, an
+ * {@link IOException} (5xx, 408, 429, timeouts, connection errors) retried with exponential backoff and jitter
+ * ({@code webhook-max-attempts}, {@code webhook-backoff} doubled up to {@code webhook-max-backoff}), behind a circuit
+ * breaker ({@code webhook-circuit-*}); a FAILED receipt for each failed attempt, DELIVERED on success. When the retry
+ * budget is spent, the receiver refused the alert ({@link RejectedDeliveryException}, never retried), or the circuit is
+ * open, the feed record is parked on {@code alerts.feed.<body>.parked} with the last error and a PARKED receipt is
+ * written: the record is never dropped and never blocks the feed. Alerts of a poll go one after the other, on the
+ * caller's thread; thread-safe.
  */
-public final class ResilientDelivery implements SubscriberService.BodyDelivery {
+public final class ResilientDelivery implements FeedSink {
 
     /** Header of a parked record: the last error. */
     public static final String PARKED_ERROR = "corridor-parked-error";
 
+    /** Each wait is twice the one before, then spread by up to half of it either way. */
+    private static final double BACKOFF_MULTIPLIER = 2.0;
+    private static final double BACKOFF_JITTER = 0.5;
+
     private final String body;
-    private final FeedSink sink;
+    private final WebhookSink webhook;
     private final Retry retry;
     private final CircuitBreaker breaker;
     private final Receipts receipts;
     private final Producer<String, byte[]> parking;
 
-    public ResilientDelivery(String body, FeedSink sink, int maxAttempts, Duration backoff, Duration maxBackoff,
-                             Receipts receipts, Producer<String, byte[]> parking) {
+    /** @param settings the {@code webhook-*} settings; the webhook's own url, secret and timeout are {@code webhook}'s */
+    public ResilientDelivery(String body, WebhookSink webhook, SubscriberProperties settings, Receipts receipts,
+                             Producer<String, byte[]> parking) {
         this.body = body;
-        this.sink = sink;
+        this.webhook = webhook;
         this.receipts = receipts;
         this.parking = parking;
-        long initial = Math.max(1, backoff.toMillis());
+        long initial = Math.max(1, settings.webhookBackoff().toMillis());
         this.retry = Retry.of("delivery-" + body, RetryConfig.custom()
-                .maxAttempts(maxAttempts)
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(initial, 2.0, 0.5, Math.max(initial, maxBackoff.toMillis())))
+                .maxAttempts(settings.webhookMaxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(initial, BACKOFF_MULTIPLIER, BACKOFF_JITTER,
+                        Math.max(initial, settings.webhookMaxBackoff().toMillis())))
                 .retryExceptions(IOException.class)
                 .ignoreExceptions(RejectedDeliveryException.class, CallNotPermittedException.class)
                 .build());
         this.breaker = CircuitBreaker.of("delivery-" + body, CircuitBreakerConfig.custom()
-                .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
-                .waitDurationInOpenState(Duration.ofSeconds(30)).build());
+                .slidingWindowSize(settings.webhookCircuitWindow())
+                .minimumNumberOfCalls(settings.webhookCircuitMinimumCalls())
+                .failureRateThreshold(settings.webhookCircuitFailureRate())
+                .waitDurationInOpenState(settings.webhookCircuitOpen()).build());
     }
 
     /** Closes the circuit: an operator asked to try again. */
@@ -63,16 +74,24 @@ public final class ResilientDelivery implements SubscriberService.BodyDelivery {
         breaker.reset();
     }
 
-    /** Delivers, or parks; returns whether the sink got it. */
+    /** Delivers or parks each alert in turn; never throws for a failing webhook (it parks instead). */
     @Override
-    public boolean deliver(ConsumerRecord<String, byte[]> record, Delivery delivery) {
+    public List<Outcome> deliver(List<Delivery> deliveries) {
+        List<Outcome> outcomes = new ArrayList<>(deliveries.size());
+        for (Delivery d : deliveries) {
+            outcomes.add(deliver(d));
+        }
+        return outcomes;
+    }
+
+    private Outcome deliver(Delivery delivery) {
         AtomicInteger attempt = new AtomicInteger();
         try {
             retry.executeCheckedSupplier(() -> {
                 int n = attempt.incrementAndGet();
                 try {
                     breaker.executeCheckedSupplier(() -> {
-                        sink.deliver(delivery);
+                        webhook.post(delivery);
                         return null;
                     });
                     return null;
@@ -81,17 +100,18 @@ public final class ResilientDelivery implements SubscriberService.BodyDelivery {
                     throw e;
                 }
             });
-            receipts.send(body, delivery.alert(), DeliveryStatus.DELIVERED, attempt.get(), Deadlines.deliveredDetail(delivery.alert()));
-            return true;
+            receipts.delivered(delivery, attempt.get());
+            return Outcome.DELIVERED;
         } catch (Throwable last) {
-            park(record, delivery, attempt.get(), last);
-            return false;
+            park(delivery, attempt.get(), last);
+            return Outcome.PARKED;
         }
     }
 
-    private void park(ConsumerRecord<String, byte[]> record, Delivery delivery, int attempts, Throwable last) {
-        String error = last instanceof CallNotPermittedException ? "circuit open after repeated failures of " + sink
+    private void park(Delivery delivery, int attempts, Throwable last) {
+        String error = last instanceof CallNotPermittedException ? "circuit open after repeated failures of " + webhook
                 : last.getMessage();
+        ConsumerRecord<String, byte[]> record = delivery.source();
         List<Header> headers = new ArrayList<>();
         record.headers().forEach(headers::add);
         headers.add(new RecordHeader(PARKED_ERROR, String.valueOf(error).getBytes(StandardCharsets.UTF_8)));

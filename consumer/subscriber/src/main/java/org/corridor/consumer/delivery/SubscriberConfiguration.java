@@ -1,25 +1,22 @@
 package org.corridor.consumer.delivery;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.corridor.schemas.avro.DeliveryReceipt;
+import org.corridor.consumer.delivery.metrics.SubscriberMetrics;
 import org.corridor.schemas.avro.DeliveryReceipt;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.reference.ReferenceData;
 import org.corridor.support.registry.CachingSchemaRegistryClient;
-import org.corridor.support.security.Principals;
-import org.corridor.support.security.ScramClient;
 import org.corridor.support.registry.RegistryClientConfig;
 import org.corridor.schemas.registry.SchemaRegistryClient;
 import org.corridor.support.serde.AvroDeserializer;
@@ -31,20 +28,21 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-/** The subscribers' beans; import it into a context of its own (it needs no listener factory of Boot's). */
+/**
+ * The subscribers' beans: the sinks, the receipts producer, the admin client, receipts, deadlines and re-drives; the
+ * feed listeners are {@link FeedListenerConfiguration}'s. Import it into a context of its own. Everything that holds
+ * a client, a thread or a file is closed with the context, after the listeners have stopped.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SubscriberProperties.class)
+@Import(FeedListenerConfiguration.class)
 public class SubscriberConfiguration {
 
     @Bean
-    Receipts receipts(SubscriberService service) {
-        return service.receipts();
-    }
-
-    @Bean
-    Deadlines deadlines(SubscriberService service) {
-        return service.deadlines();
+    SubscriberMetrics subscriberMetrics(MeterRegistry registry) {
+        return new SubscriberMetrics(registry);
     }
 
     /** One registry client (and its caches) for the feeds, the receipts and the deadline follower. */
@@ -53,102 +51,74 @@ public class SubscriberConfiguration {
         return new CachingSchemaRegistryClient(RegistryClientConfig.of(properties.schemaRegistryUrl()));
     }
 
-    @Bean(destroyMethod = "close")
-    DeadlineFollower deadlineFollower(Deadlines deadlines, SubscriberService service, KafkaProperties kafka,
-                                      SchemaRegistryClient registry) {
-        AvroDeserializer<DeliveryReceipt> receipts = new AvroDeserializer<>(registry);
-        receipts.configure(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
-        return new DeadlineFollower(kafka.buildConsumerProperties(), receipts, deadlines, service.bodies());
-    }
-
-    /** Checks acknowledgement deadlines every few seconds. */
-    @Bean(destroyMethod = "shutdownNow")
-    java.util.concurrent.ScheduledExecutorService deadlineWatcher(Deadlines deadlines, SubscriberProperties properties) {
-        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ack-deadlines");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = Math.max(100, properties.deadlineCheckInterval().toMillis());
-        timer.scheduleWithFixedDelay(deadlines::escalateOverdue, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
-        return timer;
-    }
-
     @Bean
-    Redriver redriver(SubscriberService service, KafkaProperties kafka) {
-        return new Redriver(service);
-    }
-
-    @Bean
-    SubscriberService subscriberService(SubscriberProperties properties, KafkaProperties kafka,
-                                        io.micrometer.core.instrument.MeterRegistry meters, SchemaRegistryClient registry) {
-        ReferenceData reference = ReferenceData.defaults();
-        List<String> bodies = properties.bodies().isEmpty() ? new ArrayList<>(reference.bodyIds()) : properties.bodies();
-        for (String body : properties.webhooks().keySet()) {
-            if (!reference.isKnownBody(body)) {
-                throw new IllegalArgumentException("corridor.subscriber.webhooks: \"" + body + "\" is not a known body (one of "
-                        + String.join(", ", reference.bodyIds()) + ")");
-            }
-        }
-        for (String body : bodies) {
-            if (!reference.isKnownBody(body)) {
-                throw new IllegalArgumentException("corridor.subscriber.bodies: \"" + body + "\" is not a known body (one of "
-                        + String.join(", ", reference.bodyIds()) + ")");
-            }
-        }
-        try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
-            List<String> topics = new ArrayList<>(bodies.stream().map(Topics::feed).toList());
-            bodies.forEach(body -> topics.add(Topics.parked(body)));
-            topics.add(Topics.RECEIPTS);
-            TopicAdmin.ensure(admin, topics, 3, properties.replicationFactor());
-        }
+    FeedReader feedReader(SchemaRegistryClient registry) {
         AvroDeserializer<TraffickingAlert> alerts = new AvroDeserializer<>(registry);
         alerts.configure(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
-        Map<String, Object> producerProps = new HashMap<>(kafka.buildProducerProperties());
-        producerProps.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
-        producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        // Parking writes a feed record plus an error header: allowed as large as the feed's records.
-        producerProps.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.DOWNSTREAM_MAX_BYTES);
-        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
-        Receipts receipts = new Receipts(producer, new AvroSerializer<>(registry, Map.of(), false), Clock.systemUTC());
-        Deadlines deadlines = new Deadlines(properties.ackDeadlines(), receipts, meters, Clock.systemUTC());
-        Map<String, SubscriberService.BodyDelivery> deliveries = new java.util.LinkedHashMap<>();
-        bodies.forEach(body -> deliveries.put(body, delivery(properties, body, receipts, producer)));
-        Map<String, Map<String, Object>> bodyClients = new HashMap<>();
-        properties.bodyPasswords().forEach((body, password) ->
-                bodyClients.put(body, ScramClient.settings(Principals.body(body), password)));
-        return new SubscriberService(properties.instanceId(), kafka.buildConsumerProperties(), bodyClients, deliveries, alerts, receipts, deadlines, meters);
+        return new FeedReader(alerts);
     }
 
-    /** The webhook of a body, if it has one: retried, then parked. */
-    static java.util.Optional<ResilientDelivery> webhook(SubscriberProperties properties, String body, Receipts receipts,
-                                                          KafkaProducer<String, byte[]> producer) {
-        SubscriberProperties.Webhook hook = properties.webhooks().get(body);
-        if (hook == null) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(new ResilientDelivery(body, new WebhookSink(java.net.URI.create(hook.url()), hook.secret(),
-                hook.timeout()), properties.webhookMaxAttempts(), properties.webhookBackoff(), properties.webhookMaxBackoff(),
-                receipts, producer));
+    /**
+     * Writes receipts and parks records: idempotent, acks=all, never transactional, allowed records as large as the
+     * feed's (a parked record is a feed record plus an error header). Closed with the context.
+     */
+    @Bean(destroyMethod = "close")
+    KafkaProducer<String, byte[]> subscriberProducer(KafkaProperties kafka) {
+        Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
+        props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.DOWNSTREAM_MAX_BYTES);
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
-    private static SubscriberService.BodyDelivery delivery(SubscriberProperties properties, String body, Receipts receipts,
-                                                           KafkaProducer<String, byte[]> producer) {
-        return webhook(properties, body, receipts, producer)
-                .<SubscriberService.BodyDelivery>map(w -> w)
-                .orElseGet(() -> SubscriberService.direct(body, sink(properties, body), receipts));
+    /** Flushed with the context, before the producer closes. */
+    @Bean(destroyMethod = "close")
+    Receipts receipts(KafkaProducer<String, byte[]> subscriberProducer, SchemaRegistryClient registry) {
+        return new Receipts(subscriberProducer, new AvroSerializer<>(registry, Map.of(), false), Clock.systemUTC());
     }
 
-    private static FeedSink sink(SubscriberProperties properties, String body) {
-        if (properties.sink().equals("log")) {
-            return new LogSink();
-        }
-        try {
-            java.nio.file.Files.createDirectories(properties.fileDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("corridor.subscriber.file-dir: cannot create " + properties.fileDir(), e);
-        }
-        return new FileSink(properties.fileDir().resolve(Topics.feed(body).substring(Topics.FEED_PREFIX.length())), Clock.systemUTC());
+    /** Validates the bodies and builds their sinks; the file sinks are closed with the context. */
+    @Bean(destroyMethod = "close")
+    FeedSinks feedSinks(SubscriberProperties properties, Receipts receipts, KafkaProducer<String, byte[]> subscriberProducer) {
+        return FeedSinks.of(properties, ReferenceData.defaults(), receipts, subscriberProducer);
+    }
+
+    /** Creates the served bodies' feed and parked topics and the receipts topic when they are missing. */
+    @Bean(destroyMethod = "close")
+    Admin subscriberAdmin(KafkaProperties kafka, SubscriberProperties properties, FeedSinks sinks) {
+        Admin admin = Admin.create(kafka.buildAdminProperties());
+        List<String> topics = new ArrayList<>(sinks.bodies().stream().map(Topics::feed).toList());
+        sinks.bodies().forEach(body -> topics.add(Topics.parked(body)));
+        topics.add(Topics.RECEIPTS);
+        TopicAdmin.ensure(admin, topics, 3, properties.replicationFactor());
+        return admin;
+    }
+
+    @Bean
+    BodyClients bodyClients(KafkaProperties kafka, SubscriberProperties properties) {
+        return new BodyClients(kafka.buildConsumerProperties(), properties.bodyPasswords());
+    }
+
+    @Bean
+    Deadlines deadlines(SubscriberProperties properties, Receipts receipts, SubscriberMetrics metrics) {
+        return new Deadlines(properties.ackDeadlines(), receipts, metrics, Clock.systemUTC());
+    }
+
+    @Bean(destroyMethod = "close")
+    DeadlineFollower deadlineFollower(Deadlines deadlines, FeedSinks sinks, KafkaProperties kafka, SchemaRegistryClient registry) {
+        AvroDeserializer<DeliveryReceipt> receipts = new AvroDeserializer<>(registry);
+        receipts.configure(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
+        return new DeadlineFollower(kafka.buildConsumerProperties(), receipts, deadlines, sinks.bodies());
+    }
+
+    @Bean
+    DeadlineWatcher deadlineWatcher(Deadlines deadlines, SubscriberProperties properties) {
+        return new DeadlineWatcher(deadlines, properties.deadlineCheckInterval());
+    }
+
+    @Bean
+    Redriver redriver(FeedSinks sinks, BodyClients clients, FeedReader reader, Receipts receipts, SubscriberProperties properties) {
+        return new Redriver(sinks, clients, reader, receipts, properties);
     }
 }

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
-import org.corridor.schemas.avro.Priority;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.corridor.schemas.avro.Priority;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -27,8 +29,19 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookMaxAttempts attempts per alert before it is parked
  * @param webhookBackoff    first wait between attempts (doubled, with jitter)
  * @param webhookMaxBackoff longest wait between attempts
+ * @param webhookCircuitWindow  calls of a webhook over which its failure rate is measured
+ * @param webhookCircuitMinimumCalls calls before the failure rate counts
+ * @param webhookCircuitFailureRate  failure rate (percent) at which the circuit opens: records are parked at once
+ * @param webhookCircuitOpen    how long an open circuit parks records before it lets a trial call through
+ * @param retryBackoff      first wait before a poll whose delivery failed (a file sink's disk, receipts not written,
+ *                          an unreachable broker) is delivered again; doubled after each failure, retried without end
+ * @param maxRetryBackoff   longest wait between those retries
+ * @param authRetryInterval wait before a body's consumer tries again after an authorization error (ACLs not there
+ *                          yet, a rotated password) instead of stopping
+ * @param redriveTimeout    how long a re-drive or replay waits for the topic's partitions
+ * @param redrivePollTimeout longest wait of one poll of a re-drive or replay
  * @param ackDeadlines      how long a body has to acknowledge an alert, by priority (URGENT: 8h); none for others
- * @param deadlineCheckInterval how often deadlines are checked
+ * @param deadlineCheckInterval how often deadlines are checked (100 ms at least)
  * @param replicationFactor replication factor of the topics the subscribers create (parked topics, receipts) when
  *                          they are missing; 3 on a production cluster with min.insync.replicas 2
  * @param instanceId        names this subscriber process: each body's consumer joins its group as the static member
@@ -51,9 +64,18 @@ public record SubscriberProperties(
         @DefaultValue("5") @Min(1) int webhookMaxAttempts,
         @DefaultValue("500ms") @NotNull Duration webhookBackoff,
         @DefaultValue("30s") @NotNull Duration webhookMaxBackoff,
+        @DefaultValue("10") @Min(1) int webhookCircuitWindow,
+        @DefaultValue("5") @Min(1) int webhookCircuitMinimumCalls,
+        @DefaultValue("50") @Min(1) @Max(100) int webhookCircuitFailureRate,
+        @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration webhookCircuitOpen,
+        @DefaultValue("500ms") @NotNull @DurationMin(millis = 1) Duration retryBackoff,
+        @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration maxRetryBackoff,
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration authRetryInterval,
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration redriveTimeout,
+        @DefaultValue("300ms") @NotNull @DurationMin(millis = 1) Duration redrivePollTimeout,
         Map<Priority, Duration> ackDeadlines,
-        @DefaultValue("10s") @NotNull Duration deadlineCheckInterval,
-        @DefaultValue("1") @jakarta.validation.constraints.Min(1) short replicationFactor,
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 100) Duration deadlineCheckInterval,
+        @DefaultValue("1") @Min(1) short replicationFactor,
         @DefaultValue("subscriber-1") @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, dot, underscore and hyphen only") String instanceId,
         Map<String, String> bodyPasswords) {
 

@@ -21,9 +21,10 @@ import org.corridor.schemas.json.AlertJson;
  * (HMAC-SHA256 of the exact body bytes with the body's secret), {@code Idempotency-Key: <alertId>:<version>},
  * {@code X-Corridor-Body}, {@code X-Trace-Id}. A 2xx answer is a delivery; 5xx, 408, 429, timeouts and connection
  * errors throw {@link IOException} (worth retrying); other 4xx throw {@link RejectedDeliveryException}.
- * Retries, the circuit breaker and parking are {@link ResilientDelivery}'s. Thread-safe.
+ * Retries, the circuit breaker, parking and receipts are {@link ResilientDelivery}'s, the {@link FeedSink} of a body
+ * with a webhook. Thread-safe.
  */
-public final class WebhookSink implements FeedSink {
+public final class WebhookSink {
 
     /** Header carrying the body's signature. */
     public static final String SIGNATURE = "X-Corridor-Signature";
@@ -51,8 +52,8 @@ public final class WebhookSink implements FeedSink {
         }
     }
 
-    @Override
-    public void deliver(Delivery d) throws IOException {
+    /** One POST of the alert; returns once the receiver answered 2xx. */
+    public void post(Delivery d) throws IOException {
         ObjectNode json = AlertJson.write(d.alert());
         byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)

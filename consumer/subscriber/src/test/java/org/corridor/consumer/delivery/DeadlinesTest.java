@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.corridor.consumer.Alerts;
+import org.corridor.consumer.delivery.metrics.SubscriberMetrics;
 import org.corridor.schemas.avro.DeliveryReceipt;
 import org.corridor.schemas.avro.Priority;
 import org.corridor.schemas.avro.TraffickingAlert;
@@ -48,7 +49,7 @@ class DeadlinesTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Deadlines deadlines = new Deadlines(Map.of(Priority.URGENT, Duration.ofHours(1)),
             new Receipts(producer, new AvroSerializer<DeliveryReceipt>(new InMemorySchemaRegistryClient(1), Map.of(), false), clock),
-            meters, clock);
+            new SubscriberMetrics(meters), clock);
 
     private static TraffickingAlert alert(Priority priority) {
         return Alerts.neutral().setPriority(priority).build();
@@ -64,7 +65,7 @@ class DeadlinesTest {
         assertThat(deadlines.escalateOverdue()).isEqualTo(1);
         assertThat(deadlines.escalateOverdue()).isZero();
         assertThat(producer.history()).hasSize(1);
-        assertThat(meters.counter(Deadlines.ESCALATIONS, "body", "UNODC", "priority", "URGENT").count()).isEqualTo(1.0);
+        assertThat(meters.counter(SubscriberMetrics.ESCALATIONS, "body", "UNODC", "priority", "URGENT").count()).isEqualTo(1.0);
     }
 
     @Test

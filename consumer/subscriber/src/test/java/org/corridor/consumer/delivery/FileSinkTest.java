@@ -11,10 +11,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.corridor.consumer.Alerts;
+import org.corridor.schemas.avro.DeliveryReceipt;
+import org.corridor.schemas.avro.DeliveryStatus;
+import org.corridor.schemas.registry.InMemorySchemaRegistryClient;
+import org.corridor.support.serde.AvroDeserializer;
+import org.corridor.support.serde.AvroSerdeConfig;
+import org.corridor.support.serde.AvroSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +36,24 @@ class FileSinkTest {
     @TempDir
     Path dir;
 
+    private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient(1);
+    private final MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+    private final Receipts receipts = new Receipts(producer, new AvroSerializer<DeliveryReceipt>(registry, Map.of(), false), CLOCK);
+
     private static Delivery delivery(int n) {
         UUID id = new UUID(0, n);
-        return new Delivery("UNODC", Alerts.neutral().setAlertId(id).build(), id + ":1", "trace-" + n);
+        return new Delivery("UNODC", Alerts.neutral().setAlertId(id).build(), id + ":1", "trace-" + n,
+                new ConsumerRecord<>("alerts.feed.unodc", 0, n, id.toString(), new byte[0]));
+    }
+
+    private FileSink sink() {
+        return new FileSink(dir, CLOCK, receipts);
+    }
+
+    private List<DeliveryReceipt> receiptsSent() {
+        AvroDeserializer<DeliveryReceipt> d = new AvroDeserializer<>(registry);
+        d.configure(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
+        return producer.history().stream().map(r -> d.deserialize(r.topic(), r.value())).toList();
     }
 
     private Path file() {
@@ -47,37 +73,47 @@ class FileSinkTest {
 
     @Test
     void aGroupIsAppendedAsOneLineEachWithKeyAndTrace() throws IOException {
-        try (FileSink sink = new FileSink(dir, CLOCK)) {
-            sink.deliverAll(List.of(delivery(1), delivery(2), delivery(3)));
-            sink.deliver(delivery(4));
+        try (FileSink sink = sink()) {
+            assertThat(sink.deliver(List.of(delivery(1), delivery(2), delivery(3))))
+                    .containsExactly(FeedSink.Outcome.DELIVERED, FeedSink.Outcome.DELIVERED, FeedSink.Outcome.DELIVERED);
+            sink.deliver(List.of(delivery(4)));
         }
         assertThat(keys()).containsExactly(new UUID(0, 1) + ":1", new UUID(0, 2) + ":1", new UUID(0, 3) + ":1", new UUID(0, 4) + ":1");
         assertThat(Files.readString(file())).contains("\"traceId\":\"trace-2\"").endsWith("\n");
+        assertThat(receiptsSent()).as("one DELIVERED receipt per line, first attempt, with the priority for the deadlines")
+                .allSatisfy(r -> {
+                    assertThat(r.getStatus()).isEqualTo(DeliveryStatus.DELIVERED);
+                    assertThat(r.getAttempt()).isEqualTo(1);
+                    assertThat(r.getDetail()).startsWith("priority=");
+                })
+                .extracting(r -> r.getAlertId().toString())
+                .containsExactly(new UUID(0, 1).toString(), new UUID(0, 2).toString(), new UUID(0, 3).toString(), new UUID(0, 4).toString());
     }
 
     @Test
     void aLineCutShortByACrashIsRemovedBeforeTheNextAppend() throws IOException {
-        try (FileSink sink = new FileSink(dir, CLOCK)) {
-            sink.deliverAll(List.of(delivery(1), delivery(2)));
+        try (FileSink sink = sink()) {
+            sink.deliver(List.of(delivery(1), delivery(2)));
         }
         // The process died 70 KB into writing alert 3's line (longer than the sink's 64 KiB read block).
         Files.writeString(file(), "{\"alertId\":\"" + "x".repeat(70_000), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        try (FileSink sink = new FileSink(dir, CLOCK)) {
+        try (FileSink sink = sink()) {
             // The restarted subscriber replays the uncommitted poll: 2 (whole in the file) and 3 (torn).
-            sink.deliverAll(List.of(delivery(2), delivery(3)));
+            sink.deliver(List.of(delivery(2), delivery(3)));
         }
         assertThat(keys()).containsExactly(new UUID(0, 1) + ":1", new UUID(0, 2) + ":1", new UUID(0, 3) + ":1");
     }
 
     @Test
     void aRedeliveryOfARecentLineIsSkippedButOlderOnesAreWrittenAgain() throws IOException {
-        try (FileSink sink = new FileSink(dir, CLOCK)) {
+        try (FileSink sink = sink()) {
             for (int i = 0; i <= FileSink.RECENT_LINES; i++) {
-                sink.deliver(delivery(i));
+                sink.deliver(List.of(delivery(i)));
             }
-            sink.deliverAll(List.of(delivery(FileSink.RECENT_LINES), delivery(FileSink.RECENT_LINES - 1)));
+            sink.deliver(List.of(delivery(FileSink.RECENT_LINES), delivery(FileSink.RECENT_LINES - 1)));
             assertThat(keys()).hasSize(FileSink.RECENT_LINES + 1);
-            sink.deliver(delivery(0));
+            assertThat(receiptsSent()).as("a skipped redelivery is still confirmed").hasSize(FileSink.RECENT_LINES + 3);
+            sink.deliver(List.of(delivery(0)));
         }
         assertThat(keys()).as("key 0 was no longer among the remembered").hasSize(FileSink.RECENT_LINES + 2);
     }
@@ -85,8 +121,8 @@ class FileSinkTest {
     @Test
     void aFileWithOnlyAnIncompleteLineStartsAgainEmpty() throws IOException {
         Files.writeString(file(), "{\"alertId\":\"half");
-        try (FileSink sink = new FileSink(dir, CLOCK)) {
-            sink.deliver(delivery(7));
+        try (FileSink sink = sink()) {
+            sink.deliver(List.of(delivery(7)));
         }
         assertThat(keys()).containsExactly(new UUID(0, 7) + ":1");
     }
