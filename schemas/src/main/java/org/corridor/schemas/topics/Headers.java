@@ -19,6 +19,8 @@ public final class Headers {
     public static final String DLQ_SOURCE_TOPIC = "corridor-dlq-source-topic";
     public static final String DLQ_SOURCE_PARTITION = "corridor-dlq-source-partition";
     public static final String DLQ_SOURCE_OFFSET = "corridor-dlq-source-offset";
+    /** Parked feed records: the last delivery error. */
+    public static final String PARKED_ERROR = "corridor-parked-error";
 
     private Headers() {
     }

@@ -1,5 +1,6 @@
 package org.corridor.consumer.delivery;
 
+import org.corridor.schemas.topics.Groups;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +39,7 @@ final class FeedEndpoint implements KafkaListenerEndpoint {
 
     /** The consumer group of a body's feed. */
     static String groupId(String body) {
-        return "corridor-subscriber-" + body.toLowerCase().replace('_', '-');
+        return Groups.subscriber(body);
     }
 
     /** Also the container's bean name and the prefix of its consumer thread's name. */

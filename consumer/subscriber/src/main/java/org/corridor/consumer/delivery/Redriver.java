@@ -1,5 +1,6 @@
 package org.corridor.consumer.delivery;
 
+import org.corridor.schemas.topics.Groups;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -47,22 +48,22 @@ public final class Redriver {
     public synchronized Result redrive(String body) {
         FeedSink sink = sink(body);
         sink.reset();
-        return deliverAll(body, sink, Topics.parked(body), "corridor-redrive-", null);
+        return deliverAll(body, sink, Topics.parked(body), Groups.redrive(body), null);
     }
 
     /** Re-delivers every record of the body's feed written at or after {@code since}, up to the end it has now. */
     public synchronized Result replay(String body, java.time.Instant since) {
-        return deliverAll(body, sink(body), Topics.feed(body), "corridor-replay-", since);
+        return deliverAll(body, sink(body), Topics.feed(body), Groups.replay(body), since);
     }
 
     private FeedSink sink(String body) {
         return sinks.of(body).orElseThrow(() -> new IllegalArgumentException("body " + body + " is not served by this subscriber"));
     }
 
-    private Result deliverAll(String body, FeedSink sink, String topic, String groupPrefix, java.time.Instant since) {
+    private Result deliverAll(String body, FeedSink sink, String topic, String group, java.time.Instant since) {
         // As the body itself, on a secured broker: a re-drive cannot read another body's records.
         Map<String, Object> props = clients.forBody(body);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + body.toLowerCase().replace('_', '-'));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -1,5 +1,6 @@
 package org.corridor.consumer.delivery;
 
+import org.corridor.schemas.topics.Headers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,8 +33,6 @@ import org.corridor.schemas.topics.Topics;
  */
 public final class ResilientDelivery implements FeedSink {
 
-    /** Header of a parked record: the last error. */
-    public static final String PARKED_ERROR = "corridor-parked-error";
 
     /** Each wait is twice the one before, then spread by up to half of it either way. */
     private static final double BACKOFF_MULTIPLIER = 2.0;
@@ -114,7 +113,7 @@ public final class ResilientDelivery implements FeedSink {
         ConsumerRecord<String, byte[]> record = delivery.source();
         List<Header> headers = new ArrayList<>();
         record.headers().forEach(headers::add);
-        headers.add(new RecordHeader(PARKED_ERROR, String.valueOf(error).getBytes(StandardCharsets.UTF_8)));
+        headers.add(new RecordHeader(Headers.PARKED_ERROR, String.valueOf(error).getBytes(StandardCharsets.UTF_8)));
         parking.send(new ProducerRecord<>(Topics.parked(body), null, record.key(), record.value(), headers));
         parking.flush();
         receipts.send(body, delivery.alert(), DeliveryStatus.PARKED, attempts, error);

@@ -1,5 +1,6 @@
 package org.corridor.consumer.delivery;
 
+import org.corridor.support.serde.Serdes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,8 +21,6 @@ import org.corridor.support.registry.CachingSchemaRegistryClient;
 import org.corridor.support.registry.RegistryClientConfig;
 import org.corridor.schemas.registry.SchemaRegistryClient;
 import org.corridor.support.serde.AvroDeserializer;
-import org.corridor.support.serde.AvroSerdeConfig;
-import org.corridor.support.serde.AvroSerializer;
 import org.corridor.support.kafka.TopicAdmin;
 import org.corridor.schemas.topics.Topics;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,8 +52,7 @@ public class SubscriberConfiguration {
 
     @Bean
     FeedReader feedReader(SchemaRegistryClient registry) {
-        AvroDeserializer<TraffickingAlert> alerts = new AvroDeserializer<>(registry);
-        alerts.configure(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
+        AvroDeserializer<TraffickingAlert> alerts = Serdes.reader(registry, TraffickingAlert.class);
         return new FeedReader(alerts);
     }
 
@@ -75,7 +73,7 @@ public class SubscriberConfiguration {
     /** Flushed with the context, before the producer closes. */
     @Bean(destroyMethod = "close")
     Receipts receipts(KafkaProducer<String, byte[]> subscriberProducer, SchemaRegistryClient registry) {
-        return new Receipts(subscriberProducer, new AvroSerializer<>(registry, Map.of(), false), Clock.systemUTC());
+        return new Receipts(subscriberProducer, Serdes.writer(registry, DeliveryReceipt.class), Clock.systemUTC());
     }
 
     /** Validates the bodies and builds their sinks; the file sinks are closed with the context. */
@@ -107,8 +105,7 @@ public class SubscriberConfiguration {
 
     @Bean(destroyMethod = "close")
     DeadlineFollower deadlineFollower(Deadlines deadlines, FeedSinks sinks, KafkaProperties kafka, SchemaRegistryClient registry) {
-        AvroDeserializer<DeliveryReceipt> receipts = new AvroDeserializer<>(registry);
-        receipts.configure(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
+        AvroDeserializer<DeliveryReceipt> receipts = Serdes.reader(registry, DeliveryReceipt.class);
         return new DeadlineFollower(kafka.buildConsumerProperties(), receipts, deadlines, sinks.bodies());
     }
 

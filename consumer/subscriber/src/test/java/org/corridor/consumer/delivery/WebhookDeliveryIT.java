@@ -24,6 +24,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.corridor.schemas.topics.Headers;
 import org.corridor.consumer.Alerts;
 import org.corridor.consumer.ExchangeFixture;
 import org.corridor.consumer.delivery.SubscriberApplication;
@@ -137,7 +138,7 @@ class WebhookDeliveryIT {
             alerts.forEach(a -> ids.add(a.getAlertId().toString()));
             await().atMost(Duration.ofSeconds(90)).until(() -> fixture.records(Topics.parked("SELEC"), ids).size() == 5);
             for (ConsumerRecord<String, byte[]> parked : fixture.records(Topics.parked("SELEC"), ids)) {
-                assertThat(ExchangeFixture.header(parked, ResilientDelivery.PARKED_ERROR)).isNotBlank();
+                assertThat(ExchangeFixture.header(parked, Headers.PARKED_ERROR)).isNotBlank();
                 assertThat(fixture.decodeAlert(parked).getAlertId().toString()).isEqualTo(parked.key());
                 assertThat(receipts(fixture, parked.key())).extracting(DeliveryReceipt::getStatus).contains(DeliveryStatus.PARKED);
             }
