@@ -109,7 +109,8 @@ final class AvroJsonReader {
                 return parsed(node, path, "an ISO-8601 instant such as 2026-11-20T14:03:00Z",
                         text -> Instant.parse(text).truncatedTo(ChronoUnit.MILLIS));
             case DOUBLE:
-                return node.isNumber() ? node.doubleValue() : fail(path, "must be a number");
+                // Through BigDecimal: a number beyond double's range reads as infinity for the validator to refuse.
+                return node.isNumber() ? node.decimalValue().doubleValue() : fail(path, "must be a number");
             case BYTES:
                 return decimal(node, (LogicalTypes.Decimal) logical, path);
             default:

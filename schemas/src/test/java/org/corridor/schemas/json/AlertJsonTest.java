@@ -77,4 +77,13 @@ class AlertJsonTest {
                 .containsExactly("body: malformed JSON at line 2, column 13");
         assertThat(problems("[1,2]")).containsExactly("body: must be a JSON object");
     }
+
+    @Test
+    void aNumberBeyondTheRangeOfADoubleIsReadAsInfinityNotAnError() {
+        AlertJson.Read read = AlertJson.read("""
+            {"kind":"SEIZURE","summary":"s","route":{"eventCountry":"KZ"},"handling":{"tlp":"AMBER"},
+             "substances":[{"name":"heroin","category":"OPIATE","purityPercent":1E+400}]}""");
+        assertThat(read.violations()).isEmpty();
+        assertThat(read.alert().getSubstances().get(0).getPurityPercent()).isInfinite();
+    }
 }
