@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.corridor.producer.publish.TestRegistry;
+import org.corridor.producer.publish.RegistryServer;
 import org.corridor.testsupport.KafkaBrokerExtension;
 import org.corridor.testsupport.TestKafka;
 import org.junit.jupiter.api.AfterAll;
@@ -24,14 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The import command against a real broker and a registry speaking Confluent's API over HTTP ({@link TestRegistry}).
- * The same command behind the ingest jar's {@code ProducerCli import}, against the real registry server, is
- * ingest's {@code ProducerCliIT}.
+ * The import command against a real broker and the real registry server ({@link RegistryServer}). The same command
+ * behind the ingest jar's {@code ProducerCli import} is ingest's {@code ProducerCliIT}.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class BulkImportIT {
 
-    static TestRegistry registry;
+    static RegistryServer registry;
     static TestKafka kafka;
 
     @TempDir
@@ -40,7 +39,7 @@ class BulkImportIT {
     @BeforeAll
     static void start(TestKafka broker) {
         kafka = broker;
-        registry = TestRegistry.start();
+        registry = RegistryServer.start(broker, "_schemas-bulk-it");
     }
 
     @AfterAll
@@ -118,8 +117,12 @@ class BulkImportIT {
                 .contains("row 4: route.eventCountry: \"Bosnia\" is not an ISO 3166-1 alpha-2 code")
                 .contains("row 5: body: malformed JSON")
                 .contains("row 6: originAgency.agencyId: \"rs-police\" is not the importing agency ba-police");
-        Set<String> keys = new HashSet<>(kafka.readAll("alerts.in.ba-police").stream().map(ConsumerRecord::key).toList());
+        List<ConsumerRecord<String, byte[]>> records = kafka.readAll("alerts.in.ba-police");
+        Set<String> keys = new HashSet<>(records.stream().map(ConsumerRecord::key).toList());
         assertThat(keys).hasSize(2);
+        assertThat(records.stream().map(registry::decodeAlert).toList()).as("decoded with the schema the registry holds")
+                .allSatisfy(alert -> assertThat(alert.getOriginAgency().getAgencyId().toString()).isEqualTo("ba-police"))
+                .extracting(alert -> alert.getSubstances().get(0).getName().toString()).containsExactlyInAnyOrder("3-CMC", "2-MMC");
         assertThat(importFile("ba-police", "BA", file).out()).containsPattern("already published: +2\n");
     }
 

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Alerts at the size limit of the library: it takes an alert up to Kafka's request limit (1 MiB with key and headers)
- * and refuses a larger one with a fatal error that names the size and the limit, writing nothing. The REST ingest's
- * own body limit is tested by its {@code LargeBodyIT}.
+ * Alerts at the size limit of the library, against a real broker and the real registry server: it takes an alert up
+ * to Kafka's request limit (1 MiB with key and headers) and refuses a larger one with a fatal error that names the size
+ * and the limit, writing nothing. The REST ingest's own body limit is tested by its {@code LargeBodyIT}.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class LargeAlertPublishIT {
@@ -39,7 +39,7 @@ class LargeAlertPublishIT {
     void theLibraryTakesAnAlertJustUnderKafkasLimitAndRefusesOneOverIt(TestKafka kafka) throws Exception {
         String topic = Topics.inbound(AGENCY);
         kafka.createTopic(topic, 1);
-        try (TestRegistry registry = TestRegistry.start();
+        try (RegistryServer registry = RegistryServer.start(kafka, "_schemas-large-publish-it");
              AlertPublisher publisher = PublisherFactory.create(Map.of("bootstrap.servers", kafka.bootstrapServers()),
                      Map.of(RegistryClientConfig.URL, registry.url()),
                      new AlertValidator(ReferenceData.defaults(), Clock.systemUTC()))) {
@@ -53,6 +53,9 @@ class LargeAlertPublishIT {
             assertThat(((PublishException) tooLarge.getCause()).retriable()).isFalse();
             assertThat(kafka.readAll(topic)).as("only the alert that fits").hasSize(1);
             assertThat(kafka.readAll(topic).get(0).value().length).isGreaterThan(Topics.INBOUND_MAX_BYTES - 2_048);
+            TraffickingAlert read = registry.decodeAlert(kafka.readAll(topic).get(0));
+            assertThat(read.getAlertId()).isEqualTo(fits.alertId());
+            assertThat(read.getDetails()).hasSize(Topics.INBOUND_MAX_BYTES - 2_048);
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.corridor.producer.publish.TestRegistry;
+import org.corridor.producer.publish.RegistryServer;
 import org.corridor.schemas.avro.Lifecycle;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.support.registry.CachingSchemaRegistryClient;
@@ -22,7 +22,10 @@ import org.corridor.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The example program of docs/api.md, run as it is against a broker and a registry: three versions on the topic. */
+/**
+ * The example program of docs/api.md, run as it is against a real broker and the real registry server: three versions
+ * on the topic.
+ */
 @ExtendWith(KafkaBrokerExtension.class)
 class PublishExampleIT {
 
@@ -32,7 +35,7 @@ class PublishExampleIT {
         kafka.createTopic(topic, 3);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream stdout = System.out;
-        try (TestRegistry registry = TestRegistry.start()) {
+        try (RegistryServer registry = RegistryServer.start(kafka, "_schemas-publish-example-it")) {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
             try {
                 PublishExample.main(new String[] {kafka.bootstrapServers(), registry.url()});
