@@ -27,6 +27,7 @@ import org.corridor.schemas.avro.SubstanceCategory;
 import org.corridor.schemas.avro.Tlp;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.avro.TransportMode;
+import org.corridor.schemas.validation.EnumText;
 import org.corridor.schemas.validation.Violation;
 
 /**
@@ -136,15 +137,10 @@ final class CsvAlerts {
     }
 
     private static <E extends Enum<E>> E enumText(String text, String path, Class<E> type, List<Violation> problems) {
-        String name = text.trim().toUpperCase(Locale.ROOT).replace('+', '_').replace(' ', '_');
-        for (E value : type.getEnumConstants()) {
-            if (value.name().equals(name)) {
-                return value;
-            }
-        }
-        problems.add(new Violation(path, "\"" + text + "\" is not one of " + Arrays.stream(type.getEnumConstants())
-                .map(Enum::name).collect(Collectors.joining(", "))));
-        return null;
+        return EnumText.constant(type, text, EnumText.Spelling.LENIENT).orElseGet(() -> {
+            problems.add(new Violation(path, EnumText.notOneOf(text, type)));
+            return null;
+        });
     }
 
     static String text(CSVRecord row, String column) {

@@ -17,12 +17,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.corridor.producer.metrics.IngestMetrics;
 import org.corridor.producer.metrics.IngestMetrics.Reason;
-import org.corridor.producer.publish.AlertPublisher;
 import org.corridor.schemas.avro.Agency;
 import org.corridor.schemas.avro.Lifecycle;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.json.AlertJson;
-import org.corridor.schemas.validation.AlertValidator;
 import org.corridor.schemas.validation.Violation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,15 +42,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/alerts", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
 class AlertsController {
 
-    private final AlertValidator validator;
     private final PublishCall publish;
     private final IdempotencyCache idempotency;
     private final IngestMetrics metrics;
     private final Clock clock;
 
-    AlertsController(AlertValidator validator, PublishCall publish, IdempotencyCache idempotency, IngestMetrics metrics,
-                     Clock clock) {
-        this.validator = validator;
+    AlertsController(PublishCall publish, IdempotencyCache idempotency, IngestMetrics metrics, Clock clock) {
         this.publish = publish;
         this.idempotency = idempotency;
         this.metrics = metrics;
@@ -92,15 +87,9 @@ class AlertsController {
                 alert.setAlertId(UUID.randomUUID());
             }
             stamp(alert, agency);
-            List<Violation> violations = validator.validate(alert);
-            if (!violations.isEmpty()) {
-                return rejected(agency, Problems.invalid(violations), Reason.INVALID);
-            }
-            if (idGiven && publish.exists(agency.id(), alert.getAlertId())) {
-                return rejected(agency, Problems.of(HttpStatus.CONFLICT, "alert-exists", "alertId " + alert.getAlertId()
-                        + " was already published; use PUT /api/v1/alerts/{id} to correct it"), Reason.CONFLICT);
-            }
-            return publish.send(agency, () -> publish.publisher(agency.id()).publish(alert, traceId(request)));
+            // The publisher validates (400) and, for an id the agency chose, refuses one it already published (409).
+            return publish.send(agency, () -> idGiven ? publish.publisher(agency.id()).publishNew(alert, traceId(request))
+                    : publish.publisher(agency.id()).publish(alert, traceId(request)));
         });
     }
 
@@ -122,12 +111,7 @@ class AlertsController {
             }
             alert.setAlertId(alertId);
             stamp(alert, agency);
-            alert.setVersion(2);
-            alert.setLifecycle(Lifecycle.UPDATE);
-            List<Violation> violations = validator.validate(alert);
-            if (!violations.isEmpty()) {
-                return rejected(agency, Problems.invalid(violations), Reason.INVALID);
-            }
+            // The publisher numbers the version, marks it UPDATE and validates what it will write.
             return publish.send(agency, () -> publish.publisher(agency.id()).update(alert, traceId(request)));
         });
     }

@@ -1,9 +1,10 @@
 package org.corridor.producer.rest;
 
+import org.corridor.schemas.validation.InvalidAlertException;
+import org.corridor.producer.publish.AlertExistsException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -45,10 +46,6 @@ class PublishCall {
         return publishers.of(agencyId);
     }
 
-    boolean exists(String agencyId, UUID alertId) {
-        return publishers.of(agencyId).latest(agencyId, alertId).isPresent();
-    }
-
     ResponseEntity<?> send(AgencyAccount agency, Supplier<CompletableFuture<PublishResult>> call) {
         long started = System.nanoTime();
         try {
@@ -61,6 +58,13 @@ class PublishCall {
             body.put("partition", r.partition());
             body.put("offset", r.offset());
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
+        } catch (InvalidAlertException e) {
+            // The publisher validates before it writes; the REST layer does not validate a second time.
+            metrics.rejected(agency.id(), Reason.INVALID);
+            return Problems.invalid(e.violations());
+        } catch (AlertExistsException e) {
+            metrics.rejected(agency.id(), Reason.CONFLICT);
+            return Problems.of(HttpStatus.CONFLICT, "alert-exists", e.getMessage());
         } catch (UnknownAlertException e) {
             metrics.rejected(agency.id(), Reason.NOT_FOUND);
             return Problems.of(HttpStatus.NOT_FOUND, "unknown-alert", e.getMessage());

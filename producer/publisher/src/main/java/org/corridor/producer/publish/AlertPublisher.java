@@ -56,6 +56,20 @@ public final class AlertPublisher implements AutoCloseable {
     }
 
     /**
+     * Publishes a new alert as it is, after checking that its agency has not published this alert id before.
+     *
+     * @throws org.corridor.schemas.validation.InvalidAlertException when the alert is invalid (checked first)
+     * @throws AlertExistsException                                  when the agency already published this id
+     */
+    public CompletableFuture<PublishResult> publishNew(TraffickingAlert alert, String traceId) {
+        validator.requireValid(alert);
+        if (history.latest(alert.getOriginAgency().getAgencyId(), alert.getAlertId()).isPresent()) {
+            throw new AlertExistsException(alert.getAlertId());
+        }
+        return send(alert, traceId);
+    }
+
+    /**
      * Publishes a correction: the given content as lifecycle UPDATE with the next version and a new reportedAt.
      *
      * @throws UnknownAlertException when the agency never published this alert
