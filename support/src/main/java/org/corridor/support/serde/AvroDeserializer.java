@@ -2,6 +2,7 @@ package org.corridor.support.serde;
 
 import org.corridor.schemas.registry.SchemaRegistryUnavailableException;
 import org.corridor.schemas.serde.UnknownSchemaIdException;
+import org.corridor.schemas.serde.WrongSchemaTypeException;
 import org.corridor.schemas.serde.UnknownMagicByteException;
 import org.corridor.schemas.serde.WireFormat;
 import java.io.IOException;
@@ -30,29 +31,49 @@ import org.corridor.schemas.registry.SchemaRegistryClientException;
  *
  * <p>Errors, all {@link SerializationException} but the first: {@link
  * org.corridor.schemas.registry.SchemaRegistryUnavailableException} (retriable); {@link UnknownMagicByteException};
- * {@link UnknownSchemaIdException}; a plain {@link SerializationException} when the bytes do not decode.
+ * {@link UnknownSchemaIdException}; {@link WrongSchemaTypeException} when an expected type was given and the schema id is
+ * another type's; a plain {@link SerializationException} when the bytes do not decode, including a length prefix
+ * beyond {@link AvroLimits} (refused before Avro allocates).
  */
 public class AvroDeserializer<T> implements Deserializer<T> {
 
+    static {
+        AvroLimits.apply();
+    }
+
     private SchemaRegistryClient client;
     private final Schema readerSchema;
+    private final Class<T> expectedType;
     private AvroSerdeConfig config;
     private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
 
     /** For Kafka's configuration by class name; {@link #configure} creates the registry client. */
     public AvroDeserializer() {
-        this(null, null);
+        this(null, null, null);
     }
 
     /** With a client shared between serdes; {@link #configure} is still required. */
     public AvroDeserializer(SchemaRegistryClient client) {
-        this(client, null);
+        this(client, null, null);
     }
 
     /** Reads every record as {@code GenericRecord} resolved to this reader schema. */
     public AvroDeserializer(SchemaRegistryClient client, Schema readerSchema) {
+        this(client, readerSchema, null);
+    }
+
+    /**
+     * Reads only records written with a schema of this generated class's record type (any version, through schema
+     * resolution); a record of another registered type is refused with {@link WrongSchemaTypeException}.
+     */
+    public AvroDeserializer(SchemaRegistryClient client, Class<T> expectedType) {
+        this(client, null, expectedType);
+    }
+
+    private AvroDeserializer(SchemaRegistryClient client, Schema readerSchema, Class<T> expectedType) {
         this.client = client;
         this.readerSchema = readerSchema;
+        this.expectedType = expectedType;
     }
 
     @Override
@@ -107,6 +128,14 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         }
         if (readerSchema != null) {
             return new GenericDatumReader<>(writer, readerSchema, GenericData.get());
+        }
+        if (expectedType != null) {
+            SpecificData model = SpecificData.getForClass(expectedType);
+            Schema expected = model.getSchema(expectedType);
+            if (!expected.getFullName().equals(writer.getFullName())) {
+                throw new WrongSchemaTypeException(id, writer.getFullName(), expected.getFullName());
+            }
+            return new SpecificDatumReader<>(writer, expected, model);
         }
         if (config.specificReader()) {
             Class<?> type = SpecificData.get().getClass(writer);

@@ -8,7 +8,8 @@ import org.corridor.schemas.registry.SchemaRegistryClient;
 
 /**
  * The one way Corridor's services build serdes for a topic's values: a deserializer that gives the generated class
- * (Avro's specific reader) and a serializer, sharing the caller's registry client. Thread-safe results.
+ * (Avro's specific reader) and refuses records of any other registered type, and a serializer, sharing the caller's
+ * registry client. Thread-safe results.
  */
 public final class Serdes {
 
@@ -23,7 +24,7 @@ public final class Serdes {
     /** As {@link #reader(SchemaRegistryClient, Class)}, with further serde settings (such as the registry's). */
     public static <V extends SpecificRecord> AvroDeserializer<V> reader(SchemaRegistryClient registry, Class<V> valueType,
                                                                         Map<String, ?> settings) {
-        AvroDeserializer<V> d = new AvroDeserializer<>(registry);
+        AvroDeserializer<V> d = new AvroDeserializer<>(registry, valueType);
         Map<String, Object> all = new HashMap<>(settings);
         all.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
         d.configure(all, false);

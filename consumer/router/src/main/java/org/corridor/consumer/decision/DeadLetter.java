@@ -3,13 +3,16 @@ package org.corridor.consumer.decision;
 /**
  * Why a record could not be routed: the outcome that sends a record's bytes to the dead-letter topic.
  *
- * @param code   machine-readable: UNDECODABLE, UNKNOWN_SCHEMA, INVALID, SPOOFED, RETRIES_EXHAUSTED, ROUTING_FAILED
+ * @param code   machine-readable: UNDECODABLE, UNKNOWN_SCHEMA, WRONG_TYPE, INVALID, SPOOFED, RETRIES_EXHAUSTED,
+ *               ROUTING_FAILED
  * @param reason explanation, such as the violations of an invalid alert
  */
 public record DeadLetter(String code, String reason) implements Outcome {
 
     public static final String UNDECODABLE = "UNDECODABLE";
     public static final String UNKNOWN_SCHEMA = "UNKNOWN_SCHEMA";
+    /** A registered schema of another record type than TraffickingAlert. */
+    public static final String WRONG_TYPE = "WRONG_TYPE";
     public static final String INVALID = "INVALID";
     public static final String SPOOFED = "SPOOFED";
     public static final String RETRIES_EXHAUSTED = "RETRIES_EXHAUSTED";

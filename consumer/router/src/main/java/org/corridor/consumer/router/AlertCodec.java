@@ -16,6 +16,7 @@ import org.corridor.schemas.registry.SchemaRegistryClient;
 import org.corridor.support.serde.AvroDeserializer;
 import org.corridor.support.serde.AvroSerializer;
 import org.corridor.schemas.serde.UnknownSchemaIdException;
+import org.corridor.schemas.serde.WrongSchemaTypeException;
 import org.corridor.schemas.topics.Topics;
 
 /**
@@ -57,6 +58,8 @@ public final class AlertCodec {
                     + " attempts: " + e.getMessage());
         } catch (UnknownSchemaIdException e) {
             return new Decoded.Failed(DeadLetter.UNKNOWN_SCHEMA, e.getMessage());
+        } catch (WrongSchemaTypeException e) {
+            return new Decoded.Failed(DeadLetter.WRONG_TYPE, e.getMessage());
         } catch (SerializationException e) {
             // UnknownMagicByteException and every other bad byte sequence: not an alert.
             return new Decoded.Failed(DeadLetter.UNDECODABLE, e.getMessage());

@@ -77,23 +77,27 @@ public final class RoutingService {
     }
 
     private void route(ConsumerRecord<String, byte[]> record, Map<String, Set<String>> batch) {
-        Outcome accepted = triage.accept(Topics.agencyOf(record.topic()), record.key(),
-                codec.decode(record.topic(), record.value()));
-        if (accepted instanceof DeadLetter why) {
+        Outcome outcome;
+        Set<String> previous = new TreeSet<>();
+        try {
+            outcome = triage.accept(Topics.agencyOf(record.topic()), record.key(), codec.decode(record.topic(), record.value()));
+            if (outcome instanceof Outcome.Accepted accepted) {
+                previous.addAll(recipients.previous(record.key()));
+                previous.addAll(batch.getOrDefault(record.key(), Set.of()));
+                outcome = triage.decide(accepted.alert(), previous);
+            }
+        } catch (RuntimeException e) {
+            // Whatever one record does to the decoder or the decision, it is that record's dead letter, never the
+            // batch's failure: retrying the same bytes would fail the same way and stop every agency's alerts.
+            outcome = new DeadLetter(DeadLetter.ROUTING_FAILED, "handling the record failed: " + e);
+        }
+        if (outcome instanceof DeadLetter why) {
             deadLetter(record, why);
             return;
         }
-        TraffickingAlert alert = ((Outcome.Accepted) accepted).alert();
-        Set<String> previous = new TreeSet<>(recipients.previous(record.key()));
-        previous.addAll(batch.getOrDefault(record.key(), Set.of()));
-        Outcome decided = triage.decide(alert, previous);
-        if (decided instanceof DeadLetter why) {
-            deadLetter(record, why);
-            return;
-        }
-        Decision decision = ((Outcome.Routed) decided).decision();
-        write(record, alert, decision, previous);
-        batch.computeIfAbsent(record.key(), k -> new TreeSet<>()).addAll(decision.recipients());
+        Outcome.Routed routed = (Outcome.Routed) outcome;
+        write(record, routed.alert(), routed.decision(), previous);
+        batch.computeIfAbsent(record.key(), k -> new TreeSet<>()).addAll(routed.decision().recipients());
     }
 
     private void write(ConsumerRecord<String, byte[]> record, TraffickingAlert alert, Decision decision, Set<String> previous) {
