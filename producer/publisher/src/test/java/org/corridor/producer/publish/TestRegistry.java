@@ -10,9 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.avro.Schema;
@@ -33,7 +34,7 @@ public final class TestRegistry implements AutoCloseable {
     private static final Pattern BY_ID = Pattern.compile("/schemas/ids/(\\d+)");
     private static final Pattern LATEST = Pattern.compile("/subjects/([^/]+)/versions/latest");
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = JsonMapper.builder().build();
     private final InMemorySchemaRegistryClient schemas = new InMemorySchemaRegistryClient(1);
     private final HttpServer server;
 
@@ -93,7 +94,7 @@ public final class TestRegistry implements AutoCloseable {
 
     private Schema schemaOf(HttpExchange exchange) throws IOException {
         JsonNode body = json.readTree(exchange.getRequestBody());
-        return new Schema.Parser().parse(body.path("schema").asText());
+        return new Schema.Parser().parse(body.path("schema").asString());
     }
 
     private ObjectNode error(int code, String message) {
