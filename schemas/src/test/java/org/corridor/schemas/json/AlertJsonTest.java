@@ -9,6 +9,7 @@ import org.corridor.schemas.avro.Lifecycle;
 import org.corridor.schemas.avro.Tlp;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.avro.TransportMode;
+import org.corridor.schemas.validation.AlertValidator;
 import org.corridor.schemas.validation.Violation;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,18 @@ class AlertJsonTest {
         assertThat(a.getTransportMode()).isEqualTo(TransportMode.NOT_SPECIFIED);
         assertThat(a.getHandling().getTlp()).isEqualTo(Tlp.AMBER_STRICT);
         assertThat(a.getSubstances().get(0).getQuantity().getAmount()).isEqualByComparingTo("1.5");
+    }
+
+    @Test
+    void aNumberBeyondADoublesRangeIsInfinityThatTheRulesRefuse() {
+        AlertJson.Read read = AlertJson.read("""
+            {"kind":"SEIZURE","priority":"ROUTINE","occurredOn":"2026-11-01","summary":"s",
+             "route":{"eventCountry":"KZ"},"handling":{"tlp":"AMBER"},
+             "substances":[{"name":"heroin","category":"OPIATE","purityPercent":1E+400}]}""");
+        assertThat(read.violations()).isEmpty();
+        assertThat(read.alert().getSubstances().get(0).getPurityPercent()).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(AlertValidator.withDefaults().validate(read.alert())).map(Violation::toString)
+                .contains("substances[0].purityPercent: must be greater than 0 and at most 100, was Infinity");
     }
 
     @Test
