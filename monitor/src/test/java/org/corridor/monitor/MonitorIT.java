@@ -25,8 +25,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -60,7 +61,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class MonitorIT {
 
     private static final String STOPPED_GROUP = "monitor-it-stopped";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static ConfigurableApplicationContext monitor;
     private static String url;
@@ -110,7 +111,7 @@ class MonitorIT {
             // The consumer is gone, the producer goes on.
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
                 JsonNode g = group(STOPPED_GROUP);
-                String status = g.get("status").asText();
+                String status = g.get("status").asString();
                 if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(status)) {
                     seen.add(status);
                 }
@@ -122,15 +123,15 @@ class MonitorIT {
         assertThat(seen).doesNotContain("WARN", "REWIND");
         JsonNode g = group(STOPPED_GROUP);
         assertThat(g.get("members").asInt()).isZero();
-        assertThat(g.get("explanation").asText()).contains("no progress for").contains("no active members");
+        assertThat(g.get("explanation").asString()).contains("no progress for").contains("no active members");
         assertThat(g.get("lag").asLong()).isPositive();
         assertThat(g.get("lagSeconds").asDouble()).isPositive();
 
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(503);
         JsonNode exchange = JSON.readTree(health.body()).get("components").get("exchange");
-        assertThat(exchange.get("status").asText()).isEqualTo("DOWN");
-        assertThat(exchange.get("details").get("reason").asText()).isEqualTo("the router group " + STOPPED_GROUP + " is STOP");
+        assertThat(exchange.get("status").asString()).isEqualTo("DOWN");
+        assertThat(exchange.get("details").get("reason").asString()).isEqualTo("the router group " + STOPPED_GROUP + " is STOP");
     }
 
     @Test
@@ -163,7 +164,7 @@ class MonitorIT {
         }
         assertThat(seen).containsSubsequence("WARN", "OK");
         assertThat(seen).doesNotContain("STOP", "REWIND");
-        assertThat(group(group).get("explanation").asText()).startsWith("caught up");
+        assertThat(group(group).get("explanation").asString()).startsWith("caught up");
     }
 
     @Test
@@ -194,14 +195,14 @@ class MonitorIT {
         JsonNode dead = report().get("deadLetters");
         assertThat(dead.get("byReason").get("INVALID").asLong()).isEqualTo(4);
         assertThat(dead.get("byReason").get("UNDECODABLE").asLong()).isEqualTo(3);
-        assertThat(dead.get("recent").get(0).get("sourceTopic").asText()).isEqualTo("alerts.in.x");
+        assertThat(dead.get("recent").get(0).get("sourceTopic").asString()).isEqualTo("alerts.in.x");
         JsonNode dlqTopic = null;
         for (JsonNode t : report().get("topics")) {
-            if (t.get("name").asText().equals(Topics.DEAD_LETTERS)) {
+            if (t.get("name").asString().equals(Topics.DEAD_LETTERS)) {
                 dlqTopic = t;
             }
         }
-        assertThat(dlqTopic.get("kind").asText()).isEqualTo("dead-letters");
+        assertThat(dlqTopic.get("kind").asString()).isEqualTo("dead-letters");
 
         // A group that has committed but never had a member, so the group meters have a row whatever ran before.
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
@@ -236,7 +237,7 @@ class MonitorIT {
         if (g == null) {
             return "";
         }
-        String status = g.get("status").asText();
+        String status = g.get("status").asString();
         if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(status)) {
             seen.add(status);
         }

@@ -10,8 +10,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,12 +34,12 @@ class OpsFilesTest {
 
     @Test
     void grafanaDashboardIsValidJsonAndUsesOnlyDocumentedMetrics() throws IOException {
-        JsonNode dashboard = new ObjectMapper().readTree(ROOT.resolve("ops/grafana/corridor-dashboard.json").toFile());
+        JsonNode dashboard = JsonMapper.shared().readTree(ROOT.resolve("ops/grafana/corridor-dashboard.json").toFile());
         assertThat(dashboard.get("panels").size()).isGreaterThan(5);
         Set<String> used = new TreeSet<>();
         for (JsonNode panel : dashboard.get("panels")) {
             for (JsonNode target : panel.get("targets")) {
-                used.addAll(names(target.get("expr").asText()));
+                used.addAll(names(target.get("expr").asString()));
             }
         }
         assertThat(used).isNotEmpty();

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A realistic exchange, published through the agency REST API as the agencies would: heroin moving from Afghanistan
@@ -31,7 +32,7 @@ public final class DemoScenario {
     public record Published(Step step, String alertId, int version) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final String DAY = LocalDate.now().minusDays(2).toString();
 
     public static List<Step> steps() {
@@ -91,7 +92,7 @@ public final class DemoScenario {
                         + response.body());
             }
             JsonNode json = JSON.readTree(response.body());
-            published.add(new Published(step, json.get("alertId").asText(), json.get("version").asInt()));
+            published.add(new Published(step, json.get("alertId").asString(), json.get("version").asInt()));
         }
         return published;
     }

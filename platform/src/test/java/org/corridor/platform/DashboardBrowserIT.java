@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import org.corridor.platform.launch.Service;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +56,7 @@ class DashboardBrowserIT {
         try (EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, false),
                 Map.of(Service.MONITOR, fastMonitor)).start()) {
             DemoScenario.publish(platform.restUrl(), DemoAgencies.tokens(data));
-            ObjectMapper json = new ObjectMapper();
+            ObjectMapper json = JsonMapper.builder().build();
             HttpClient http = HttpClient.newHttpClient();
             // Wait until the monitor has seen deliveries, so the page has something real to show.
             await().atMost(Duration.ofSeconds(90)).until(() -> {
@@ -65,7 +66,7 @@ class DashboardBrowserIT {
                     return false;
                 }
                 for (JsonNode b : json.readTree(r.body())) {
-                    if (b.get("body").asText().equals("EUROPOL") && b.get("delivered").asLong() > 0) {
+                    if (b.get("body").asString().equals("EUROPOL") && b.get("delivered").asLong() > 0) {
                         return true;
                     }
                 }
@@ -77,9 +78,9 @@ class DashboardBrowserIT {
                         HttpResponse.BodyHandlers.ofString());
                 int subscribers = 0;
                 for (JsonNode g : json.readTree(r.body())) {
-                    if (g.get("group").asText().startsWith("corridor-subscriber-")) {
+                    if (g.get("group").asString().startsWith("corridor-subscriber-")) {
                         subscribers++;
-                        if (g.get("lag").asLong() != 0 || !g.get("status").asText().equals("OK")) {
+                        if (g.get("lag").asLong() != 0 || !g.get("status").asString().equals("OK")) {
                             return false;
                         }
                     }

@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -74,7 +75,7 @@ class PlatformIT {
     /** Body to the idempotency keys in its subscriber files; fails on a repeated key. */
     private Map<String, Set<String>> deliveredKeys(Set<String> bodies) throws IOException {
         Map<String, Set<String>> delivered = new HashMap<>();
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = JsonMapper.builder().build();
         for (String body : bodies) {
             Path dir = data.resolve("feeds").resolve(Topics.feed(body).substring(Topics.FEED_PREFIX.length()));
             List<String> keys = new ArrayList<>();
@@ -82,7 +83,7 @@ class PlatformIT {
                 try (Stream<Path> files = Files.list(dir)) {
                     for (Path f : files.toList()) {
                         for (String line : Files.readAllLines(f)) {
-                            keys.add(json.readTree(line).get("idempotencyKey").asText());
+                            keys.add(json.readTree(line).get("idempotencyKey").asString());
                         }
                     }
                 }

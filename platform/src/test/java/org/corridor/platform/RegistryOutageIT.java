@@ -13,7 +13,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import org.corridor.broker.EmbeddedKafkaBroker;
 import org.corridor.consumer.router.RouterApplication;
 import org.corridor.producer.ingest.IngestApplication;
@@ -69,7 +69,7 @@ class RegistryOutageIT {
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                     HttpResponse<String> r = send(cold);
                     if (r.statusCode() == 202) {
-                        id[0] = new ObjectMapper().readTree(r.body()).get("alertId").asText();
+                        id[0] = JsonMapper.shared().readTree(r.body()).get("alertId").asString();
                     }
                     return r.statusCode() == 202;
                 });
@@ -89,7 +89,7 @@ class RegistryOutageIT {
     private String post(ConfigurableApplicationContext ingest, int expected) throws Exception {
         HttpResponse<String> r = send(ingest);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(expected);
-        return new ObjectMapper().readTree(r.body()).get("alertId").asText();
+        return JsonMapper.shared().readTree(r.body()).get("alertId").asString();
     }
 
     private HttpResponse<String> send(ConfigurableApplicationContext ingest) throws Exception {

@@ -12,8 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import org.corridor.platform.launch.Service;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StatusAndAcknowledgementIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
@@ -55,19 +56,19 @@ class StatusAndAcknowledgementIT {
 
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 JsonNode s = status(platform, heroin, tj);
-                return s != null && s.at("/bodies/CARICC/state").asText().equals("DELIVERED")
+                return s != null && s.at("/bodies/CARICC/state").asString().equals("DELIVERED")
                         && s.at("/bodies/CARICC/version").asInt() == 2;
             });
             HttpResponse<String> ack = call("POST", platform.subscriberUrl() + "/api/v1/feeds/CARICC/alerts/" + heroin + "/ack?version=2", null);
             assertThat(ack.statusCode()).as(ack.body()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(30)).until(() -> status(platform, heroin, tj).at("/bodies/CARICC/state").asText()
+            await().atMost(Duration.ofSeconds(30)).until(() -> status(platform, heroin, tj).at("/bodies/CARICC/state").asString()
                     .equals("ACKNOWLEDGED"));
             JsonNode s = status(platform, heroin, tj);
-            assertThat(s.get("originAgency").asText()).isEqualTo("tj-drug-control");
+            assertThat(s.get("originAgency").asString()).isEqualTo("tj-drug-control");
             assertThat(s.get("latestVersion").asInt()).isEqualTo(2);
-            assertThat(s.at("/bodies/CARICC/routedAt").asText()).isNotBlank();
-            assertThat(s.at("/bodies/CARICC/deliveredAt").asText()).isNotBlank();
-            assertThat(s.at("/bodies/CARICC/acknowledgedAt").asText()).isNotBlank();
+            assertThat(s.at("/bodies/CARICC/routedAt").asString()).isNotBlank();
+            assertThat(s.at("/bodies/CARICC/deliveredAt").asString()).isNotBlank();
+            assertThat(s.at("/bodies/CARICC/acknowledgedAt").asString()).isNotBlank();
             assertThat(s.at("/bodies/EUROPOL").isMissingNode()).as("not concerned bodies are left out").isTrue();
 
             // URGENT and not acknowledged by UNODC within the (test) deadline: escalated. The deadline leaves CARICC's
@@ -80,7 +81,7 @@ class StatusAndAcknowledgementIT {
             // Withheld bodies and their reasons: the TLP:RED lab alert of nl-police.
             String lab = published.get(4).alertId();
             await().atMost(Duration.ofSeconds(30)).until(() -> status(platform, lab, tokens.get("nl-police")) != null);
-            assertThat(status(platform, lab, tokens.get("nl-police")).at("/bodies/INCB/reason").asText()).isEqualTo("TLP_RED_NOT_ADDRESSED");
+            assertThat(status(platform, lab, tokens.get("nl-police")).at("/bodies/INCB/reason").asString()).isEqualTo("TLP_RED_NOT_ADDRESSED");
 
             // Another agency learns nothing, not even that the alert exists.
             assertThat(call("GET", platform.restUrl() + "/api/v1/alerts/" + heroin + "/status", tokens.get("kz-customs")).statusCode())
@@ -93,7 +94,7 @@ class StatusAndAcknowledgementIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 JsonNode c = status(platform, cocaine, me);
                 return c != null && List.of("UNODC", "INTERPOL", "SELEC").stream().allMatch(b ->
-                        c.at("/bodies/" + b + "/version").asInt() == 2 && c.at("/bodies/" + b + "/state").asText().equals("DELIVERED"));
+                        c.at("/bodies/" + b + "/version").asInt() == 2 && c.at("/bodies/" + b + "/state").asString().equals("DELIVERED"));
             });
         }
     }

@@ -29,4 +29,16 @@ class ArchitectureTest {
     void packagesFormNoCycle() {
         slices().matching("org.corridor.support.(*)..").should().beFreeOfCycles().check(classes);
     }
+
+    @Test
+    void speaksOneJacksonLine() {
+        // Jackson 3 (tools.jackson), the line Spring Boot 4 serialises with; Jackson 2 is Avro's and Kafka's own
+        // dependency. The annotations (com.fasterxml.jackson.annotation) belong to both lines.
+        JavaClasses withTests = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("org.corridor.support");
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("com.fasterxml.jackson.databind..", "com.fasterxml.jackson.core..")
+                .check(withTests);
+    }
 }

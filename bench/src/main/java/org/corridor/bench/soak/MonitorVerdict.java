@@ -3,7 +3,7 @@ package org.corridor.bench.soak;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What the monitor's report ({@code GET /api/v1/health}) says about the exchange, by the rule of
@@ -24,23 +24,23 @@ public record MonitorVerdict(Level level, List<String> reasons) {
         List<String> reasons = new ArrayList<>();
         Level level = Level.OK;
         for (JsonNode g : report.path("groups")) {
-            String status = g.path("status").asText();
+            String status = g.path("status").asString();
             if (status.equals("OK")) {
                 continue;
             }
-            reasons.add("group " + g.path("group").asText() + " " + status + ": " + g.path("explanation").asText());
+            reasons.add("group " + g.path("group").asString() + " " + status + ": " + g.path("explanation").asString());
             level = max(level, status.equals("WARN") ? Level.WARN : Level.ATTENTION);
         }
         for (JsonNode t : report.path("topics")) {
             int offline = t.path("offline").asInt();
             int under = t.path("underReplicated").asInt();
             if (offline > 0 || under > 0) {
-                reasons.add("topic " + t.path("name").asText() + ": " + offline + " offline, " + under + " under-replicated");
+                reasons.add("topic " + t.path("name").asString() + ": " + offline + " offline, " + under + " under-replicated");
                 level = Level.ATTENTION;
             }
         }
         for (JsonNode p : report.path("problems")) {
-            reasons.add("monitor: " + p.asText());
+            reasons.add("monitor: " + p.asString());
             level = Level.ATTENTION;
         }
         return new MonitorVerdict(level, List.copyOf(reasons));

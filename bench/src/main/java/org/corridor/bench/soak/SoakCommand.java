@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 import org.HdrHistogram.Histogram;
 import org.corridor.bench.load.FeedWatcher;
 import org.corridor.bench.load.LibrarySender;
@@ -109,7 +110,7 @@ public final class SoakCommand implements Callable<Integer> {
             print(console, result);
             if (out != null) {
                 Files.createDirectories(out.toAbsolutePath().getParent());
-                new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), result);
+                JsonMapper.builder().findAndAddModules().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(out.toFile(), result);
                 console.println("soak: result written to " + out);
             }
             console.flush();
@@ -164,8 +165,8 @@ public final class SoakCommand implements Callable<Integer> {
             if (r.statusCode() != 200) {
                 return MonitorVerdict.unreachable("HTTP " + r.statusCode() + ": " + r.body());
             }
-            return MonitorVerdict.of(new ObjectMapper().readTree(r.body()));
-        } catch (IOException e) {
+            return MonitorVerdict.of(JsonMapper.shared().readTree(r.body()));
+        } catch (IOException | JacksonException e) {
             return MonitorVerdict.unreachable(e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -6,8 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.corridor.platform.EmbeddedPlatform;
 import org.corridor.platform.PlatformSettings;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class LoadCommandIT {
                         "--alerts", "300", "--warmup", "30", "--rate", mode.equals("rest") ? "200" : "0",
                         "--data-dir", data.toString(), "--rest-url", platform.restUrl(), "--no-progress", "--out", out.toString());
                 assertThat(exit).as(text.toString()).isZero();
-                JsonNode r = new ObjectMapper().readTree(out.toFile());
+                JsonNode r = JsonMapper.shared().readTree(out.toFile());
                 assertThat(r.get("accepted").asLong()).isEqualTo(300);
                 assertThat(r.get("failed").asLong()).isZero();
                 assertThat(r.get("expectedFeedRecords").asLong()).isPositive();

@@ -2,14 +2,14 @@ package org.corridor.bench.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 
 class MonitorVerdictTest {
 
     private static JsonNode report(String groups, String topics, String problems) throws Exception {
-        return new ObjectMapper().readTree("{\"groups\":[" + groups + "],\"topics\":[" + topics + "],\"problems\":[" + problems + "]}");
+        return JsonMapper.shared().readTree("{\"groups\":[" + groups + "],\"topics\":[" + topics + "],\"problems\":[" + problems + "]}");
     }
 
     private static String group(String name, String status) {

@@ -10,8 +10,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,8 +49,8 @@ public final class StatusCommand implements Callable<Integer> {
                         + response.body());
                 return 2;
             }
-            report = new ObjectMapper().readTree(response.body());
-        } catch (IOException e) {
+            report = JsonMapper.shared().readTree(response.body());
+        } catch (IOException | JacksonException e) {
             err.println("corridor: cannot reach the monitor at " + monitorUrl + " (" + e.getClass().getSimpleName()
                     + "); is ./corridor up running?");
             return 2;
@@ -62,22 +63,22 @@ public final class StatusCommand implements Callable<Integer> {
 
     int print(JsonNode r, PrintWriter out) {
         boolean attention = false;
-        out.printf("Corridor status at %s (window %d s)%n%n", r.path("at").asText(), r.path("windowSeconds").asLong());
+        out.printf("Corridor status at %s (window %d s)%n%n", r.path("at").asString(), r.path("windowSeconds").asLong());
         out.printf("%-36s %-6s %-12s %7s %9s %9s  %s%n", "GROUP", "STATUS", "STATE", "MEMBERS", "LAG", "LAG (S)", "WHY");
         for (JsonNode g : r.path("groups")) {
-            String status = g.path("status").asText();
+            String status = g.path("status").asString();
             attention |= status.equals("STALL") || status.equals("STOP") || status.equals("REWIND");
-            out.printf("%-36s %-6s %-12s %7d %9d %9.1f  %s%n", g.path("group").asText(), status, g.path("state").asText(),
-                    g.path("members").asInt(), g.path("lag").asLong(), g.path("lagSeconds").asDouble(), g.path("explanation").asText());
+            out.printf("%-36s %-6s %-12s %7d %9d %9.1f  %s%n", g.path("group").asString(), status, g.path("state").asString(),
+                    g.path("members").asInt(), g.path("lag").asLong(), g.path("lagSeconds").asDouble(), g.path("explanation").asString());
         }
         out.println();
         out.printf("%-11s %-6s %8s %10s %7s %13s %10s  %s%n", "BODY", "STATUS", "LAG", "DELIVERED", "PARKED", "ACKNOWLEDGED",
                 "ESCALATED", "LAST DELIVERY");
         for (JsonNode b : r.path("bodies")) {
-            out.printf("%-11s %-6s %8d %10d %7d %13d %10d  %s%n", b.path("body").asText(), b.path("status").asText(),
+            out.printf("%-11s %-6s %8d %10d %7d %13d %10d  %s%n", b.path("body").asString(), b.path("status").asString(),
                     b.path("lag").asLong(), b.path("delivered").asLong(), b.path("parked").asLong(),
                     b.path("acknowledged").asLong(), b.path("escalated").asLong(),
-                    b.path("lastDelivered").isNull() ? "-" : b.path("lastDelivered").asText());
+                    b.path("lastDelivered").isNull() ? "-" : b.path("lastDelivered").asString());
         }
         JsonNode d = r.path("deadLetters");
         out.printf("%nDead letters: %d%s, %.1f per minute over the window; parked deliveries: %d%n", d.path("total").asLong(),
@@ -85,7 +86,7 @@ public final class StatusCommand implements Callable<Integer> {
                 d.path("parked").asLong());
         for (JsonNode l : r.path("latency")) {
             if (l.path("body").isNull() || l.path("body").isMissingNode()) {
-                out.printf(Locale.ROOT, "Latency %-8s p50 %s  p99 %s  p99.9 %s  (%d measured)%n", l.path("stage").asText(),
+                out.printf(Locale.ROOT, "Latency %-8s p50 %s  p99 %s  p99.9 %s  (%d measured)%n", l.path("stage").asString(),
                         seconds(l.path("p50")), seconds(l.path("p99")), seconds(l.path("p999")), l.path("count").asLong());
             }
         }
@@ -97,7 +98,7 @@ public final class StatusCommand implements Callable<Integer> {
             if (bad || allTopics) {
                 problems += bad ? 1 : 0;
                 out.printf("topic %-36s %-12s partitions %3d  rf %d  under-replicated %d  offline %d  records %d  %.1f/s%n",
-                        t.path("name").asText(), t.path("kind").asText(), t.path("partitions").asInt(),
+                        t.path("name").asString(), t.path("kind").asString(), t.path("partitions").asInt(),
                         t.path("replicationFactor").asInt(), t.path("underReplicated").asInt(), t.path("offline").asInt(),
                         t.path("records").asLong(), t.path("ratePerSecond").asDouble());
             }
@@ -106,7 +107,7 @@ public final class StatusCommand implements Callable<Integer> {
             out.printf("%d topics, %d with offline or under-replicated partitions%n", r.path("topics").size(), problems);
         }
         for (JsonNode p : r.path("problems")) {
-            out.println("not reachable: " + p.asText());
+            out.println("not reachable: " + p.asString());
         }
         out.flush();
         return attention ? 1 : 0;

@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -27,7 +27,7 @@ class StatusCommandTest {
     @Test
     void printsTheTableAndAsksForAttentionWhenAGroupStops() throws Exception {
         StringWriter text = new StringWriter();
-        int exit = new StatusCommand().print(new ObjectMapper().readTree(REPORT), new PrintWriter(text));
+        int exit = new StatusCommand().print(JsonMapper.shared().readTree(REPORT), new PrintWriter(text));
         assertThat(exit).isEqualTo(1);
         assertThat(text.toString())
                 .contains("corridor-router                      STOP   Empty              0       340      75.2  alerts.in.de-bka-0: no progress")

@@ -13,8 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 
 /**
@@ -53,7 +55,7 @@ public final class SettingsCatalog {
      */
     public static SettingsCatalog read(ClassLoader loader) {
         List<Setting> settings = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = JsonMapper.builder().build();
         for (String file : FILES) {
             try {
                 Enumeration<URL> resources = loader.getResources(file);
@@ -63,6 +65,9 @@ public final class SettingsCatalog {
                         json.readTree(in).path("properties").forEach(p -> settings.add(setting(p)));
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot read the configuration metadata " + url, e);
+                    } catch (JacksonException e) {
+                        throw new UncheckedIOException("cannot read the configuration metadata " + url,
+                                new IOException(e.getMessage(), e));
                     }
                 }
             } catch (IOException e) {
@@ -74,9 +79,9 @@ public final class SettingsCatalog {
 
     private static Setting setting(JsonNode p) {
         JsonNode deprecation = p.path("deprecation");
-        String replacement = deprecation.path("replacement").asText(null);
-        boolean removed = p.path("deprecated").asBoolean(false) && "error".equals(deprecation.path("level").asText());
-        return new Setting(p.path("name").asText(), p.path("type").asText(null), removed, replacement);
+        String replacement = deprecation.path("replacement").asString(null);
+        boolean removed = p.path("deprecated").asBoolean(false) && "error".equals(deprecation.path("level").asString());
+        return new Setting(p.path("name").asString(), p.path("type").asString(null), removed, replacement);
     }
 
     /** The same setting from two files: keep what either says. */

@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import org.corridor.broker.BrokerSecurity;
 import org.corridor.broker.EmbeddedKafkaCluster;
 import org.corridor.consumer.router.RouterApplication;
@@ -125,7 +125,7 @@ class ComposeConfigurationIT {
                         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(DemoScenario.steps().get(0).body())).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-                String alertId = new ObjectMapper().readTree(accepted.body()).get("alertId").asText();
+                String alertId = JsonMapper.shared().readTree(accepted.body()).get("alertId").asString();
                 // Delivered to UNODC's feed file by the subscribers, as body-unodc.
                 await().atMost(Duration.ofSeconds(90)).until(() -> delivered(feeds.resolve("unodc"), alertId));
             } finally {

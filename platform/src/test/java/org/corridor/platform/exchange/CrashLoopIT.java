@@ -23,8 +23,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -382,14 +383,14 @@ class CrashLoopIT {
         if (!Files.isDirectory(dir)) {
             return keys;
         }
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = JsonMapper.builder().build();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.sorted().toList()) {
                 String text = Files.readString(f);
                 assertThat(text).as("%s ends with a whole line", f).endsWith("\n");
                 for (String line : text.split("\n")) {
                     JsonNode node = json.readTree(line);
-                    keys.add(node.path("idempotencyKey").asText());
+                    keys.add(node.path("idempotencyKey").asString());
                 }
             }
         }

@@ -1,11 +1,10 @@
 package org.corridor.registry.core;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON of the log records, shaped like Confluent's own {@code _schemas} topic (keytype SCHEMA, CONFIG, MODE),
@@ -19,7 +18,7 @@ final class LogFormat {
     static final String MODE = "MODE";
     static final String ID_WATERMARK = "ID_WATERMARK";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private LogFormat() {
     }
@@ -72,8 +71,8 @@ final class LogFormat {
     static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("log record is not JSON: " + json, e);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("log record is not JSON: " + json, e);
         }
     }
 }

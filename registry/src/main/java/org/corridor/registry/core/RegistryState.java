@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import org.apache.avro.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +35,11 @@ public final class RegistryState {
     public synchronized void apply(LogRecord record) {
         JsonNode key = LogFormat.parse(record.key());
         JsonNode value = record.value() == null ? null : LogFormat.parse(record.value());
-        String subject = key.path("subject").isNull() ? GLOBAL : key.path("subject").asText(GLOBAL);
-        switch (key.path("keytype").asText()) {
-            case LogFormat.SCHEMA -> applySchema(key.path("subject").asText(), key.path("version").asInt(), value);
-            case LogFormat.CONFIG -> put(compatibility, subject, value == null ? null : value.path("compatibilityLevel").asText());
-            case LogFormat.MODE -> put(modes, subject, value == null ? null : value.path("mode").asText());
+        String subject = key.path("subject").isNull() ? GLOBAL : key.path("subject").asString(GLOBAL);
+        switch (key.path("keytype").asString()) {
+            case LogFormat.SCHEMA -> applySchema(key.path("subject").asString(), key.path("version").asInt(), value);
+            case LogFormat.CONFIG -> put(compatibility, subject, value == null ? null : value.path("compatibilityLevel").asString());
+            case LogFormat.MODE -> put(modes, subject, value == null ? null : value.path("mode").asString());
             case LogFormat.ID_WATERMARK -> maxId = Math.max(maxId, value == null ? 0 : value.path("maxId").asInt());
             default -> log.warn("Skipping log record with unknown key type: {}", record.key());
         }
@@ -59,7 +59,7 @@ public final class RegistryState {
             }
             return;
         }
-        StoredVersion v = new StoredVersion(subject, version, value.path("id").asInt(), value.path("schema").asText(),
+        StoredVersion v = new StoredVersion(subject, version, value.path("id").asInt(), value.path("schema").asString(),
                 value.path("deleted").asBoolean(false));
         versions.put(version, v);
         schemaById.put(v.id(), v.schema());

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.corridor.registry.RegistryRunner;
 import org.corridor.schemas.SampleAlerts;
 import org.corridor.schemas.avro.TraffickingAlert;
@@ -57,7 +57,7 @@ class NodeClientInteropIT {
             Path payload = Files.writeString(work.resolve("payload.json"), nodePayload());
             Path javaFile = Files.write(work.resolve("java.bin"), javaBytes);
             Path nodeFile = work.resolve("node.bin");
-            JsonNode result = new ObjectMapper().readTree(run(List.of("node", "interop.js", url, TOPIC + "-value",
+            JsonNode result = JsonMapper.shared().readTree(run(List.of("node", "interop.js", url, TOPIC + "-value",
                     schema.toString(), payload.toString(), javaFile.toString(), nodeFile.toString())));
 
             int javaId = WireFormat.schemaId(javaBytes);
@@ -65,8 +65,8 @@ class NodeClientInteropIT {
             assertThat(result.get("latestId").asInt()).isEqualTo(javaId);
             assertThat(result.get("magic").asInt()).isZero();
             assertThat(result.get("headerId").asInt()).isEqualTo(javaId);
-            assertThat(result.get("javaAlertId").asText()).isEqualTo(javaAlert.getAlertId().toString());
-            assertThat(result.get("javaSummary").asText()).isEqualTo(javaAlert.getSummary());
+            assertThat(result.get("javaAlertId").asString()).isEqualTo(javaAlert.getAlertId().toString());
+            assertThat(result.get("javaSummary").asString()).isEqualTo(javaAlert.getSummary());
 
             AvroDeserializer<TraffickingAlert> deserializer = new AvroDeserializer<>();
             deserializer.configure(config, false);

@@ -9,6 +9,7 @@ import org.corridor.schemas.avro.Lifecycle;
 import org.corridor.schemas.avro.Tlp;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.avro.TransportMode;
+import org.corridor.schemas.validation.AlertValidator;
 import org.corridor.schemas.validation.Violation;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,18 @@ class AlertJsonTest {
     }
 
     @Test
+    void aNumberBeyondADoublesRangeIsInfinityThatTheRulesRefuse() {
+        AlertJson.Read read = AlertJson.read("""
+            {"kind":"SEIZURE","priority":"ROUTINE","occurredOn":"2026-11-01","summary":"s",
+             "route":{"eventCountry":"KZ"},"handling":{"tlp":"AMBER"},
+             "substances":[{"name":"heroin","category":"OPIATE","purityPercent":1E+400}]}""");
+        assertThat(read.violations()).isEmpty();
+        assertThat(read.alert().getSubstances().get(0).getPurityPercent()).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(AlertValidator.withDefaults().validate(read.alert())).map(Violation::toString)
+                .contains("substances[0].purityPercent: must be greater than 0 and at most 100, was Infinity");
+    }
+
+    @Test
     void reportsEveryTypeProblemWithItsPath() {
         assertThat(problems("""
             {"kind":"SEIZED","priority":3,"occurredOn":"20/11/2026","alertId":"not-a-uuid","colour":"red",
@@ -76,14 +89,5 @@ class AlertJsonTest {
         assertThat(problems("{\"kind\": \"SEIZURE\",\n \"summary\": }"))
                 .containsExactly("body: malformed JSON at line 2, column 13");
         assertThat(problems("[1,2]")).containsExactly("body: must be a JSON object");
-    }
-
-    @Test
-    void aNumberBeyondTheRangeOfADoubleIsReadAsInfinityNotAnError() {
-        AlertJson.Read read = AlertJson.read("""
-            {"kind":"SEIZURE","summary":"s","route":{"eventCountry":"KZ"},"handling":{"tlp":"AMBER"},
-             "substances":[{"name":"heroin","category":"OPIATE","purityPercent":1E+400}]}""");
-        assertThat(read.violations()).isEmpty();
-        assertThat(read.alert().getSubstances().get(0).getPurityPercent()).isInfinite();
     }
 }

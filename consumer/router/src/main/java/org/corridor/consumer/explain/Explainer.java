@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import org.corridor.consumer.policy.Decision;
 import org.corridor.consumer.policy.Withheld;
 import org.corridor.consumer.decision.RouteDecider;
@@ -22,7 +23,7 @@ import org.corridor.schemas.validation.Violation;
  */
 public final class Explainer {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
     private final RouteDecider decider;
     private final AlertValidator validator;
 

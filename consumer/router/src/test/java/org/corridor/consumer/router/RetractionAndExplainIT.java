@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.corridor.consumer.ExchangeFixture;
 import org.corridor.schemas.avro.AlertKind;
@@ -91,7 +91,7 @@ class RetractionAndExplainIT {
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-            JsonNode json = new ObjectMapper().readTree(r.body());
+            JsonNode json = JsonMapper.shared().readTree(r.body());
             assertThat(json.get("recipients").toString()).isEqualTo("[\"SELEC\"]");
             assertThat(json.get("withheld").toString()).contains("{\"body\":\"UNODC\",\"reason\":\"TLP_RED_NOT_ADDRESSED\"")
                     .contains("{\"body\":\"EUROPOL\",\"reason\":\"NOT_CONCERNED\"");

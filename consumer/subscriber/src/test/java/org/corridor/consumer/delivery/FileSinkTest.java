@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -61,11 +63,11 @@ class FileSinkTest {
     }
 
     private List<String> keys() throws IOException {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = JsonMapper.builder().build();
         return Files.readAllLines(file()).stream().map(line -> {
             try {
-                return json.readTree(line).path("idempotencyKey").asText();
-            } catch (IOException e) {
+                return json.readTree(line).path("idempotencyKey").asString();
+            } catch (JacksonException e) {
                 throw new AssertionError("not a JSON line: " + line, e);
             }
         }).toList();

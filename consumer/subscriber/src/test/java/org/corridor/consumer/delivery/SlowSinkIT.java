@@ -22,7 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -161,8 +162,8 @@ class SlowSinkIT {
             if (r.statusCode() != 200) {
                 return java.util.Optional.empty();
             }
-            return java.util.Optional.of((long) new ObjectMapper().readTree(r.body()).path("measurements").get(0).path("value").asDouble());
-        } catch (IOException e) {
+            return java.util.Optional.of((long) JsonMapper.shared().readTree(r.body()).path("measurements").get(0).path("value").asDouble());
+        } catch (IOException | JacksonException e) {
             return java.util.Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

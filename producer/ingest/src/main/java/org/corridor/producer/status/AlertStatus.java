@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** What happened to one alert, body by body. Mutable; guarded by the view's lock. */
 final class AlertStatus {

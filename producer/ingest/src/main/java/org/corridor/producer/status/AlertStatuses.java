@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import org.corridor.schemas.avro.DeliveryReceipt;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.WithheldBody;
@@ -20,7 +21,7 @@ import org.corridor.schemas.avro.WithholdReason;
  */
 final class AlertStatuses {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, AlertStatus> alerts = new ConcurrentHashMap<>();
     /** Receipts that arrived before their alert's first decision (at most capacity alerts' worth). */

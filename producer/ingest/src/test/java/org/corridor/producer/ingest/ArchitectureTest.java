@@ -31,4 +31,17 @@ class ArchitectureTest {
         noClasses().should().dependOnClassesThat().haveFullyQualifiedName("org.apache.kafka.clients.producer.KafkaProducer")
                 .check(classes);
     }
+
+    @Test
+    void speaksOneJacksonLine() {
+        // Jackson 3 (tools.jackson), the line Spring Boot 4 serialises with; Jackson 2 is Avro's and Kafka's own
+        // dependency. The annotations (com.fasterxml.jackson.annotation) belong to both lines.
+        JavaClasses withTests = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("org.corridor.producer.ingest", "org.corridor.producer.rest", "org.corridor.producer.status",
+                    "org.corridor.producer.metrics", "org.corridor.producer.cli");
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("com.fasterxml.jackson.databind..", "com.fasterxml.jackson.core..")
+                .check(withTests);
+    }
 }

@@ -3,17 +3,17 @@ package org.corridor.producer.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import org.corridor.producer.ingest.ApiClient;
 import org.corridor.producer.ingest.SampleJson;
 import org.corridor.producer.ingest.TestServices;
@@ -37,7 +37,7 @@ class HostileRequestsIT {
 
     private static final TestAgency KZ = TestAgency.create("kz-customs", "KZ");
     private static final Set<Integer> ALLOWED = Set.of(202, 400, 403, 409, 413, 415);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static ConfigurableApplicationContext registry;
     private static ConfigurableApplicationContext ingest;
     private static ApiClient api;
@@ -70,7 +70,7 @@ class HostileRequestsIT {
                 String text = valid.toString();
                 body = text.substring(0, r.nextInt(text.length()));
             } else {
-                ObjectNode doc = valid.deepCopy();
+                ObjectNode doc = (ObjectNode) valid.deepCopy();
                 for (int m = 1 + r.nextInt(3); m > 0; m--) {
                     mutate(doc, fieldPaths.get(r.nextInt(fieldPaths.size())), r);
                 }
@@ -92,8 +92,7 @@ class HostileRequestsIT {
     private static List<String> paths(JsonNode node, String prefix) {
         List<String> out = new ArrayList<>();
         if (node.isObject()) {
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String f = it.next();
+            for (String f : node.propertyNames()) {
                 String p = prefix.isEmpty() ? f : prefix + "." + f;
                 out.add(p);
                 out.addAll(paths(node.get(f), p));

@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import org.corridor.producer.ingest.ApiClient;
 import org.corridor.producer.ingest.SampleJson;
 import org.corridor.producer.ingest.TestServices;
@@ -46,7 +47,7 @@ class LargeBodyIT {
 
     /** The sample seizure as JSON, its details padded to exactly this many bytes in UTF-8. */
     private static String bodyOf(int bytes) throws Exception {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = JsonMapper.builder().build();
         ObjectNode node = (ObjectNode) json.readTree(SampleJson.seizure());
         node.put("details", "");
         int base = json.writeValueAsString(node).getBytes(StandardCharsets.UTF_8).length;
