@@ -21,6 +21,7 @@ import org.corridor.consumer.decision.DeadLetter;
 import org.corridor.consumer.Alerts;
 import org.corridor.consumer.ExchangeFixture;
 import org.corridor.schemas.avro.Agency;
+import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.support.serde.AvroSerializer;
 import org.corridor.schemas.topics.Headers;
@@ -59,6 +60,7 @@ class PoisonPillIT {
             double spoofedBefore = spoofedCount(metrics(router));
             kafka.createTopic(TOPIC, 3);
             AvroSerializer<TraffickingAlert> serializer = new AvroSerializer<>(fixture.client, Map.of(), false);
+            AvroSerializer<RoutingDecision> decisions = new AvroSerializer<>(fixture.client, Map.of(), false);
             Random random = new Random(42);
             Set<String> good = new HashSet<>();
             Map<String, String> pillCodes = new HashMap<>();
@@ -67,22 +69,26 @@ class PoisonPillIT {
             for (int i = 0; i < 1_050; i++) {
                 if (i % 21 == 20) {
                     String key = "pill-" + i;
-                    int kind = pillCodes.size() % 5;
+                    int kind = pillCodes.size() % 6;
                     byte[] bytes = switch (kind) {
                         case 0 -> randomBytes(random, 1 + random.nextInt(200));
                         case 1 -> withMagic((byte) 7, serializer.serialize(TOPIC, alert(AGENCY)));
                         case 2 -> ByteBuffer.allocate(40).put((byte) 0).putInt(999_999).array();
                         case 3 -> serializer.serialize(TOPIC, TraffickingAlert.newBuilder(alert(AGENCY)).setSummary(" ").build());
-                        default -> serializer.serialize(TOPIC, alert("xk-spoofer"));
+                        case 4 -> serializer.serialize(TOPIC, alert("xk-spoofer"));
+                        // Another registered Corridor schema's id on an inbound topic: once a ClassCastException that
+                        // rolled every batch back for ever.
+                        default -> decisions.serialize(Topics.AUDIT, decision());
                     };
-                    if (kind >= 3) {
+                    if (kind == 3 || kind == 4) {
                         key = new String(keyOf(fixture, bytes), StandardCharsets.UTF_8);
                     }
                     pillCodes.put(key, switch (kind) {
                         case 0, 1 -> DeadLetter.UNDECODABLE;
                         case 2 -> DeadLetter.UNKNOWN_SCHEMA;
                         case 3 -> DeadLetter.INVALID;
-                        default -> DeadLetter.SPOOFED;
+                        case 4 -> DeadLetter.SPOOFED;
+                        default -> DeadLetter.WRONG_TYPE;
                     });
                     pillBytes.put(key, bytes);
                     records.add(new ProducerRecord<>(TOPIC, key, bytes));
@@ -119,10 +125,13 @@ class PoisonPillIT {
             assertThat(fixture.records(Topics.AUDIT, pillCodes.keySet())).isEmpty();
 
             String metrics = metrics(router);
-            // At least this test's ten: the router subscribes to every inbound topic of the shared test broker, so it
+            // At least this test's own: the router subscribes to every inbound topic of the shared test broker, so it
             // also dead-letters what earlier tests left on theirs (HostileInboundIT's spoofed records, say). The exact
             // per-record accounting is the dead-letter assertions above.
-            assertThat(spoofedCount(metrics) - spoofedBefore).isGreaterThanOrEqualTo(10.0);
+            long spoofed = pillCodes.values().stream().filter(DeadLetter.SPOOFED::equals).count();
+            assertThat(spoofed).isGreaterThanOrEqualTo(8);
+            assertThat(pillCodes.values()).filteredOn(DeadLetter.WRONG_TYPE::equals).hasSizeGreaterThanOrEqualTo(8);
+            assertThat(spoofedCount(metrics) - spoofedBefore).isGreaterThanOrEqualTo(spoofed);
             assertThat(metrics)
                     .contains("corridor_router_routed_total{body=\"UNODC\"}")
                     .contains("corridor_router_latency_seconds")
@@ -153,5 +162,10 @@ class PoisonPillIT {
         random.nextBytes(b);
         b[0] = (byte) (1 + random.nextInt(255));
         return b;
+    }
+
+    private static RoutingDecision decision() {
+        return new RoutingDecision(UUID.randomUUID(), 1, AGENCY, new ArrayList<>(List.of("UNODC")), new ArrayList<>(),
+                new ArrayList<>(), java.time.Instant.parse("2026-11-01T00:00:00Z"), "router-x");
     }
 }
