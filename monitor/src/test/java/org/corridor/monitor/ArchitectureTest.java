@@ -1,5 +1,6 @@
 package org.corridor.monitor;
 
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -21,5 +22,12 @@ class ArchitectureTest {
         noClasses().should().dependOnClassesThat()
                 .resideInAnyPackage("com.fasterxml.jackson.databind..", "com.fasterxml.jackson.core..")
                 .check(withTests);
+    }
+
+    @Test
+    void packagesFormNoCycle() {
+        slices().matching("org.corridor.monitor.(*)..").should().beFreeOfCycles()
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS).importPackages("org.corridor.monitor"));
     }
 }

@@ -1,5 +1,6 @@
 package org.corridor.producer.ingest;
 
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -43,5 +44,12 @@ class ArchitectureTest {
         noClasses().should().dependOnClassesThat()
                 .resideInAnyPackage("com.fasterxml.jackson.databind..", "com.fasterxml.jackson.core..")
                 .check(withTests);
+    }
+
+    @Test
+    void packagesFormNoCycle() {
+        slices().matching("org.corridor.producer.(*)..").should().beFreeOfCycles()
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS).importPackages("org.corridor.producer.ingest", "org.corridor.producer.rest", "org.corridor.producer.status", "org.corridor.producer.metrics", "org.corridor.producer.cli"));
     }
 }
