@@ -1,5 +1,6 @@
 package org.corridor.schemas.topics;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +50,11 @@ public final class Topics {
      */
     public static final int DOWNSTREAM_MAX_BYTES = 2 * INBOUND_MAX_BYTES;
 
+    /** How long a feed keeps its records: the window a body can replay (`./corridor replay BODY --from TIME`). */
+    public static final Duration FEED_RETENTION = Duration.ofDays(400);
+    /** How long receipts are kept: what the originators' status view and the deadlines are rebuilt from. */
+    public static final Duration RECEIPTS_RETENTION = Duration.ofDays(400);
+
     private Topics() {
     }
 
@@ -84,26 +90,41 @@ public final class Topics {
      * @throws IllegalArgumentException for a name that is not one of Corridor's topics
      */
     public static TopicSpec spec(String topic) {
-        Map<String, String> downstream = Map.of("max.message.bytes", Integer.toString(DOWNSTREAM_MAX_BYTES));
         if (agencyOf(topic) != null) {
-            return new TopicSpec(topic, TraffickingAlert.class, Map.of(), List.of(Groups.ROUTER));
+            return new TopicSpec(topic, TraffickingAlert.class, kept(), List.of(Groups.ROUTER));
         }
         if (topic.startsWith(FEED_PREFIX) && topic.endsWith(".parked")) {
             String slug = topic.substring(FEED_PREFIX.length(), topic.length() - ".parked".length());
-            return new TopicSpec(topic, TraffickingAlert.class, downstream, List.of(Groups.redrive(slug)));
+            return new TopicSpec(topic, TraffickingAlert.class, downstream(kept()), List.of(Groups.redrive(slug)));
         }
         if (topic.startsWith(FEED_PREFIX)) {
             String slug = topic.substring(FEED_PREFIX.length());
-            return new TopicSpec(topic, TraffickingAlert.class, downstream, List.of(Groups.subscriber(slug), Groups.replay(slug)));
+            return new TopicSpec(topic, TraffickingAlert.class, downstream(retained(FEED_RETENTION)),
+                    List.of(Groups.subscriber(slug), Groups.replay(slug)));
         }
         return switch (topic) {
-            case AUDIT -> new TopicSpec(topic, RoutingDecision.class, Map.of(), List.of());
-            case RECEIPTS -> new TopicSpec(topic, DeliveryReceipt.class, Map.of(), List.of());
-            case DEAD_LETTERS -> new TopicSpec(topic, null, downstream, List.of());
-            case RECIPIENTS -> new TopicSpec(topic, null, Map.of("cleanup.policy", "compact"), List.of());
-            case SCHEMAS -> new TopicSpec(topic, null, Map.of("cleanup.policy", "compact"), List.of());
+            case AUDIT -> new TopicSpec(topic, RoutingDecision.class, kept(), List.of());
+            case RECEIPTS -> new TopicSpec(topic, DeliveryReceipt.class, retained(RECEIPTS_RETENTION), List.of());
+            case DEAD_LETTERS -> new TopicSpec(topic, null, downstream(kept()), List.of());
+            case RECIPIENTS, SCHEMAS -> new TopicSpec(topic, null, Map.of("cleanup.policy", "compact"), List.of());
             default -> throw new IllegalArgumentException("\"" + topic + "\" is not one of Corridor's topics");
         };
+    }
+
+    /** Never deleted by time: the agency's own history, the audit trail, dead letters and parked records. */
+    private static Map<String, String> kept() {
+        return Map.of("retention.ms", "-1");
+    }
+
+    private static Map<String, String> retained(Duration retention) {
+        return Map.of("retention.ms", Long.toString(retention.toMillis()));
+    }
+
+    /** Topics that carry inbound records plus Corridor's headers. */
+    private static Map<String, String> downstream(Map<String, String> configs) {
+        Map<String, String> all = new java.util.HashMap<>(configs);
+        all.put("max.message.bytes", Integer.toString(DOWNSTREAM_MAX_BYTES));
+        return all;
     }
 
     /** Topic configs Corridor sets when it creates a topic, beyond partitions and replication. */
