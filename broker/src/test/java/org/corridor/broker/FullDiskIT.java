@@ -80,7 +80,9 @@ class FullDiskIT {
         try {
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                     .until(() -> !broker.isAlive() || Files.readString(log).contains("BrokerProcess ready"));
-            assertThat(broker.isAlive()).as("broker started; its output: %s", work).isTrue();
+            // The output itself, not its path: the temporary directory is gone by the time anyone reads the report.
+            assertThat(broker.isAlive()).as("broker started; exit %s, its output:%n%s",
+                    broker.isAlive() ? "none" : broker.exitValue(), Files.readString(log)).isTrue();
             String bootstrap = "localhost:" + port;
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
                 admin.createTopics(List.of(new NewTopic("filling", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);

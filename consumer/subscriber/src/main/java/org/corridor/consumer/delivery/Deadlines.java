@@ -93,6 +93,9 @@ public final class Deadlines {
                 metrics.escalated(p.body(), p.priority().name());
             }
         }
+        // This thread's own escalation receipts: a lost one is this check's failure (logged by the watcher), never a
+        // feed container's.
+        receipts.confirm();
         return overdue.size();
     }
 }

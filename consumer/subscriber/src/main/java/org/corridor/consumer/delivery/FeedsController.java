@@ -45,7 +45,13 @@ class FeedsController {
         ref.setVersion(version);
         ref.setOriginAgency(new Agency("", "", ""));
         receipts.send(body, ref, DeliveryStatus.ACKNOWLEDGED, 0, null);
-        receipts.flush();
+        try {
+            receipts.confirm();
+        } catch (Receipts.ReceiptsLostException e) {
+            // Never 202 for an acknowledgement that is not on the broker: the body retries.
+            return ResponseEntity.status(503).header("Retry-After", "5")
+                    .body(Map.of("error", "the acknowledgement was not written; try again", "cause", String.valueOf(e.getCause())));
+        }
         deadlines.acknowledged(body, alertId.toString());
         return ResponseEntity.accepted().body(Map.of("body", body, "alertId", alertId.toString(), "version", version,
                 "status", "ACKNOWLEDGED"));

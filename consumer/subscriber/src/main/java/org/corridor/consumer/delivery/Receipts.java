@@ -1,7 +1,10 @@
 package org.corridor.consumer.delivery;
 
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -13,16 +16,19 @@ import org.corridor.schemas.topics.Topics;
 
 /**
  * Writes delivery receipts to {@code alerts.receipts} (key: alert id), with an idempotent acks=all producer. Sends
- * are asynchronous; {@link #confirm()} waits for all of them and fails if one was lost, so the subscribers commit a
- * feed offset only once the receipts of what they delivered are on the broker. Thread-safe. {@link #close()} flushes
- * what is still under way; the producer is not this class's to close (parking shares it).
+ * are asynchronous and each thread's are tracked apart: {@link #confirm()} waits for the sends the calling thread made
+ * since its last confirm and fails if one of those was lost, so a body's container commits a feed offset only once
+ * the receipts of what it delivered are on the broker, and never takes another body's (or the deadline thread's)
+ * failure for its own. Thread-safe. {@link #close()} flushes what is still under way; the producer is not this
+ * class's to close (parking shares it).
  */
 public final class Receipts implements AutoCloseable {
 
     private final Producer<String, byte[]> producer;
     private final AvroSerializer<DeliveryReceipt> serializer;
     private final Clock clock;
-    private final AtomicReference<Exception> lost = new AtomicReference<>();
+    /** The sends of each thread since its last {@link #confirm()}. */
+    private final ThreadLocal<List<CompletableFuture<Void>>> unconfirmed = ThreadLocal.withInitial(ArrayList::new);
 
     public Receipts(Producer<String, byte[]> producer, AvroSerializer<DeliveryReceipt> serializer, Clock clock) {
         this.producer = producer;
@@ -31,22 +37,33 @@ public final class Receipts implements AutoCloseable {
     }
 
     /** The DELIVERED receipt of a delivery the sink confirmed after {@code attempts} attempts (carries the priority). */
-    public void delivered(Delivery delivery, int attempts) {
-        send(delivery.body(), delivery.alert(), DeliveryStatus.DELIVERED, attempts, Deadlines.deliveredDetail(delivery.alert()));
+    public CompletableFuture<Void> delivered(Delivery delivery, int attempts) {
+        return send(delivery.body(), delivery.alert(), DeliveryStatus.DELIVERED, attempts, Deadlines.deliveredDetail(delivery.alert()));
     }
 
-    public void send(String body, TraffickingAlert alert, DeliveryStatus status, int attempt, String detail) {
-        send(body, alert.getAlertId(), alert.getVersion(), status, attempt, detail);
+    public CompletableFuture<Void> send(String body, TraffickingAlert alert, DeliveryStatus status, int attempt, String detail) {
+        return send(body, alert.getAlertId(), alert.getVersion(), status, attempt, detail);
     }
 
-    public void send(String body, java.util.UUID alertId, int version, DeliveryStatus status, int attempt, String detail) {
+    /** Sends one receipt; the result completes when the broker acknowledged it, or exceptionally when it was lost. */
+    public CompletableFuture<Void> send(String body, java.util.UUID alertId, int version, DeliveryStatus status, int attempt,
+                                        String detail) {
         DeliveryReceipt receipt = new DeliveryReceipt(body, alertId, version, status, clock.instant(), attempt, detail);
-        producer.send(new ProducerRecord<>(Topics.RECEIPTS, alertId.toString(), serializer.serialize(Topics.RECEIPTS, receipt)),
-                (metadata, e) -> {
-                    if (e != null) {
-                        lost.compareAndSet(null, e);
-                    }
-                });
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        try {
+            producer.send(new ProducerRecord<>(Topics.RECEIPTS, alertId.toString(), serializer.serialize(Topics.RECEIPTS, receipt)),
+                    (metadata, e) -> {
+                        if (e != null) {
+                            written.completeExceptionally(e);
+                        } else {
+                            written.complete(null);
+                        }
+                    });
+        } catch (RuntimeException e) {
+            written.completeExceptionally(e);
+        }
+        unconfirmed.get().add(written);
+        return written;
     }
 
     /**
@@ -55,10 +72,19 @@ public final class Receipts implements AutoCloseable {
      * @throws ReceiptsLostException if one could not be written since the last call (the caller redelivers)
      */
     public void confirm() {
+        List<CompletableFuture<Void>> mine = unconfirmed.get();
+        if (mine.isEmpty()) {
+            return;
+        }
         producer.flush();
-        Exception e = lost.getAndSet(null);
-        if (e != null) {
-            throw new ReceiptsLostException("a delivery receipt could not be written: " + e.getMessage(), e);
+        List<CompletableFuture<Void>> sent = List.copyOf(mine);
+        mine.clear();
+        for (CompletableFuture<Void> f : sent) {
+            try {
+                f.join();
+            } catch (CompletionException e) {
+                throw new ReceiptsLostException("a delivery receipt could not be written: " + e.getCause().getMessage(), e.getCause());
+            }
         }
     }
 
