@@ -71,11 +71,6 @@ public final class RoutingService {
         }
     }
 
-    /** Routes one record in the caller's transaction (a batch of one). */
-    public void route(ConsumerRecord<String, byte[]> record) {
-        route(record, new HashMap<>());
-    }
-
     private void route(ConsumerRecord<String, byte[]> record, Map<String, Set<String>> batch) {
         Outcome outcome;
         Set<String> previous = new TreeSet<>();
@@ -140,7 +135,7 @@ public final class RoutingService {
     }
 
     /** Sends the record's original bytes to the dead-letter topic with the reason and where it came from. */
-    public void deadLetter(ConsumerRecord<String, byte[]> record, DeadLetter why) {
+    private void deadLetter(ConsumerRecord<String, byte[]> record, DeadLetter why) {
         List<Header> headers = new ArrayList<>();
         for (Header h : record.headers()) {
             headers.add(h);
