@@ -13,12 +13,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -29,13 +31,16 @@ import org.slf4j.LoggerFactory;
  * Reads topics from their start and follows them on a thread of its own (read_committed, no consumer group), handing
  * each record to a callback in order per partition: the way Corridor's services keep a view of a topic in memory and
  * rebuild it on every start. Partitions that appear later (a topic created a moment ago) are picked up within
- * seconds. A record the callback fails on is logged and skipped. {@link #caughtUp()} tells when everything committed
- * before a moment has been handed over. Thread-safe.
+ * seconds. A record the callback fails on (any exception, or a stack overflow) is logged, counted ({@link #skipped()})
+ * and skipped; a retriable Kafka error (a timeout, a moving leader) pauses the follower for a second instead of
+ * stopping it; only closing or a non-retriable error stops it ({@link #isRunning()}). {@link #caughtUp()} tells when
+ * everything committed before a moment has been handed over. Thread-safe.
  */
 public final class TopicFollower implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
     private static final Duration PARTITION_CHECK = Duration.ofSeconds(5);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final String name;
     private final List<String> topics;
@@ -45,6 +50,8 @@ public final class TopicFollower implements AutoCloseable {
     private final List<Pending> pending = new ArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile boolean stopped;
+    private final AtomicLong skipped = new AtomicLong();
 
     private record Pending(Map<TopicPartition, Long> end, CompletableFuture<Void> done) {
     }
@@ -91,38 +98,16 @@ public final class TopicFollower implements AutoCloseable {
     }
 
     private void run() {
-        long nextPartitionCheck = 0;
+        long[] nextPartitionCheck = {0};
         try {
             while (running) {
-                if (System.nanoTime() >= nextPartitionCheck) {
-                    assignNewPartitions();
-                    nextPartitionCheck = System.nanoTime() + PARTITION_CHECK.toNanos();
+                try {
+                    step(nextPartitionCheck);
+                } catch (RetriableException e) {
+                    // A broker moving, a metadata timeout: the view waits and goes on; it never stops for good on one.
+                    log.warn("{}: following {} paused: {}; retrying in {}", name, topics, e.toString(), RETRY_PAUSE);
+                    Thread.sleep(RETRY_PAUSE.toMillis());
                 }
-                for (CompletableFuture<Void> request; (request = catchUpRequests.poll()) != null; ) {
-                    assignNewPartitions();
-                    pending.add(new Pending(consumer.endOffsets(consumer.assignment()), request));
-                }
-                if (consumer.assignment().isEmpty()) {
-                    // The topics have no partitions yet (not created, or just created): nothing to read so far.
-                    pending.forEach(p -> p.done().complete(null));
-                    pending.clear();
-                    Thread.sleep(200);
-                    continue;
-                }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    try {
-                        onRecord.accept(r);
-                    } catch (RuntimeException bad) {
-                        log.warn("{}: skipping {}-{} offset {}: {}", name, r.topic(), r.partition(), r.offset(), bad.toString());
-                    }
-                }
-                pending.removeIf(p -> {
-                    boolean done = p.end().entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
-                    if (done) {
-                        p.done().complete(null);
-                    }
-                    return done;
-                });
             }
         } catch (WakeupException closing) {
             // close() woke the thread
@@ -132,7 +117,53 @@ public final class TopicFollower implements AutoCloseable {
             log.error("{} stopped following {}", name, topics, e);
             pending.forEach(p -> p.done().completeExceptionally(e));
             catchUpRequests.forEach(r -> r.completeExceptionally(e));
+        } finally {
+            stopped = true;
         }
+    }
+
+    private void step(long[] nextPartitionCheck) throws InterruptedException {
+        if (System.nanoTime() >= nextPartitionCheck[0]) {
+            assignNewPartitions();
+            nextPartitionCheck[0] = System.nanoTime() + PARTITION_CHECK.toNanos();
+        }
+        for (CompletableFuture<Void> request; (request = catchUpRequests.poll()) != null; ) {
+            assignNewPartitions();
+            pending.add(new Pending(consumer.endOffsets(consumer.assignment()), request));
+        }
+        if (consumer.assignment().isEmpty()) {
+            // The topics have no partitions yet (not created, or just created): nothing to read so far.
+            pending.forEach(p -> p.done().complete(null));
+            pending.clear();
+            Thread.sleep(200);
+            return;
+        }
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+            try {
+                onRecord.accept(r);
+            } catch (RuntimeException | StackOverflowError bad) {
+                // One record the view cannot take (a hostile value, a deeply nested one) is skipped, counted and logged.
+                skipped.incrementAndGet();
+                log.warn("{}: skipping {}-{} offset {}: {}", name, r.topic(), r.partition(), r.offset(), bad.toString());
+            }
+        }
+        pending.removeIf(p -> {
+            boolean done = p.end().entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+            if (done) {
+                p.done().complete(null);
+            }
+            return done;
+        });
+    }
+
+    /** How many records the callback failed on and the view skipped, since the start. */
+    public long skipped() {
+        return skipped.get();
+    }
+
+    /** False once the follower has stopped for good (closed, or a non-retriable error): its view no longer moves. */
+    public boolean isRunning() {
+        return !stopped;
     }
 
     private void assignNewPartitions() {
