@@ -61,7 +61,7 @@ public final class ExchangeFixture implements AutoCloseable {
         this.client = new CachingSchemaRegistryClient(RegistryClientConfig.of(registryUrl));
     }
 
-    /** Creates a topic as the services do (with {@link Topics#configs}), replication factor 1, unless it exists. */
+    /** Creates a topic as the services do (from its {@link Topics#spec} descriptor), replication factor 1, unless it exists. */
     public void createTopic(String name, int partitions) {
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
                 Map.of("bootstrap.servers", kafka.bootstrapServers()))) {

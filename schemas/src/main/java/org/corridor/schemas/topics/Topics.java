@@ -127,8 +127,4 @@ public final class Topics {
         return all;
     }
 
-    /** Topic configs Corridor sets when it creates a topic, beyond partitions and replication. */
-    public static Map<String, String> configs(String topic) {
-        return spec(topic).configs();
-    }
 }

@@ -27,11 +27,7 @@ public final class Principals {
 
     /** {@code body-<slug>}, such as {@code body-paris-pact}. */
     public static String body(String bodyId) {
-        return "body-" + slug(bodyId);
+        return "body-" + Topics.slug(bodyId);
     }
 
-    /** The body id as principal names spell it, the same as topic and group names ({@link Topics#slug}). */
-    public static String slug(String bodyId) {
-        return Topics.slug(bodyId);
-    }
 }

@@ -31,7 +31,11 @@ public final class Serdes {
         return d;
     }
 
-    /** A serializer of the topic's values with the default settings (schemas registered on first use). */
+    /**
+     * A serializer of the topic's values with the default settings (schemas registered on first use).
+     *
+     * @param valueType the record type, which types the result; the serializer writes the schema of what it is given
+     */
     public static <V extends SpecificRecord> AvroSerializer<V> writer(SchemaRegistryClient registry, Class<V> valueType) {
         return new AvroSerializer<>(registry, Map.of(), false);
     }

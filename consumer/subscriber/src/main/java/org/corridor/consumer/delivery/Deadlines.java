@@ -77,25 +77,37 @@ public final class Deadlines {
         return "priority=" + alert.getPriority();
     }
 
-    /** Escalates every overdue alert once; returns how many. Called on a schedule. */
+    /**
+     * Escalates every overdue alert once; returns how many. Called on a schedule. An alert counts as escalated only
+     * once its ESCALATED receipt is on the broker: if a receipt is lost, that round's alerts go back to their clocks
+     * (unless acknowledged meanwhile) and are escalated at the next check, and the loss is thrown to the caller.
+     */
     public int escalateOverdue() {
         if (!ready) {
             return 0;
         }
         Instant now = clock.instant();
         List<Map.Entry<String, Pending>> overdue = pending.entrySet().stream().filter(e -> !now.isBefore(e.getValue().due())).toList();
+        List<Map.Entry<String, Pending>> escalated = new java.util.ArrayList<>();
         for (Map.Entry<String, Pending> e : overdue) {
             if (pending.remove(e.getKey(), e.getValue())) {
-                settled.add(e.getKey());
                 Pending p = e.getValue();
                 receipts.send(p.body(), p.alertId(), p.version(), DeliveryStatus.ESCALATED, 0,
                         p.priority() + " alert not acknowledged by " + p.due());
-                metrics.escalated(p.body(), p.priority().name());
+                escalated.add(e);
             }
         }
-        // This thread's own escalation receipts: a lost one is this check's failure (logged by the watcher), never a
-        // feed container's.
-        receipts.confirm();
+        try {
+            // This thread's own escalation receipts: a lost one is this check's failure, never a feed container's.
+            receipts.confirm();
+        } catch (Receipts.ReceiptsLostException lost) {
+            escalated.stream().filter(e -> !settled.contains(e.getKey())).forEach(e -> pending.putIfAbsent(e.getKey(), e.getValue()));
+            throw lost;
+        }
+        for (Map.Entry<String, Pending> e : escalated) {
+            settled.add(e.getKey());
+            metrics.escalated(e.getValue().body(), e.getValue().priority().name());
+        }
         return overdue.size();
     }
 }

@@ -1,6 +1,7 @@
 package org.corridor.consumer.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -64,6 +65,20 @@ class DeadlinesTest {
         clock.now = clock.now.plus(Duration.ofMinutes(2));
         assertThat(deadlines.escalateOverdue()).isEqualTo(1);
         assertThat(deadlines.escalateOverdue()).isZero();
+        assertThat(producer.history()).hasSize(1);
+        assertThat(meters.counter(SubscriberMetrics.ESCALATIONS, "body", "UNODC", "priority", "URGENT").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void anEscalationWhoseReceiptIsLostIsEscalatedAgainAtTheNextCheck() {
+        deadlines.ready();
+        deadlines.delivered("UNODC", alert(Priority.URGENT));
+        clock.now = clock.now.plus(Duration.ofMinutes(61));
+        producer.sendException = new org.apache.kafka.common.errors.TimeoutException("broker away");
+        assertThatThrownBy(deadlines::escalateOverdue).isInstanceOf(Receipts.ReceiptsLostException.class);
+        assertThat(meters.counter(SubscriberMetrics.ESCALATIONS, "body", "UNODC", "priority", "URGENT").count()).isZero();
+        producer.sendException = null;
+        assertThat(deadlines.escalateOverdue()).isEqualTo(1);
         assertThat(producer.history()).hasSize(1);
         assertThat(meters.counter(SubscriberMetrics.ESCALATIONS, "body", "UNODC", "priority", "URGENT").count()).isEqualTo(1.0);
     }
