@@ -28,7 +28,7 @@ class ArchitectureTest {
     @Test
     void decisionLogicIsFrameworkFree() {
         noClasses().that().resideInAnyPackage("org.corridor.consumer.routing..", "org.corridor.consumer.policy..",
-                        "org.corridor.consumer.decision..")
+                        "org.corridor.consumer.decision..", "org.corridor.consumer.isolation..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..")
                 .check(classes);
     }

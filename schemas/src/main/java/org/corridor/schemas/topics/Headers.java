@@ -22,6 +22,17 @@ public final class Headers {
     /** Parked feed records: the last delivery error. */
     public static final String PARKED_ERROR = "corridor-parked-error";
 
+    private static final java.util.regex.Pattern TRACE_ID_FORM = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
     private Headers() {
+    }
+
+    /**
+     * Whether a trace id an agency sent may be passed on: 1 to 64 letters, digits, dots, underscores, colons and
+     * hyphens (a UUID, a W3C trace id). Anything else (a megabyte of text, control characters) is replaced, never
+     * copied into the feeds.
+     */
+    public static boolean isValidTraceId(String traceId) {
+        return traceId != null && TRACE_ID_FORM.matcher(traceId).matches();
     }
 }

@@ -4,7 +4,7 @@ package org.corridor.consumer.decision;
  * Why a record could not be routed: the outcome that sends a record's bytes to the dead-letter topic.
  *
  * @param code   machine-readable: UNDECODABLE, UNKNOWN_SCHEMA, WRONG_TYPE, INVALID, SPOOFED, RETRIES_EXHAUSTED,
- *               ROUTING_FAILED
+ *               ROUTING_FAILED, KAFKA_REJECTED
  * @param reason explanation, such as the violations of an invalid alert
  */
 public record DeadLetter(String code, String reason) implements Outcome {
@@ -17,4 +17,6 @@ public record DeadLetter(String code, String reason) implements Outcome {
     public static final String SPOOFED = "SPOOFED";
     public static final String RETRIES_EXHAUSTED = "RETRIES_EXHAUSTED";
     public static final String ROUTING_FAILED = "ROUTING_FAILED";
+    /** Kafka refused what routing the record wrote (a feed record too large for the feed topic, for instance). */
+    public static final String KAFKA_REJECTED = "KAFKA_REJECTED";
 }

@@ -23,6 +23,13 @@ public final class RouterMetrics {
     /** Routing transactions by outcome. */
     public static final String TRANSACTIONS = "corridor.router.transactions";
 
+    /** Attempts at a batch (or part of one) repeated after Kafka refused it, by the failure's kind. */
+    public static final String BATCH_RETRIES = "corridor.router.batch.retries";
+    /** Batches (or parts) halved to isolate the record Kafka refuses. */
+    public static final String BATCH_SPLITS = "corridor.router.batch.splits";
+    /** Batches given back to the container for a later redelivery (the cluster failing, or a fatal error). */
+    public static final String BATCH_GIVEN_BACK = "corridor.router.batch.given.back";
+
     private final MeterRegistry registry;
 
     public RouterMetrics(MeterRegistry registry) {
@@ -52,5 +59,20 @@ public final class RouterMetrics {
     public void transaction(boolean committed) {
         Counter.builder(TRANSACTIONS).description("Routing transactions by outcome")
                 .tag("outcome", committed ? "commit" : "rollback").register(registry).increment();
+    }
+
+    public void batchRetried(String kind) {
+        Counter.builder(BATCH_RETRIES).description("Attempts at a batch repeated after Kafka refused it").tag("kind", kind)
+                .register(registry).increment();
+    }
+
+    public void batchSplit() {
+        Counter.builder(BATCH_SPLITS).description("Batches halved to isolate the record Kafka refuses")
+                .register(registry).increment();
+    }
+
+    public void batchGivenBack(String kind) {
+        Counter.builder(BATCH_GIVEN_BACK).description("Batches given back for a later redelivery").tag("kind", kind)
+                .register(registry).increment();
     }
 }

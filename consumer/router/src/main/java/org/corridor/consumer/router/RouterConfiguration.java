@@ -34,8 +34,10 @@ import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
-import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
-import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.transaction.KafkaTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.FixedBackOff;
 
 /** The router's beans: rules, policy, codec, recipients store, and the transactional listener container's setup. */
 @Configuration(proxyBeanMethods = false)
@@ -111,20 +113,30 @@ public class RouterConfiguration {
         return new RoutingService(codec, new Triage(validator, decider), store, template, metrics, properties.instanceId(), clock);
     }
 
+    @Bean
+    TransactionalRouting transactionalRouting(RoutingService routing, KafkaTransactionManager<?, ?> transactionManager,
+                                              KafkaTemplate<String, byte[]> template, RouterProperties properties,
+                                              RouterMetrics metrics) {
+        return new TransactionalRouting(routing, new TransactionTemplate(transactionManager), template, properties, metrics);
+    }
+
     /**
-     * A failed transaction (Kafka itself failing) is rolled back and the batch redelivered with exponential backoff,
-     * for as long as it takes: records are never skipped. Record-level problems never get here; the routing service
-     * dead-letters them inside the transaction. Before routing newly assigned partitions, the recipients store
-     * catches up with what other instances committed.
+     * The listener runs its own transactions ({@link TransactionalRouting}: bounded retries, then splitting), so the
+     * container runs none. What the listener gives back (the cluster failing for longer than the retries) the
+     * container redelivers after a pause, for as long as it takes: records are never skipped, whatever the exception.
+     * Record-level problems never get here; the routing service dead-letters them inside the transaction. Before
+     * routing newly assigned partitions, the recipients store catches up with what other instances committed.
      */
     @Bean
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> routerContainerCustomizer(
             RecipientsStore store, RouterProperties properties) {
         return container -> {
-            ExponentialBackOff backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
-            backOff.setMaxInterval(properties.maxRetryBackoff().toMillis());
-            DefaultAfterRollbackProcessor<Object, Object> afterRollback = new DefaultAfterRollbackProcessor<>(backOff);
-            container.setAfterRollbackProcessor(afterRollback);
+            container.getContainerProperties().setKafkaAwareTransactionManager(null);
+            container.getContainerProperties().setTransactionManager(null);
+            DefaultErrorHandler redeliver = new DefaultErrorHandler(
+                    new FixedBackOff(properties.maxRetryBackoff().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS));
+            redeliver.setClassifications(java.util.Map.of(), true);
+            container.setCommonErrorHandler(redeliver);
             container.getContainerProperties().setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
                 @Override
                 public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {

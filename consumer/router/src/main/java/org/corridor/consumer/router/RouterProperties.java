@@ -20,7 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param schemaRegistryUrl the schema registry
  * @param partitions        partitions of the topics the router creates (feeds, audit, dead letters)
  * @param replicationFactor replication factor of those topics
- * @param maxRetries        attempts after the first for a transient failure, before the record is dead-lettered
+ * @param maxRetries        attempts after the first: of a schema lookup, before the record is dead-lettered
+ *                          (RETRIES_EXHAUSTED); of a routing transaction Kafka refuses, before the batch is halved
+ *                          or, when the cluster itself fails, given back to the container for a later redelivery
  * @param retryBackoff      first wait between attempts, doubled each time
  * @param maxRetryBackoff   longest wait between attempts
  */

@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Routes inbound records inside the listener's Kafka transaction. It only adapts records to the pure {@link Triage}
  * (decoded by {@link AlertCodec}) and writes what it decides: the feed records, the audit decision and the recipients
  * record, or the dead letter with the record's bytes and the reason, in the same transaction, so no record blocks the
- * others. A failure of Kafka itself rolls the batch back and the container redelivers it.
+ * others. A failure of Kafka itself rolls the batch back; {@link TransactionalRouting} decides what happens next.
  */
 public final class RoutingService {
 
@@ -102,7 +102,7 @@ public final class RoutingService {
             // The feed record keeps the publication time, so subscribers can measure end-to-end latency.
             kafka.send(new ProducerRecord<>(Topics.feed(body), null, record.timestamp(), id, record.value(), List.of(
                     header(Headers.ORIGIN_AGENCY, alert.getOriginAgency().getAgencyId()),
-                    header(Headers.TRACE_ID, traceId == null ? UUID.randomUUID().toString() : traceId),
+                    header(Headers.TRACE_ID, Headers.isValidTraceId(traceId) ? traceId : UUID.randomUUID().toString()),
                     header(Headers.TLP, alert.getHandling().getTlp().name()),
                     header(Headers.MATCHED_RULES, String.join(",", decision.rulesFor(body))))));
         }
@@ -135,7 +135,7 @@ public final class RoutingService {
     }
 
     /** Sends the record's original bytes to the dead-letter topic with the reason and where it came from. */
-    private void deadLetter(ConsumerRecord<String, byte[]> record, DeadLetter why) {
+    public void deadLetter(ConsumerRecord<String, byte[]> record, DeadLetter why) {
         List<Header> headers = new ArrayList<>();
         for (Header h : record.headers()) {
             headers.add(h);
