@@ -29,7 +29,9 @@ class EmbeddedKafkaClusterIT {
     void threeNodesReplicateAndSurviveTheLossOfOne() throws Exception {
         try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.create(dataDir, 3, Map.of()).start(Duration.ofSeconds(90));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
-            assertThat(admin.describeCluster().nodes().get()).hasSize(3);
+            // Each node is ready when it has registered; the others learn of it through the metadata log shortly after.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> admin.describeCluster().nodes().get().size() == 3);
             admin.createTopics(List.of(new NewTopic("replicated", 3, (short) 3))).all().get();
             TopicDescription d = admin.describeTopics(List.of("replicated")).allTopicNames().get().get("replicated");
             assertThat(d.partitions()).allSatisfy(p -> assertThat(p.isr()).hasSize(3));
