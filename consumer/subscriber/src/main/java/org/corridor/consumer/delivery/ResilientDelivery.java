@@ -36,8 +36,8 @@ public final class ResilientDelivery implements FeedSink {
 
 
     /** Each wait is twice the one before, then spread by up to half of it either way. */
-    private static final double BACKOFF_MULTIPLIER = 2.0;
-    private static final double BACKOFF_JITTER = 0.5;
+    static final double BACKOFF_MULTIPLIER = 2.0;
+    static final double BACKOFF_JITTER = 0.5;
 
     private final String body;
     private final WebhookSink webhook;
