@@ -1,9 +1,14 @@
 package org.corridor.consumer.delivery;
 
+import java.util.Properties;
+
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.corridor.consumer.delivery.metrics.SubscriberMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafka;
@@ -23,6 +28,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Configuration(proxyBeanMethods = false)
 @EnableKafka
 class FeedListenerConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedListenerConfiguration.class);
 
     /**
      * Containers that read a poll at a time and commit its offsets (past the transaction markers that end a feed)
@@ -60,7 +67,22 @@ class FeedListenerConfiguration {
                                           Deadlines deadlines, SubscriberMetrics metrics, SubscriberProperties properties,
                                           Admin subscriberAdmin) {
         return registrar -> sinks.bodies().forEach(body -> registrar.registerEndpoint(new FeedEndpoint(body,
-                properties.instanceId(), clients.overrides(body),
+                properties.instanceId(), consumerOverrides(body, clients, properties),
                 new FeedListener(body, sinks.of(body).orElseThrow(), reader, receipts, deadlines, metrics)), feedListenerFactory));
+    }
+
+    /**
+     * The body's own client settings and, for a webhook body, a {@code max.poll.records} whose deliveries fit in
+     * {@code max.poll.interval.ms} ({@link PollBudget}); a webhook whose single delivery cannot fit stops the start.
+     */
+    static Properties consumerOverrides(String body, BodyClients clients, SubscriberProperties properties) {
+        Properties overrides = clients.overrides(body);
+        SubscriberProperties.Webhook hook = properties.webhooks().get(body);
+        if (hook != null) {
+            int records = PollBudget.maxPollRecords(body, properties, hook, clients.forBody(body));
+            log.info("{}: at most {} records a poll, so that their webhook deliveries fit in max.poll.interval.ms", body, records);
+            overrides.setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(records));
+        }
+        return overrides;
     }
 }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.common.errors.RetriableException;
 import org.corridor.schemas.avro.Agency;
 import org.corridor.schemas.avro.DeliveryStatus;
 import org.corridor.schemas.avro.TraffickingAlert;
@@ -63,6 +64,8 @@ class FeedsController {
             return ResponseEntity.ok(redriver.redrive(body));
         } catch (IllegalArgumentException e) {
             return ResponseEntity.status(404).body(Map.of("error", e.getMessage()));
+        } catch (RetriableException e) {
+            return notNow(e);
         }
     }
 
@@ -79,6 +82,14 @@ class FeedsController {
             return ResponseEntity.ok(redriver.replay(body, since));
         } catch (IllegalArgumentException e) {
             return ResponseEntity.status(404).body(Map.of("error", e.getMessage()));
+        } catch (RetriableException e) {
+            return notNow(e);
         }
+    }
+
+    /** A write (park, receipt, dead letter) the broker did not take: the record stopped at stays uncommitted. */
+    private static ResponseEntity<?> notNow(RetriableException e) {
+        return ResponseEntity.status(503).header("Retry-After", "5")
+                .body(Map.of("error", "stopped before the end, nothing lost; try again", "cause", String.valueOf(e.getMessage())));
     }
 }

@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * see whole lines. It remembers the idempotency keys of its last {@value #RECENT_LINES} lines (read back from the file
  * when it opens it) and skips a delivery it already wrote, so the poll a restart replays does not appear twice in
  * the file. A DELIVERED receipt follows for every delivery of the group, written or skipped. A write failure throws
- * (the listener retries the poll without end). One instance per body; calls are serialised.
+ * (the listener retries the poll without end). One instance per body. Thread-safe: the body's listener and an
+ * operator's replay or re-drive ({@link Redriver}) deliver at once, and {@link #deliver} is serialised, so each
+ * group lands as one contiguous run of whole lines.
  */
 public final class FileSink implements FeedSink, AutoCloseable {
 

@@ -20,7 +20,7 @@ import org.corridor.schemas.topics.Topics;
  * own consumer group) up to the end it has now, and delivers each again through the body's delivery. A record that
  * still fails is parked again with the new error, so nothing is lost. Each record's offset is committed once its
  * receipts are on the broker. Re-drives and replays run on the caller's thread, one at a time, as the body's own
- * principal; an unreadable record counts as parked again.
+ * principal; an unreadable record goes to the dead-letter topic ({@link FeedReader}) and counts as parked again.
  */
 public final class Redriver {
 
@@ -108,7 +108,7 @@ public final class Redriver {
         return new Result(body, delivered, parked);
     }
 
-    /** True once the sink has the record; false when it was parked (again) or cannot be read. */
+    /** True once the sink has the record; false when it was parked (again) or, unreadable, dead-lettered. */
     private boolean deliver(String body, FeedSink sink, ConsumerRecord<String, byte[]> record) {
         Delivery d = reader.read(body, record).orElse(null);
         if (d == null) {

@@ -27,16 +27,17 @@ import org.corridor.schemas.topics.Topics;
  * ({@code webhook-max-attempts}, {@code webhook-backoff} doubled up to {@code webhook-max-backoff}), behind a circuit
  * breaker ({@code webhook-circuit-*}); a FAILED receipt for each failed attempt, DELIVERED on success. When the retry
  * budget is spent, the receiver refused the alert ({@link RejectedDeliveryException}, never retried), or the circuit is
- * open, the feed record is parked on {@code alerts.feed.<body>.parked} with the last error and a PARKED receipt is
- * written: the record is never dropped and never blocks the feed. Alerts of a poll go one after the other, on the
- * caller's thread; thread-safe.
+ * open, the feed record is parked on {@code alerts.feed.<body>.parked} with the last error and, once the broker has
+ * acknowledged the parked record, a PARKED receipt is written: the record is never dropped and never blocks the feed.
+ * A park the broker does not take throws {@link ConfirmedWrite.NotWrittenException} (retriable): the caller commits
+ * nothing and the poll comes again. Alerts of a poll go one after the other, on the caller's thread; thread-safe.
  */
 public final class ResilientDelivery implements FeedSink {
 
 
     /** Each wait is twice the one before, then spread by up to half of it either way. */
-    private static final double BACKOFF_MULTIPLIER = 2.0;
-    private static final double BACKOFF_JITTER = 0.5;
+    static final double BACKOFF_MULTIPLIER = 2.0;
+    static final double BACKOFF_JITTER = 0.5;
 
     private final String body;
     private final WebhookSink webhook;
@@ -73,7 +74,11 @@ public final class ResilientDelivery implements FeedSink {
         breaker.reset();
     }
 
-    /** Delivers or parks each alert in turn; never throws for a failing webhook (it parks instead). */
+    /**
+     * Delivers or parks each alert in turn; never throws for a failing webhook (it parks instead).
+     *
+     * @throws ConfirmedWrite.NotWrittenException when a park was not written (the whole poll is delivered again)
+     */
     @Override
     public List<Outcome> deliver(List<Delivery> deliveries) {
         List<Outcome> outcomes = new ArrayList<>(deliveries.size());
@@ -114,8 +119,9 @@ public final class ResilientDelivery implements FeedSink {
         List<Header> headers = new ArrayList<>();
         record.headers().forEach(headers::add);
         headers.add(new RecordHeader(Headers.PARKED_ERROR, String.valueOf(error).getBytes(StandardCharsets.UTF_8)));
-        parking.send(new ProducerRecord<>(Topics.parked(body), null, record.key(), record.value(), headers));
-        parking.flush();
+        // Waited for: the PARKED outcome lets the container commit the feed offset, so the parked copy must exist.
+        ConfirmedWrite.send(parking, new ProducerRecord<>(Topics.parked(body), null, record.key(), record.value(), headers),
+                body + ": parking " + delivery.idempotencyKey() + " on " + Topics.parked(body));
         receipts.send(body, delivery.alert(), DeliveryStatus.PARKED, attempts, error);
     }
 }

@@ -50,14 +50,15 @@ public class SubscriberConfiguration {
         return new CachingSchemaRegistryClient(RegistryClientConfig.of(properties.schemaRegistryUrl()));
     }
 
+    /** Unreadable records go to the dead-letter topic through the receipts' producer (it allows their size). */
     @Bean
-    FeedReader feedReader(SchemaRegistryClient registry) {
+    FeedReader feedReader(SchemaRegistryClient registry, KafkaProducer<String, byte[]> subscriberProducer) {
         AvroDeserializer<TraffickingAlert> alerts = Serdes.reader(registry, TraffickingAlert.class);
-        return new FeedReader(alerts);
+        return new FeedReader(alerts, new DeadLetters(subscriberProducer));
     }
 
     /**
-     * Writes receipts and parks records: idempotent, acks=all, never transactional, allowed records as large as the
+     * Writes receipts, parks records and dead-letters unreadable ones: idempotent, acks=all, never transactional, allowed records as large as the
      * feed's (a parked record is a feed record plus an error header). Closed with the context.
      */
     @Bean(destroyMethod = "close")

@@ -128,4 +128,48 @@ class FileSinkTest {
         }
         assertThat(keys()).containsExactly(new UUID(0, 7) + ":1");
     }
+
+    /**
+     * A replay (an operator's thread, through {@link Redriver}) and the live container write through the same sink at
+     * once: every batch stays one contiguous run of whole lines, in order, none lost or doubled.
+     */
+    @Test
+    void aReplayAndLiveDeliveriesAtOnceNeverInterleaveWithinTheFile() throws Exception {
+        int batches = 40;
+        int perBatch = 50;
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try (FileSink sink = sink()) {
+            List<java.util.concurrent.Future<?>> writers = new java.util.ArrayList<>();
+            for (int writer = 1; writer <= 2; writer++) {
+                int w = writer;
+                writers.add(threads.submit(() -> {
+                    start.await();
+                    for (int b = 0; b < batches; b++) {
+                        List<Delivery> batch = new java.util.ArrayList<>();
+                        for (int i = 0; i < perBatch; i++) {
+                            batch.add(delivery(w * 1_000_000 + b * 1_000 + i));
+                        }
+                        sink.deliver(batch);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> f : writers) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        List<Long> written = keys().stream().map(k -> UUID.fromString(k.substring(0, k.indexOf(':'))).getLeastSignificantBits()).toList();
+        assertThat(written).as("every line whole, each alert once").hasSize(2 * batches * perBatch).doesNotHaveDuplicates();
+        for (int at = 0; at < written.size(); at += perBatch) {
+            long first = written.get(at);
+            assertThat(first % 1_000).as("a batch starts at line %d", at).isZero();
+            for (int i = 1; i < perBatch; i++) {
+                assertThat(written.get(at + i)).as("line %d continues the batch of line %d", at + i, at).isEqualTo(first + i);
+            }
+        }
+    }
 }
