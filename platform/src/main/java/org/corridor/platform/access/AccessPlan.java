@@ -119,6 +119,8 @@ public final class AccessPlan {
         for (String body : bodies) {
             topic(acls, p, Topics.parked(body), PatternType.LITERAL, AclOperation.WRITE);
         }
+        // A feed record no subscriber can decode is dead-lettered with its bytes, never skipped.
+        topic(acls, p, Topics.DEAD_LETTERS, PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE);
         return acls;
     }
 

@@ -67,7 +67,7 @@ class AccessPlanTest {
         assertThat(all).filteredOn(a -> a.entry().operation() == AclOperation.WRITE && a.pattern().resourceType() == ResourceType.TOPIC
                         && a.pattern().name().startsWith("alerts.feed.") && a.pattern().patternType() == PatternType.PREFIXED)
                 .allSatisfy(a -> assertThat(a.entry().principal()).isEqualTo("User:router"));
-        assertThat(rules(AccessPlan.subscriber(List.of("UNODC")))).contains("User:subscriber WRITE TOPIC:LITERAL:alerts.feed.unodc.parked")
+        assertThat(rules(AccessPlan.subscriber(List.of("UNODC")))).contains("User:subscriber WRITE TOPIC:LITERAL:alerts.feed.unodc.parked", "User:subscriber WRITE TOPIC:LITERAL:alerts.dlq")
                 .doesNotContain("User:subscriber READ TOPIC:PREFIXED:alerts.feed.");
     }
 }
