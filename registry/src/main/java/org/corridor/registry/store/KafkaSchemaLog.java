@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,6 +23,7 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -51,6 +54,7 @@ public final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
     private final Object progress = new Object();
     private long position;          // next offset the reader will read; guarded by progress
     private volatile RuntimeException readerFailure;
+    private final AtomicLong skipped = new AtomicLong();
 
     public KafkaSchemaLog(RegistryProperties properties, RegistryState state, Map<String, Object> producerProps,
                           Map<String, Object> consumerProps, Map<String, Object> adminProps) {
@@ -124,10 +128,21 @@ public final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
     private void read() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                ConsumerRecords<String, String> records;
+                try {
+                    records = consumer.poll(Duration.ofMillis(200));
+                } catch (RetriableException e) {
+                    // A broker moving, a metadata timeout: reading waits and goes on; it never stops for one.
+                    log.warn("Schema registry log reader paused: {}; retrying in 1 s", e.toString());
+                    Thread.sleep(1_000);
+                    continue;
+                }
+                for (ConsumerRecord<String, String> r : records) {
                     try {
                         state.apply(new LogRecord(r.key(), r.value()));
-                    } catch (RuntimeException bad) {
+                    } catch (RuntimeException | StackOverflowError | AssertionError bad) {
+                        // Anyone who can write _schemas can write anything: a record the state cannot take is skipped.
+                        skipped.incrementAndGet();
                         log.error("Skipping unreadable registry log record at offset {}: {}", r.offset(), bad.toString());
                     }
                 }
@@ -139,6 +154,8 @@ public final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
             }
         } catch (WakeupException closing) {
             // close() woke the reader up
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             readerFailure = e;
             log.error("Schema registry log reader stopped", e);
@@ -146,6 +163,22 @@ public final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
                 progress.notifyAll();
             }
         }
+    }
+
+    /** Records of the log the state could not take and skipped, since the start. */
+    public long skipped() {
+        return skipped.get();
+    }
+
+    /** Why the reader stopped for good (a non-retriable error), or null while it reads. */
+    public String readerFailure() {
+        RuntimeException failure = readerFailure;
+        return failure == null ? null : failure.toString();
+    }
+
+    /** The next offset the reader will read. */
+    public long position() {
+        return currentPosition();
     }
 
     private long endOffset() {

@@ -24,6 +24,11 @@ class StoreConfiguration {
         return log;
     }
 
+    @Bean("schemaLog")
+    SchemaLogHealth schemaLogHealth(KafkaSchemaLog log) {
+        return new SchemaLogHealth(log);
+    }
+
     @Bean
     SchemaRegistry schemaRegistry(RegistryState state, KafkaSchemaLog log) {
         return new SchemaRegistry(state, log);

@@ -1,6 +1,7 @@
 package org.corridor.support.kafka;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,11 +32,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads topics from their start and follows them on a thread of its own (read_committed, no consumer group), handing
  * each record to a callback in order per partition: the way Corridor's services keep a view of a topic in memory and
- * rebuild it on every start. Partitions that appear later (a topic created a moment ago) are picked up within
- * seconds. A record the callback fails on (any exception, or a stack overflow) is logged, counted ({@link #skipped()})
- * and skipped; a retriable Kafka error (a timeout, a moving leader) pauses the follower for a second instead of
- * stopping it; only closing or a non-retriable error stops it ({@link #isRunning()}). {@link #caughtUp()} tells when
- * everything committed before a moment has been handed over. Thread-safe.
+ * rebuild it on every start. Partitions that appear later are picked up within seconds.
+ * <ul>
+ * <li>A record the callback fails on (any exception, a stack overflow, an assertion)
+ * is logged, counted ({@link #skipped()}) and skipped.</li>
+ * <li>A retriable Kafka error (a timeout, a moving leader) pauses the follower for a second.</li>
+ * <li>Anything else (a non-retriable Kafka error, another {@link Error} from the callback) stops the consumer: the
+ * view goes {@link FollowerStatus.State#DOWN DOWN}, and after a {@link RestartBackoff} a new consumer resumes where
+ * the old one stopped (no record is handed over twice). The view is UP again once it has caught up. A record that
+ * stops the follower twice in a row is skipped and counted the second time, so no record keeps a view down.</li>
+ * <li>Only {@link #close()} stops it for good.</li>
+ * </ul>
+ * {@link #caughtUp()} tells when everything committed before a moment has been handed over. Thread-safe.
  */
 public final class TopicFollower implements AutoCloseable {
 
@@ -45,38 +54,77 @@ public final class TopicFollower implements AutoCloseable {
     private final String name;
     private final List<String> topics;
     private final Consumer<ConsumerRecord<String, byte[]>> onRecord;
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final Map<String, Object> props;
+    private final RestartBackoff backoff;
     private final Queue<CompletableFuture<Void>> catchUpRequests = new ConcurrentLinkedQueue<>();
-    private final List<Pending> pending = new ArrayList<>();
     private final Thread thread;
-    private volatile boolean running = true;
-    private volatile boolean stopped;
+    private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicLong skipped = new AtomicLong();
+    private volatile boolean closing;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile FollowerStatus status = FollowerStatus.starting(Instant.now());
+
+    // Owned by the follower thread, kept across restarts.
+    private final List<Pending> pending = new ArrayList<>();
+    private final Map<TopicPartition, Long> next = new HashMap<>();
+    private final RecordFailures failures;
+    private Map<TopicPartition, Long> readyAt;
+    private boolean upInThisConsumer;
 
     private record Pending(Map<TopicPartition, Long> end, CompletableFuture<Void> done) {
     }
 
+    /** With {@link RestartBackoff#DEFAULT}. */
+    public TopicFollower(String name, Map<String, Object> consumerProps, List<String> topics,
+                         Consumer<ConsumerRecord<String, byte[]>> onRecord) {
+        this(name, consumerProps, topics, onRecord, RestartBackoff.DEFAULT);
+    }
+
     /**
-     * @param consumerProps Kafka client settings (group settings are removed)
+     * @param consumerProps Kafka client settings (group settings are removed); a bad one throws here
      * @param onRecord      called on the follower's thread for each record
      */
     public TopicFollower(String name, Map<String, Object> consumerProps, List<String> topics,
-                         Consumer<ConsumerRecord<String, byte[]>> onRecord) {
+                         Consumer<ConsumerRecord<String, byte[]>> onRecord, RestartBackoff backoff) {
         this.name = name;
         this.topics = List.copyOf(topics);
         this.onRecord = onRecord;
-        Map<String, Object> props = new HashMap<>(consumerProps);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        this.backoff = backoff;
+        this.failures = new RecordFailures(name);
+        Map<String, Object> p = new HashMap<>(consumerProps);
+        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        p.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // A restarted consumer resumes at its last positions; if retention removed them, the oldest record left is next.
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        this.props = Map.copyOf(p);
+        this.consumer = newConsumer();
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
         this.thread.start();
     }
 
-    /** Completes once every record committed before this call has been handed to the callback. */
+    public String name() {
+        return name;
+    }
+
+    /** What the view is worth now: STARTING, UP, DOWN (with the reason) or CLOSED. */
+    public FollowerStatus status() {
+        return status;
+    }
+
+    /** How many records the view skipped since the start (the callback failed on them). */
+    public long skipped() {
+        return skipped.get();
+    }
+
+    /** False once closed; a follower that stopped on an error is still running: it restarts. */
+    public boolean isRunning() {
+        return status.state() != FollowerStatus.State.CLOSED;
+    }
+
+    /** Completes once every record committed before this call has been handed to the callback (across restarts). */
     public CompletableFuture<Void> caughtUp() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         catchUpRequests.add(done);
@@ -91,86 +139,141 @@ public final class TopicFollower implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(name + ": interrupted while catching up with " + topics, e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException(name + ": stopped before catching up with " + topics, e.getCause());
+            throw new IllegalStateException(name + ": closed before catching up with " + topics, e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException(name + ": did not catch up with " + topics + " within " + timeout);
+            throw new IllegalStateException(name + ": did not catch up with " + topics + " within " + timeout
+                    + " (" + status + ")");
         }
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private void run() {
-        long[] nextPartitionCheck = {0};
+        int attempt = 0;
+        KafkaConsumer<String, byte[]> current = consumer;
         try {
-            while (running) {
+            while (true) {
+                Duration wait;
                 try {
-                    step(nextPartitionCheck);
-                } catch (RetriableException e) {
-                    // A broker moving, a metadata timeout: the view waits and goes on; it never stops for good on one.
-                    log.warn("{}: following {} paused: {}; retrying in {}", name, topics, e.toString(), RETRY_PAUSE);
-                    Thread.sleep(RETRY_PAUSE.toMillis());
+                    if (current == null) {
+                        current = newConsumer();
+                        consumer = current;
+                        status = status.restarted();
+                        log.info("{}: restarted following {}", name, topics);
+                    }
+                    if (!closing) {
+                        follow(current);
+                    }
+                    return;
+                } catch (WakeupException closingNow) {
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException | Error e) {
+                    if (closing) {
+                        return;
+                    }
+                    attempt = upInThisConsumer ? 1 : attempt + 1;
+                    wait = backoff.delay(attempt);
+                    status = status.stopped(RecordFailures.reason(e), Instant.now());
+                    log.error("{} stopped following {}; restarting in {}", name, topics, wait, e);
+                } finally {
+                    closeQuietly(current);
+                    current = null;
+                    upInThisConsumer = false;
+                    readyAt = null;
+                }
+                if (closed.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
                 }
             }
-        } catch (WakeupException closing) {
-            // close() woke the thread
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.error("{} stopped following {}", name, topics, e);
-            pending.forEach(p -> p.done().completeExceptionally(e));
-            catchUpRequests.forEach(r -> r.completeExceptionally(e));
         } finally {
-            stopped = true;
+            status = status.closed(Instant.now());
+            IllegalStateException why = new IllegalStateException(name + " closed");
+            pending.forEach(p -> p.done().completeExceptionally(why));
+            catchUpRequests.forEach(r -> r.completeExceptionally(why));
         }
     }
 
-    private void step(long[] nextPartitionCheck) throws InterruptedException {
-        if (System.nanoTime() >= nextPartitionCheck[0]) {
-            assignNewPartitions();
-            nextPartitionCheck[0] = System.nanoTime() + PARTITION_CHECK.toNanos();
+    private void follow(KafkaConsumer<String, byte[]> c) throws InterruptedException {
+        long nextPartitionCheck = 0;
+        while (!closing) {
+            try {
+                if (System.nanoTime() >= nextPartitionCheck) {
+                    assignNewPartitions(c);
+                    nextPartitionCheck = System.nanoTime() + PARTITION_CHECK.toNanos();
+                }
+                step(c);
+            } catch (RetriableException e) {
+                // A broker moving, a metadata timeout: the view waits and goes on; it never stops for one.
+                log.warn("{}: following {} paused: {}; retrying in {}", name, topics, e.toString(), RETRY_PAUSE);
+                if (closed.await(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void step(KafkaConsumer<String, byte[]> c) throws InterruptedException {
+        if (readyAt == null) {
+            readyAt = c.endOffsets(c.assignment());
         }
         for (CompletableFuture<Void> request; (request = catchUpRequests.poll()) != null; ) {
-            assignNewPartitions();
-            pending.add(new Pending(consumer.endOffsets(consumer.assignment()), request));
+            assignNewPartitions(c);
+            pending.add(new Pending(c.endOffsets(c.assignment()), request));
         }
-        if (consumer.assignment().isEmpty()) {
+        if (c.assignment().isEmpty()) {
             // The topics have no partitions yet (not created, or just created): nothing to read so far.
             pending.forEach(p -> p.done().complete(null));
             pending.clear();
+            caughtUpNow();
             Thread.sleep(200);
             return;
         }
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-            try {
-                onRecord.accept(r);
-            } catch (RuntimeException | StackOverflowError bad) {
-                // One record the view cannot take (a hostile value, a deeply nested one) is skipped, counted and logged.
+        for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
+            if (!failures.hand(r, onRecord)) {
                 skipped.incrementAndGet();
-                log.warn("{}: skipping {}-{} offset {}: {}", name, r.topic(), r.partition(), r.offset(), bad.toString());
             }
+            next.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
         }
         pending.removeIf(p -> {
-            boolean done = p.end().entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+            boolean done = reached(c, p.end());
             if (done) {
                 p.done().complete(null);
             }
             return done;
         });
+        if (!upInThisConsumer && reached(c, readyAt)) {
+            caughtUpNow();
+        }
     }
 
-    /** How many records the callback failed on and the view skipped, since the start. */
-    public long skipped() {
-        return skipped.get();
+    private void caughtUpNow() {
+        if (!upInThisConsumer) {
+            upInThisConsumer = true;
+            FollowerStatus before = status;
+            status = before.caughtUp(Instant.now());
+            if (before.state() == FollowerStatus.State.DOWN) {
+                log.info("{}: caught up with {} again after {} restart(s)", name, topics, before.restarts());
+            }
+        }
     }
 
-    /** False once the follower has stopped for good (closed, or a non-retriable error): its view no longer moves. */
-    public boolean isRunning() {
-        return !stopped;
+    private static boolean reached(KafkaConsumer<String, byte[]> c, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> c.assignment().contains(e.getKey())
+                && c.position(e.getKey()) >= e.getValue());
     }
 
-    private void assignNewPartitions() {
-        Set<TopicPartition> all = new HashSet<>(consumer.assignment());
+    private void assignNewPartitions(KafkaConsumer<String, byte[]> c) {
+        Set<TopicPartition> all = new HashSet<>(c.assignment());
         List<TopicPartition> added = new ArrayList<>();
         for (String topic : topics) {
-            for (var p : consumer.partitionsFor(topic, Duration.ofSeconds(10))) {
+            for (var p : c.partitionsFor(topic, Duration.ofSeconds(10))) {
                 TopicPartition tp = new TopicPartition(topic, p.partition());
                 if (all.add(tp)) {
                     added.add(tp);
@@ -178,20 +281,48 @@ public final class TopicFollower implements AutoCloseable {
             }
         }
         if (!added.isEmpty()) {
-            consumer.assign(all);
-            consumer.seekToBeginning(added);
+            c.assign(all);
+            List<TopicPartition> fromStart = new ArrayList<>();
+            for (TopicPartition tp : added) {
+                Long resume = next.get(tp);
+                if (resume == null) {
+                    fromStart.add(tp);
+                } else {
+                    c.seek(tp, resume);
+                }
+            }
+            if (!fromStart.isEmpty()) {
+                // An empty list would mean every assigned partition, the resumed ones too.
+                c.seekToBeginning(fromStart);
+            }
         }
     }
 
+    private void closeQuietly(KafkaConsumer<String, byte[]> c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            log.warn("{}: closing the consumer failed: {}", name, e.toString());
+        }
+    }
+
+    /** Stops the follower for good; the view no longer moves. Waits up to ten seconds for its thread. */
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
+        closing = true;
         try {
-            thread.join(5_000);
+            consumer.wakeup();
+        } catch (RuntimeException alreadyClosed) {
+            // between two consumers: the thread sees closing before it opens the next one
+        }
+        closed.countDown();
+        try {
+            thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        consumer.close(Duration.ofSeconds(5));
     }
 }

@@ -7,47 +7,153 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.corridor.support.kafka.FollowerStatus.State;
 import org.corridor.testsupport.KafkaBrokerExtension;
 import org.corridor.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A view survives records its callback cannot take: they are counted and skipped, and the records after them arrive. */
+/**
+ * A view survives any record: records its callback cannot take are counted and skipped and the view stays UP; a
+ * failure that stops its consumer makes it DOWN until a restarted consumer, resuming where the old one stopped, has
+ * caught up. Health and metrics say so.
+ */
 @ExtendWith(KafkaBrokerExtension.class)
 class TopicFollowerIT {
 
+    /** Long enough to see the view DOWN between the stop and the restart. */
+    private static final RestartBackoff BACKOFF = new RestartBackoff(Duration.ofSeconds(2), Duration.ofSeconds(4));
+
     @Test
-    void recordsTheCallbackFailsOnAreSkippedAndCountedAndTheViewGoesOn(TestKafka kafka) throws Exception {
-        String topic = "follower-it";
+    void recordsTheCallbackFailsOnAreSkippedAndCountedAndTheViewStaysUp(TestKafka kafka) throws Exception {
+        String topic = "follower-it-skip";
         kafka.createTopic(topic, 1);
+        send(kafka, topic, "good-1", "throw", "overflow", "good-2");
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Followers followers = new Followers();
+        MeterRegistry meters = new SimpleMeterRegistry();
+        new FollowerMeters(followers).bindTo(meters);
+        try (TopicFollower follower = followers.add(follow(kafka, "skip-it", topic, r -> {
+            String v = value(r);
+            if (v.equals("throw")) {
+                throw new IllegalStateException("a value the view cannot take");
+            }
+            if (v.equals("overflow")) {
+                throw new StackOverflowError("a value nested too deep");
+            }
+            seen.add(v);
+        }))) {
+            follower.awaitCaughtUp(Duration.ofSeconds(60));
+            await(() -> follower.status().up(), "UP");
+            assertThat(seen).containsExactly("good-1", "good-2");
+            assertThat(follower.skipped()).isEqualTo(2);
+            assertThat(follower.status().restarts()).isZero();
+            assertThat(followers.state()).isEqualTo(State.UP);
+            assertThat(followers.details().get("skip-it")).containsEntry("state", "UP").containsEntry("skipped", 2L);
+            assertThat(meters.get(FollowerMeters.SKIPPED).tag("name", "skip-it").functionCounter().count()).isEqualTo(2.0);
+            assertThat(meters.get(FollowerMeters.UP).tag("name", "skip-it").gauge().value()).isEqualTo(1.0);
+        }
+        assertThat(followers.all().get(0).status().state()).isEqualTo(State.CLOSED);
+        assertThat(meters.get(FollowerMeters.UP).tag("name", "skip-it").gauge().value()).isZero();
+    }
+
+    @Test
+    void aStoppedFollowerIsDownUntilItsRestartCatchesUpAndHandsEveryRecordOverOnce(TestKafka kafka) throws Exception {
+        String topic = "follower-it-restart";
+        kafka.createTopic(topic, 1);
+        send(kafka, topic, "a", "b");
+        List<String> seen = new CopyOnWriteArrayList<>();
+        AtomicBoolean failOnce = new AtomicBoolean(true);
+        Followers followers = new Followers();
+        MeterRegistry meters = new SimpleMeterRegistry();
+        new FollowerMeters(followers).bindTo(meters);
+        try (TopicFollower follower = followers.add(follow(kafka, "restart-it", topic, r -> {
+            if (value(r).equals("fatal") && failOnce.getAndSet(false)) {
+                throw new OutOfMemoryError("the process, not the record");
+            }
+            seen.add(value(r));
+        }))) {
+            follower.awaitCaughtUp(Duration.ofSeconds(60));
+            await(() -> follower.status().up(), "UP");
+
+            send(kafka, topic, "c", "fatal", "d");
+            await(() -> follower.status().state() == State.DOWN, "DOWN");
+            assertThat(follower.status().reason()).contains("OutOfMemoryError: the process, not the record")
+                    .contains(topic + "-0@3");
+            assertThat(followers.state()).isEqualTo(State.DOWN);
+            assertThat(followers.details().get("restart-it")).containsEntry("state", "DOWN").containsKey("reason");
+            assertThat(meters.get(FollowerMeters.UP).tag("name", "restart-it").gauge().value()).isZero();
+            assertThat(follower.isRunning()).isTrue();
+
+            send(kafka, topic, "e");
+            await(() -> follower.status().up(), "UP again");
+            follower.awaitCaughtUp(Duration.ofSeconds(60));
+            assertThat(seen).containsExactly("a", "b", "c", "fatal", "d", "e");
+            assertThat(follower.skipped()).isZero();
+            assertThat(follower.status().restarts()).isEqualTo(1);
+            assertThat(meters.get(FollowerMeters.RESTARTS).tag("name", "restart-it").functionCounter().count()).isEqualTo(1.0);
+            assertThat(meters.get(FollowerMeters.UP).tag("name", "restart-it").gauge().value()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void aRecordThatStopsTheFollowerTwiceIsSkippedTheSecondTime(TestKafka kafka) throws Exception {
+        String topic = "follower-it-poison";
+        kafka.createTopic(topic, 1);
+        send(kafka, topic, "a", "poison", "b");
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (TopicFollower follower = follow(kafka, "poison-it", topic, r -> {
+            if (value(r).equals("poison")) {
+                throw new OutOfMemoryError("a value too big to hold");
+            }
+            seen.add(value(r));
+        })) {
+            follower.awaitCaughtUp(Duration.ofSeconds(60));
+            await(() -> follower.status().up(), "UP");
+            assertThat(seen).containsExactly("a", "b");
+            assertThat(follower.skipped()).isEqualTo(1);
+            assertThat(follower.status().restarts()).isEqualTo(1);
+        }
+    }
+
+    private static TopicFollower follow(TestKafka kafka, String name, String topic,
+                                        Consumer<ConsumerRecord<String, byte[]>> onRecord) {
+        return new TopicFollower(name, Map.of("bootstrap.servers", kafka.bootstrapServers()), List.of(topic), onRecord,
+                BACKOFF);
+    }
+
+    private static String value(ConsumerRecord<String, byte[]> r) {
+        return new String(r.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void send(TestKafka kafka, String topic, String... values) throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 kafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            for (String v : List.of("good-1", "throw", "overflow", "good-2")) {
+            for (String v : values) {
                 producer.send(new ProducerRecord<>(topic, v, v.getBytes(StandardCharsets.UTF_8))).get();
             }
         }
-        List<String> seen = new CopyOnWriteArrayList<>();
-        try (TopicFollower follower = new TopicFollower("follower-it", Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                List.of(topic), r -> {
-                    String v = new String(r.value(), StandardCharsets.UTF_8);
-                    if (v.equals("throw")) {
-                        throw new IllegalStateException("a value the view cannot take");
-                    }
-                    if (v.equals("overflow")) {
-                        throw new StackOverflowError("a value nested too deep");
-                    }
-                    seen.add(v);
-                })) {
-            follower.awaitCaughtUp(Duration.ofSeconds(60));
-            assertThat(seen).containsExactly("good-1", "good-2");
-            assertThat(follower.skipped()).isEqualTo(2);
-            assertThat(follower.isRunning()).isTrue();
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not " + what + " within 60 s");
+            }
+            Thread.sleep(10);
         }
     }
 }

@@ -51,6 +51,11 @@ public final class RecipientsStore implements AutoCloseable {
         }
     }
 
+    /** The follower of {@value Topics#RECIPIENTS}, for health and metrics. */
+    TopicFollower follower() {
+        return follower;
+    }
+
     /** Waits until everything committed to the topic before this call has been read. */
     public void catchUp(Duration timeout) {
         follower.awaitCaughtUp(timeout);

@@ -52,6 +52,11 @@ public final class DeadlineFollower implements AutoCloseable {
         }
     }
 
+    /** The follower of {@code alerts.receipts}, for health and metrics. */
+    TopicFollower follower() {
+        return follower;
+    }
+
     @Override
     public void close() {
         follower.close();

@@ -36,7 +36,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SubscriberProperties.class)
-@Import(FeedListenerConfiguration.class)
+@Import({FeedListenerConfiguration.class, SubscriberFollowerHealth.class})
 public class SubscriberConfiguration {
 
     @Bean

@@ -13,6 +13,7 @@ import org.corridor.producer.metrics.IngestMetrics;
 import org.corridor.producer.publish.PublisherFactory;
 import org.corridor.schemas.reference.ReferenceData;
 import org.corridor.support.registry.RegistryClientConfig;
+import org.corridor.support.kafka.Followers;
 import org.corridor.support.kafka.TopicAdmin;
 import org.corridor.schemas.topics.Topics;
 import org.corridor.schemas.validation.AlertValidator;
@@ -57,7 +58,7 @@ public class IngestConfiguration {
 
     @Bean(destroyMethod = "close")
     AgencyPublishers agencyPublishers(KafkaProperties kafka, IngestProperties properties, AlertValidator validator,
-                                  MeterRegistry meters) {
+                                  MeterRegistry meters, Followers ingestFollowers) {
         Map<String, Object> client = new HashMap<>(kafka.buildProducerProperties());
         client.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
         client.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
@@ -68,7 +69,7 @@ public class IngestConfiguration {
         client.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(2000, timeout - 1000));
         ensureInboundTopics(kafka, properties);
         AgencyPublishers publishers = new AgencyPublishers(client, properties.agencies(), c -> PublisherFactory.create(c,
-                Map.of(RegistryClientConfig.URL, properties.schemaRegistryUrl()), validator));
+                Map.of(RegistryClientConfig.URL, properties.schemaRegistryUrl()), validator, ingestFollowers));
         publishers.all().forEach(p -> new KafkaClientMetrics(p.kafkaProducer()).bindTo(meters));
         return publishers;
     }
@@ -84,7 +85,8 @@ public class IngestConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    org.corridor.producer.status.AlertStatusView alertStatusView(KafkaProperties kafka, IngestProperties properties) {
+    org.corridor.producer.status.AlertStatusView alertStatusView(KafkaProperties kafka, IngestProperties properties,
+                                                                 Followers ingestFollowers) {
         try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
             TopicAdmin.ensure(admin, java.util.List.of(Topics.AUDIT, Topics.RECEIPTS), properties.inboundPartitions(),
                     properties.replicationFactor());
@@ -95,8 +97,10 @@ public class IngestConfiguration {
                 Serdes.reader(registry, org.corridor.schemas.avro.RoutingDecision.class);
         org.corridor.support.serde.AvroDeserializer<org.corridor.schemas.avro.DeliveryReceipt> receipts =
                 Serdes.reader(registry, org.corridor.schemas.avro.DeliveryReceipt.class);
-        return new org.corridor.producer.status.AlertStatusView(kafka.buildConsumerProperties(), decisions, receipts,
-                properties.statusCapacity());
+        org.corridor.producer.status.AlertStatusView view = new org.corridor.producer.status.AlertStatusView(
+                kafka.buildConsumerProperties(), decisions, receipts, properties.statusCapacity());
+        ingestFollowers.add(view.follower());
+        return view;
     }
 
     @Bean

@@ -46,6 +46,11 @@ public final class AlertStatusView implements AutoCloseable {
         }
     }
 
+    /** The follower of both topics, for health and metrics. */
+    public TopicFollower follower() {
+        return follower;
+    }
+
     @Override
     public void close() {
         follower.close();

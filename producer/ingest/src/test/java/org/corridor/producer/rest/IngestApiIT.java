@@ -46,7 +46,7 @@ class IngestApiIT {
         kafka = broker;
         registry = TestServices.registry(broker.bootstrapServers(), "_schemas-ingest-it");
         ingest = TestServices.ingest(broker.bootstrapServers(), TestServices.url(registry), List.of(KZ, TJ),
-                Map.of("corridor.ingest.max-body-size", "16KB"));
+                Map.of("corridor.ingest.max-body-size", "16KB", "management.endpoint.health.show-details", "always"));
         api = new ApiClient(TestServices.url(ingest));
     }
 
@@ -233,5 +233,23 @@ class IngestApiIT {
                 .contains("corridor_ingest_alerts_total{agency=\"kz-customs\",outcome=\"rejected\",reason=\"malformed\"}")
                 .contains("corridor_ingest_publish_latency_seconds_bucket")
                 .contains("kafka_producer_record_send_total");
+    }
+
+    @Test
+    void healthAndMetricsShowTheTopicViews() {
+        api.post(KZ.token(), SampleJson.seizure());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+            ApiClient.Response health = api.get("/actuator/health");
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.json().at("/components/followers/status").asText()).isEqualTo("UP");
+            assertThat(health.json().at("/components/followers/details/alert-status-view/state").asText()).isEqualTo("UP");
+            assertThat(health.json().at("/components/followers/details/alert-status-view/skipped").asLong()).isZero();
+            assertThat(health.json().at("/components/followers/details").propertyNames())
+                    .anySatisfy(name -> assertThat(name).startsWith("alert-ids-"));
+        });
+        assertThat(api.get("/actuator/prometheus").body())
+                .contains("corridor_follower_up{name=\"alert-status-view\"} 1.0")
+                .contains("corridor_follower_skipped_records_total{name=\"alert-status-view\"} 0.0")
+                .containsPattern("corridor_follower_up\\{name=\"alert-ids-[^\"]+\"} 1.0");
     }
 }

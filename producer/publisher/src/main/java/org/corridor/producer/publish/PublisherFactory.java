@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.corridor.schemas.avro.TraffickingAlert;
+import org.corridor.support.kafka.Followers;
 import org.corridor.support.registry.CachingSchemaRegistryClient;
 import org.corridor.support.registry.RegistryClientConfig;
 import org.corridor.schemas.registry.SchemaRegistryClient;
@@ -35,6 +36,15 @@ public final class PublisherFactory {
      * @param serde serde settings: at least {@code schema.registry.url}
      */
     public static AlertPublisher create(Map<String, Object> kafka, Map<String, Object> serde, AlertValidator validator) {
+        return create(kafka, serde, validator, new Followers());
+    }
+
+    /**
+     * @param followers where the followers that index the agency's topic are added, for a service's health and
+     *                  metrics
+     */
+    public static AlertPublisher create(Map<String, Object> kafka, Map<String, Object> serde, AlertValidator validator,
+                                        Followers followers) {
         SchemaRegistryClient registry = new CachingSchemaRegistryClient(RegistryClientConfig.from(serde));
         Map<String, Object> producerProps = new HashMap<>(kafka);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -52,7 +62,7 @@ public final class PublisherFactory {
         consumerProps.remove(ConsumerConfig.GROUP_ID_CONFIG);
         AlertHistory history = new TopicAlertHistory(
                 () -> new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer()), deserializer,
-                consumerProps);
+                consumerProps, followers);
         return new AlertPublisher(producer, validator, history, Clock.systemUTC());
     }
 }

@@ -18,6 +18,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.corridor.schemas.avro.TraffickingAlert;
+import org.corridor.support.kafka.Followers;
 import org.corridor.support.kafka.TopicFollower;
 import org.corridor.schemas.topics.Topics;
 
@@ -58,12 +59,23 @@ public final class TopicAlertHistory implements AlertHistory {
      */
     public TopicAlertHistory(Supplier<Consumer<String, byte[]>> consumers, Deserializer<TraffickingAlert> deserializer,
                              Map<String, Object> consumerProps) {
+        this(consumers, deserializer, consumerProps, new Followers());
+    }
+
+    /**
+     * @param consumerProps settings for the topic followers that index the ids (null: no index, always scan)
+     * @param followers     where those followers are added as they start (one per inbound topic, on first use)
+     */
+    public TopicAlertHistory(Supplier<Consumer<String, byte[]>> consumers, Deserializer<TraffickingAlert> deserializer,
+                             Map<String, Object> consumerProps, Followers followers) {
+        this.followers = followers;
         this.consumers = consumers;
         this.deserializer = deserializer;
         this.consumerProps = consumerProps == null ? null : java.util.Collections.unmodifiableMap(new HashMap<>(consumerProps));
     }
 
     private final Map<String, Object> consumerProps;
+    private final Followers followers;
 
     private KeyIndex index(String topic) {
         if (consumerProps == null) {
@@ -71,11 +83,11 @@ public final class TopicAlertHistory implements AlertHistory {
         }
         return indexes.computeIfAbsent(topic, t -> {
             KeyIndex index = new KeyIndex();
-            index.follower = new TopicFollower("alert-ids-" + t, consumerProps, List.of(t), r -> {
+            index.follower = followers.add(new TopicFollower("alert-ids-" + t, consumerProps, List.of(t), r -> {
                 if (r.key() != null) {
                     index.keys.add(r.key());
                 }
-            });
+            }));
             index.follower.caughtUp().thenRun(() -> index.ready = true);
             return index;
         });
