@@ -21,7 +21,7 @@ public class RegistryApplication {
             "server.port", "${PORT:8081}",
             "spring.application.name", "corridor-registry",
             "spring.kafka.bootstrap-servers", "${KAFKA_BOOTSTRAP_SERVERS:localhost:9092}",
-            "management.endpoints.web.exposure.include", "health,info");
+            "management.endpoints.web.exposure.include", "health,info,prometheus");
 
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(RegistryApplication.class);

@@ -212,6 +212,19 @@ class HostileRecordsIT {
                     assertThat(get(endpoint + "/actuator/health")).as(service + " health").contains("\"status\":\"UP\"");
                 }
             }
+            // ... and each view counted what it skipped: the receipts' views their hostile receipts, the registry's
+            // reader its hostile _schemas records.
+            Map<Service, String> views = Map.of(Service.SUBSCRIBERS, "ack-deadline-follower", Service.INGEST, "alert-status-view",
+                    Service.MONITOR, "corridor-monitor-receipts", Service.REGISTRY, "schema-log-reader");
+            for (Map.Entry<Service, String> view : views.entrySet()) {
+                String metrics = get(platform.endpoints().get(view.getKey()) + "/actuator/prometheus");
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("corridor_follower_skipped_records_total\\{name=\"" + view.getValue()
+                        + "\"[^}]*} ([0-9.]+)").matcher(metrics);
+                assertThat(m.find()).as(view.getValue() + " counts what it skipped").isTrue();
+                double skipped = Double.parseDouble(m.group(1));
+                System.out.printf("%s skipped %.0f hostile records%n", view.getValue(), skipped);
+                assertThat(skipped).as(view.getValue() + " skipped").isGreaterThanOrEqualTo(view.getKey() == Service.REGISTRY ? 3 : hostileReceipts.size() / 2);
+            }
             assertThat(registry.schemaById(id(validAlert)).getFullName()).isEqualTo(TraffickingAlert.getClassSchema().getFullName());
         }
     }

@@ -126,41 +126,68 @@ public final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
     }
 
     private void read() {
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                ConsumerRecords<String, String> records;
-                try {
-                    records = consumer.poll(Duration.ofMillis(200));
-                } catch (RetriableException e) {
-                    // A broker moving, a metadata timeout: reading waits and goes on; it never stops for one.
-                    log.warn("Schema registry log reader paused: {}; retrying in 1 s", e.toString());
-                    Thread.sleep(1_000);
-                    continue;
-                }
-                for (ConsumerRecord<String, String> r : records) {
-                    try {
-                        state.apply(new LogRecord(r.key(), r.value()));
-                    } catch (RuntimeException | StackOverflowError | AssertionError bad) {
-                        // Anyone who can write _schemas can write anything: a record the state cannot take is skipped.
-                        skipped.incrementAndGet();
-                        log.error("Skipping unreadable registry log record at offset {}: {}", r.offset(), bad.toString());
-                    }
-                }
-                long next = consumer.position(partition);
+        long restartWait = 1_000;
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                readUntilStopped();
+                return;
+            } catch (WakeupException closing) {
+                return; // close() woke the reader up
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // Not retriable by Kafka's account (an ACL removed, say): DOWN in health, and read again after a
+                // pause from where it had got to, until it works again. Only close() stops the reader for good.
+                readerFailure = e;
+                log.error("Schema registry log reader stopped; restarting in {} ms", restartWait, e);
                 synchronized (progress) {
-                    position = next;
                     progress.notifyAll();
                 }
+                try {
+                    Thread.sleep(restartWait);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                restartWait = Math.min(60_000, restartWait * 2);
+                try {
+                    consumer.seek(partition, currentPosition());
+                } catch (RuntimeException seekFailed) {
+                    log.warn("Schema registry log reader cannot seek back yet: {}", seekFailed.toString());
+                }
             }
-        } catch (WakeupException closing) {
-            // close() woke the reader up
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            readerFailure = e;
-            log.error("Schema registry log reader stopped", e);
+        }
+    }
+
+    private void readUntilStopped() throws InterruptedException {
+        while (!Thread.currentThread().isInterrupted()) {
+            ConsumerRecords<String, String> records;
+            try {
+                records = consumer.poll(Duration.ofMillis(200));
+            } catch (RetriableException e) {
+                // A broker moving, a metadata timeout: reading waits and goes on; it never stops for one.
+                log.warn("Schema registry log reader paused: {}; retrying in 1 s", e.toString());
+                Thread.sleep(1_000);
+                continue;
+            }
+            for (ConsumerRecord<String, String> r : records) {
+                try {
+                    state.apply(new LogRecord(r.key(), r.value()));
+                } catch (RuntimeException | StackOverflowError | AssertionError bad) {
+                    // Anyone who can write _schemas can write anything: a record the state cannot take is skipped.
+                    skipped.incrementAndGet();
+                    log.error("Skipping unreadable registry log record at offset {}: {}", r.offset(), bad.toString());
+                }
+            }
+            long next = consumer.position(partition);
             synchronized (progress) {
+                position = next;
                 progress.notifyAll();
+            }
+            if (readerFailure != null) {
+                log.info("Schema registry log reader reads again from offset {}", next);
+                readerFailure = null;
             }
         }
     }
@@ -170,7 +197,7 @@ public final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
         return skipped.get();
     }
 
-    /** Why the reader stopped for good (a non-retriable error), or null while it reads. */
+    /** Why the reader stopped (a non-retriable error; it restarts after a pause), or null while it reads. */
     public String readerFailure() {
         RuntimeException failure = readerFailure;
         return failure == null ? null : failure.toString();

@@ -40,6 +40,23 @@ public final class Followers {
     }
 
     /**
+     * The Spring Boot health status code of {@link #state()}: STARTING is {@code UNKNOWN}, so a first catch-up does
+     * not fail a service's health; only a stopped view ({@code DOWN}) does; a closed one is {@code OUT_OF_SERVICE}.
+     */
+    public String healthStatus() {
+        switch (state()) {
+            case UP:
+                return "UP";
+            case STARTING:
+                return "UNKNOWN";
+            case CLOSED:
+                return "OUT_OF_SERVICE";
+            default:
+                return "DOWN";
+        }
+    }
+
+    /**
      * Per follower name: {@code state}, {@code skipped}, {@code restarts}, {@code since}, and {@code reason} when
      * there is one; plain values, ready for a health endpoint.
      */

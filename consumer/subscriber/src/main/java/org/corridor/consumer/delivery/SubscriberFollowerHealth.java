@@ -33,14 +33,7 @@ class SubscriberFollowerHealth {
         return () -> health(subscriberFollowers);
     }
 
-    /** STARTING is UNKNOWN, so a first catch-up does not fail the service's health; only a stopped view does. */
     static Health health(Followers followers) {
-        Status status = switch (followers.state()) {
-            case UP -> Status.UP;
-            case STARTING -> Status.UNKNOWN;
-            case CLOSED -> Status.OUT_OF_SERVICE;
-            case DOWN -> Status.DOWN;
-        };
-        return Health.status(status).withDetails(followers.details()).build();
+        return Health.status(new Status(followers.healthStatus())).withDetails(followers.details()).build();
     }
 }
