@@ -206,8 +206,8 @@ class HostileRecordsIT {
                 assertThat(r.value()).isNull();
                 assertThat(r.headers().toArray()).extracting(h -> h.key()).allMatch(k -> k.startsWith("corridor-dlq-"));
             });
-            assertThat(summaries).extracting(r -> header(r, Headers.DLQ_SOURCE_OFFSET)).doesNotHaveDuplicates()
-                    .containsExactlyInAnyOrderElementsOf(dead.stream().map(d -> header(d, Headers.DLQ_SOURCE_OFFSET)).toList());
+            assertThat(summaries).extracting(HostileRecordsIT::source).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(dead.stream().map(HostileRecordsIT::source).toList());
             Map<String, Long> codes = dead.stream().collect(Collectors.groupingBy(d -> header(d, Headers.DLQ_REASON_CODE), Collectors.counting()));
             System.out.println("hostile inbound records by dead-letter code: " + codes);
             assertThat(codes).containsKeys("WRONG_TYPE", "UNDECODABLE");
@@ -315,6 +315,11 @@ class HostileRecordsIT {
 
     private String get(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** Where a dead letter came from: partition and offset. */
+    private static String source(ConsumerRecord<String, byte[]> r) {
+        return header(r, Headers.DLQ_SOURCE_PARTITION) + "@" + header(r, Headers.DLQ_SOURCE_OFFSET);
     }
 
     private static String header(ConsumerRecord<String, byte[]> r, String name) {
