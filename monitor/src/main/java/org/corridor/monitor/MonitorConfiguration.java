@@ -45,7 +45,7 @@ class MonitorConfiguration {
     @Bean(destroyMethod = "close")
     TopicFollower deadLetterFollower(KafkaProperties kafka, DeadLetterTally tally) {
         return new TopicFollower("corridor-monitor-dead-letters", kafka.buildConsumerProperties(),
-                List.of(Topics.DEAD_LETTERS), tally::add);
+                List.of(Topics.DEAD_LETTER_SUMMARY), tally::add);
     }
 
     @Bean(destroyMethod = "close")

@@ -62,9 +62,13 @@ public final class EmbeddedPlatform implements AutoCloseable {
      *
      * @throws LaunchSettingException before anything starts, naming an override that a service does not know or whose
      *                                value does not bind
-     * @throws IllegalStateException  when a port is taken
+     * @throws IllegalStateException  when a port is taken, or an external cluster would be used unauthenticated
+     *                                without {@code insecure}
      */
     public EmbeddedPlatform start() throws IOException {
+        if (settings.refusal() != null) {
+            throw new IllegalStateException(settings.refusal());
+        }
         Map<Service, Map<String, Object>> checked = checkedOverrides();
         if (settings.embeddedBroker()) {
             PortCheck.requireFree(settings.kafkaPort(), "Kafka", "--kafka-port");
@@ -76,6 +80,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
         PortCheck.requireFree(settings.routerPort(), "router", "--router-port");
         PortCheck.requireFree(settings.subscriberPort(), "subscribers", "--subscriber-port");
         PortCheck.requireFree(settings.monitorPort(), "monitor", "--monitor-port");
+        // Broker data, credentials and feed files: the data directory is its owner's alone.
+        org.corridor.support.security.OwnerOnly.directory(settings.dataDir());
         Map<String, String> tokens = DemoAgencies.tokens(settings.dataDir());
         List<String> agencyIds = DemoAgencies.AGENCIES.stream().map(DemoAgencies.Agency::id).toList();
         List<String> bodyIds = List.copyOf(ReferenceData.defaults().bodyIds());

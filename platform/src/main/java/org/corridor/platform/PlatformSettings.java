@@ -17,7 +17,9 @@ import org.corridor.platform.launch.Service;
  * @param bootstrapServers  an external Kafka cluster instead of the embedded broker, or null
  * @param schemaRegistryUrl an external schema registry (Confluent's or Corridor's) instead of the embedded one, or null
  * @param insecure          run the embedded broker in plaintext without ACLs (developers only); by default it
- *                          requires SASL/SCRAM and authorizes every principal with ACLs; HTTP needs credentials either way
+ *                          requires SASL/SCRAM and authorizes every principal with ACLs; HTTP needs credentials
+ *                          either way. An external cluster is reached without authentication, so it needs
+ *                          {@code insecure} said out loud
  * @param bindAddress       the address the embedded services listen on ({@code server.address}); loopback by default
  */
 public record PlatformSettings(Path dataDir, int kafkaPort, int registryPort, int restPort, int routerPort,
@@ -47,6 +49,20 @@ public record PlatformSettings(Path dataDir, int kafkaPort, int registryPort, in
 
     public boolean embeddedBroker() {
         return bootstrapServers == null || bootstrapServers.isBlank();
+    }
+
+    /**
+     * Why these settings must not start, or null. An external cluster (from {@code --bootstrap-servers} or
+     * {@code KAFKA_BOOTSTRAP_SERVERS}, which a shell may have set for something else) is reached without
+     * authentication: that must never happen silently in place of the secured embedded broker.
+     */
+    public String refusal() {
+        if (!embeddedBroker() && !insecure) {
+            return "Kafka at " + bootstrapServers.trim() + " (--bootstrap-servers or KAFKA_BOOTSTRAP_SERVERS) would be used"
+                    + " without authentication or ACLs: only the embedded broker is secured by ./corridor up. Pass --insecure"
+                    + " to accept a plaintext external cluster, or unset KAFKA_BOOTSTRAP_SERVERS to run the secured embedded broker";
+        }
+        return null;
     }
 
     /** Whether the embedded broker is secured: it is, unless told --insecure. */

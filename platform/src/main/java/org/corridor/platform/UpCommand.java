@@ -43,8 +43,9 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--monitor-port", defaultValue = "8084", description = "monitor port: dashboard and health (${DEFAULT-VALUE})")
     int monitorPort;
 
-    @Option(names = "--insecure", description = "run the embedded broker in plaintext, without authentication or ACLs "
-            + "(development only; the default requires SASL/SCRAM and enforces ACLs)")
+    @Option(names = "--insecure", description = "run the embedded broker in plaintext, without authentication or ACLs, "
+            + "or accept an external cluster reached that way (development only; the default requires SASL/SCRAM and "
+            + "enforces ACLs)")
     boolean insecure;
 
     @Option(names = "--bind", defaultValue = PlatformSettings.LOOPBACK, paramLabel = "ADDRESS",

@@ -32,6 +32,19 @@ class EmbeddedPlatformTest {
     }
 
     @Test
+    void anExternalClusterIsNeverUsedUnauthenticatedWithoutInsecure() throws Exception {
+        EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, "kafka-1:9092", null, false));
+        assertThatThrownBy(platform::start).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Kafka at kafka-1:9092 (--bootstrap-servers or KAFKA_BOOTSTRAP_SERVERS) would be used"
+                        + " without authentication or ACLs").hasMessageContaining("--insecure");
+        try (var files = Files.list(data)) {
+            assertThat(files).isEmpty();
+        }
+        assertThat(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, "kafka-1:9092", null, true).refusal()).isNull();
+        assertThat(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, false).refusal()).isNull();
+    }
+
+    @Test
     void endpointsAreOnlyThoseOfStartedServices() {
         EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, false));
         assertThat(platform.endpoints()).isEmpty();

@@ -107,6 +107,7 @@ class SecurityIT {
             Path credentials = data.resolve(CredentialStore.FILE);
             assertThat(Files.getPosixFilePermissions(credentials)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
             assertThat(Files.getPosixFilePermissions(data.resolve("client.properties"))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.getPosixFilePermissions(data)).as("the data directory").isEqualTo(PosixFilePermissions.fromString("rwx------"));
             CredentialStore store = CredentialStore.open(data);
             String bootstrap = platform.bootstrapServers();
 
@@ -118,6 +119,15 @@ class SecurityIT {
             Map<String, RoutingDecision> decisions = AuditReader.await(platform.adminClient(), platform.registryUrl(), wanted,
                     Duration.ofSeconds(90));
             assertThat(decisions.keySet()).containsAll(wanted);
+            // The feed files hold alerts for their body alone: owner-only, like their directories.
+            Path unodc = data.resolve("feeds").resolve("unodc");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(unodc)
+                    && Files.list(unodc).findAny().isPresent());
+            assertThat(Files.getPosixFilePermissions(unodc)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+            try (var files = Files.list(unodc)) {
+                assertThat(files).allSatisfy(f -> assertThat(Files.getPosixFilePermissions(f))
+                        .isEqualTo(PosixFilePermissions.fromString("rw-------")));
+            }
 
             // An agency writes its own topic and no other.
             try (KafkaProducer<String, String> tj = producer(bootstrap, Principals.agency("tj-drug-control"),

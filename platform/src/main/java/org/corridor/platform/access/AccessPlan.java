@@ -51,7 +51,7 @@ public final class AccessPlan {
         List<AclBinding> acls = new ArrayList<>();
         topic(acls, p, Topics.INBOUND_PREFIX, PatternType.PREFIXED, AclOperation.READ, AclOperation.DESCRIBE);
         topic(acls, p, Topics.FEED_PREFIX, PatternType.PREFIXED, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
-        for (String t : List.of(Topics.AUDIT, Topics.DEAD_LETTERS)) {
+        for (String t : List.of(Topics.AUDIT, Topics.DEAD_LETTERS, Topics.DEAD_LETTER_SUMMARY)) {
             topic(acls, p, t, PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
         }
         topic(acls, p, Topics.RECIPIENTS, PatternType.LITERAL, AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
@@ -81,8 +81,8 @@ public final class AccessPlan {
     }
 
     /**
-     * The monitor: describes everything, reads only the dead-letter topic (for its headers) and the receipts
-     * (ids and outcomes), never an inbound topic or a feed.
+     * The monitor: describes everything, reads only the dead letters' header-only summaries and the receipts (ids
+     * and outcomes), never an inbound topic, a feed or a dead letter's bytes.
      */
     public static List<AclBinding> monitor() {
         String p = Principals.MONITOR;
@@ -90,7 +90,7 @@ public final class AccessPlan {
         acls.add(allow(p, new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL), AclOperation.DESCRIBE));
         acls.add(allow(p, new ResourcePattern(ResourceType.TOPIC, "*", PatternType.LITERAL), AclOperation.DESCRIBE));
         acls.add(allow(p, new ResourcePattern(ResourceType.GROUP, "*", PatternType.LITERAL), AclOperation.DESCRIBE));
-        topic(acls, p, Topics.DEAD_LETTERS, PatternType.LITERAL, AclOperation.READ);
+        topic(acls, p, Topics.DEAD_LETTER_SUMMARY, PatternType.LITERAL, AclOperation.READ);
         topic(acls, p, Topics.RECEIPTS, PatternType.LITERAL, AclOperation.READ);
         return acls;
     }
@@ -121,6 +121,7 @@ public final class AccessPlan {
         }
         // A feed record no subscriber can decode is dead-lettered with its bytes, never skipped.
         topic(acls, p, Topics.DEAD_LETTERS, PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE);
+        topic(acls, p, Topics.DEAD_LETTER_SUMMARY, PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE);
         return acls;
     }
 

@@ -49,7 +49,7 @@ class AccessPlanTest {
     void theMonitorReadsNoInboundTopicAndNoFeed() {
         List<AclBinding> monitor = AccessPlan.monitor();
         assertThat(monitor.stream().filter(a -> a.entry().operation() == AclOperation.READ)
-                .map(a -> a.pattern().name())).containsExactlyInAnyOrder("alerts.dlq", "alerts.receipts");
+                .map(a -> a.pattern().name())).containsExactlyInAnyOrder("alerts.dlq.summary", "alerts.receipts");
         assertThat(monitor).noneMatch(a -> a.entry().operation() == AclOperation.WRITE || a.entry().operation() == AclOperation.ALL);
     }
 

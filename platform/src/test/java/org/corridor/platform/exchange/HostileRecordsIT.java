@@ -197,6 +197,17 @@ class HostileRecordsIT {
                 assertThat(d.value()).as("bytes of " + d.key()).isEqualTo(hostileByKey.get(d.key()));
             }
             assertThat(read(admin, Topics.AUDIT, hostileByKey.keySet())).isEmpty();
+            // Each dead letter has its header-only summary, which is all the monitor may read: no key, no value, no
+            // header of the agency's.
+            List<ConsumerRecord<String, byte[]>> summaries = readAll(admin, Topics.DEAD_LETTER_SUMMARY).stream()
+                    .filter(r -> INBOUND.equals(header(r, Headers.DLQ_SOURCE_TOPIC))).toList();
+            assertThat(summaries).hasSize(dead.size()).allSatisfy(r -> {
+                assertThat(r.key()).isNull();
+                assertThat(r.value()).isNull();
+                assertThat(r.headers().toArray()).extracting(h -> h.key()).allMatch(k -> k.startsWith("corridor-dlq-"));
+            });
+            assertThat(summaries).extracting(HostileRecordsIT::source).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(dead.stream().map(HostileRecordsIT::source).toList());
             Map<String, Long> codes = dead.stream().collect(Collectors.groupingBy(d -> header(d, Headers.DLQ_REASON_CODE), Collectors.counting()));
             System.out.println("hostile inbound records by dead-letter code: " + codes);
             assertThat(codes).containsKeys("WRONG_TYPE", "UNDECODABLE");
@@ -262,6 +273,11 @@ class HostileRecordsIT {
 
     /** The committed records of a topic whose key is one of these. */
     private static List<ConsumerRecord<String, byte[]>> read(Map<String, Object> admin, String topic, Set<String> keys) {
+        return readAll(admin, topic).stream().filter(r -> r.key() != null && keys.contains(r.key())).toList();
+    }
+
+    /** Every committed record of a topic. */
+    private static List<ConsumerRecord<String, byte[]>> readAll(Map<String, Object> admin, String topic) {
         Map<String, Object> p = new HashMap<>(admin);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
@@ -272,11 +288,7 @@ class HostileRecordsIT {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.key() != null && keys.contains(r.key())) {
-                        out.add(r);
-                    }
-                }
+                consumer.poll(Duration.ofMillis(500)).forEach(out::add);
             }
         }
         return out;
@@ -304,6 +316,11 @@ class HostileRecordsIT {
     private String get(EmbeddedPlatform platform, String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization",
                 org.corridor.platform.HttpAuth.basic(platform, "metrics")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** Where a dead letter came from: partition and offset. */
+    private static String source(ConsumerRecord<String, byte[]> r) {
+        return header(r, Headers.DLQ_SOURCE_PARTITION) + "@" + header(r, Headers.DLQ_SOURCE_OFFSET);
     }
 
     private static String header(ConsumerRecord<String, byte[]> r, String name) {

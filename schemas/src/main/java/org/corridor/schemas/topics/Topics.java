@@ -32,6 +32,11 @@ public final class Topics {
     public static final String RECEIPTS = "alerts.receipts";
     /** Records that could not be routed: original bytes plus reason headers. */
     public static final String DEAD_LETTERS = "alerts.dlq";
+    /**
+     * One header-only record per dead letter (reason code, reason, source topic, partition and offset; no key, no
+     * value): what the monitor counts, so it needs no right to read the dead letters' bytes, which are alerts.
+     */
+    public static final String DEAD_LETTER_SUMMARY = "alerts.dlq.summary";
     /** Compacted: per alert id, the bodies that received any version so far (comma-separated text). */
     public static final String RECIPIENTS = "alerts.recipients";
     /** The schema registry's own log (Corridor's and Confluent's default). */
@@ -106,6 +111,7 @@ public final class Topics {
             case AUDIT -> new TopicSpec(topic, RoutingDecision.class, kept(), List.of());
             case RECEIPTS -> new TopicSpec(topic, DeliveryReceipt.class, retained(RECEIPTS_RETENTION), List.of());
             case DEAD_LETTERS -> new TopicSpec(topic, null, downstream(kept()), List.of());
+            case DEAD_LETTER_SUMMARY -> new TopicSpec(topic, null, kept(), List.of());
             case RECIPIENTS, SCHEMAS -> new TopicSpec(topic, null, Map.of("cleanup.policy", "compact"), List.of());
             default -> throw new IllegalArgumentException("\"" + topic + "\" is not one of Corridor's topics");
         };

@@ -23,6 +23,20 @@ public final class ScramClient {
         return p;
     }
 
+    /**
+     * The SCRAM settings of a principal over a client's own settings: TLS stays on when those use it
+     * ({@code SSL} or {@code SASL_SSL} become {@code SASL_SSL}), so authenticating as an agency or a body never turns
+     * encryption off.
+     */
+    public static Map<String, Object> settingsOver(Map<String, ?> base, String user, String password) {
+        Map<String, Object> p = settings(user, password);
+        Object protocol = base.get("security.protocol");
+        if (protocol != null && protocol.toString().trim().toUpperCase(java.util.Locale.ROOT).endsWith("SSL")) {
+            p.put("security.protocol", "SASL_SSL");
+        }
+        return p;
+    }
+
     public static String jaas(String user, String password) {
         if (user.contains("\"") || password.contains("\"") || password.contains("\\")) {
             throw new IllegalArgumentException("user names and passwords must not contain quotes or backslashes");

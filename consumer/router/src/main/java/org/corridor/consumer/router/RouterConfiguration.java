@@ -94,6 +94,7 @@ public class RouterConfiguration {
         reference.bodyIds().forEach(body -> topics.add(Topics.feed(body)));
         topics.add(Topics.AUDIT);
         topics.add(Topics.DEAD_LETTERS);
+        topics.add(Topics.DEAD_LETTER_SUMMARY);
         topics.add(Topics.RECIPIENTS);
         TopicAdmin.ensure(admin, topics, properties.partitions(), properties.replicationFactor());
         return admin;

@@ -28,6 +28,7 @@ import org.corridor.schemas.avro.WithheldBody;
 import org.corridor.schemas.avro.WithholdReason;
 import org.corridor.schemas.topics.Headers;
 import org.corridor.schemas.topics.Topics;
+import org.corridor.support.kafka.DeadLetterSummary;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -146,6 +147,7 @@ public final class RoutingService {
         headers.add(header(Headers.DLQ_SOURCE_PARTITION, Integer.toString(record.partition())));
         headers.add(header(Headers.DLQ_SOURCE_OFFSET, Long.toString(record.offset())));
         kafka.send(new ProducerRecord<>(Topics.DEAD_LETTERS, null, record.key(), record.value(), headers));
+        kafka.send(DeadLetterSummary.of(why.code(), why.reason(), record.topic(), record.partition(), record.offset()));
         afterTransaction(committed -> {
             if (committed) {
                 metrics.deadLetter(why.code());

@@ -27,7 +27,7 @@ final class BodyClients {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         this.common = Collections.unmodifiableMap(props);
-        bodyPasswords.forEach((body, password) -> perBody.put(body, ScramClient.settings(Principals.body(body), password)));
+        bodyPasswords.forEach((body, password) -> perBody.put(body, ScramClient.settingsOver(props, Principals.body(body), password)));
     }
 
     /** The settings every body's consumers share (the consumer factory's). */

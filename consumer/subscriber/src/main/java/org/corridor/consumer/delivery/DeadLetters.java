@@ -11,6 +11,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.corridor.schemas.topics.Headers;
 import org.corridor.schemas.topics.Topics;
+import org.corridor.support.kafka.DeadLetterSummary;
 
 /**
  * Sends a feed or parked record that cannot be read to {@code alerts.dlq} as the router does: its key, original bytes
@@ -44,6 +45,8 @@ final class DeadLetters {
         ConfirmedWrite.send(producer, new ProducerRecord<>(Topics.DEAD_LETTERS, null, record.key(), record.value(), headers),
                 body + ": dead-lettering " + record.topic() + "-" + record.partition() + "@" + record.offset()
                         + " on " + Topics.DEAD_LETTERS);
+        ConfirmedWrite.send(producer, DeadLetterSummary.of(code, reason, record.topic(), record.partition(), record.offset()),
+                body + ": summarising the dead letter of " + record.topic() + "-" + record.partition() + "@" + record.offset());
     }
 
     private static Header header(String name, String value) {

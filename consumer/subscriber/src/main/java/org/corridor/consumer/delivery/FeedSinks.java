@@ -44,10 +44,21 @@ final class FeedSinks implements AutoCloseable {
         for (String body : bodies) {
             SubscriberProperties.Webhook hook = properties.webhooks().get(body);
             sinks.put(body, hook == null ? sink(properties, body, receipts)
-                    : new ResilientDelivery(body, new WebhookSink(URI.create(hook.url()), hook.secret(), hook.timeout()),
-                            properties, receipts, parking));
+                    : new ResilientDelivery(body, webhook(body, hook), properties, receipts, parking));
         }
         return new FeedSinks(java.util.Collections.unmodifiableMap(sinks));
+    }
+
+    /** The settings were validated ({@link ValidWebhook}); a secret without {@code whsec_} is still accepted. */
+    private static WebhookSink webhook(String body, SubscriberProperties.Webhook hook) {
+        if (!WebhookSignature.isStandardSecret(hook.secret())) {
+            log.warn("corridor.subscriber.webhooks[{}].secret does not start with {}: its UTF-8 bytes are the signing key."
+                    + " A Standard Webhooks library at the receiver needs it as {} and the base64 of those bytes;"
+                    + " configure it that way (the signatures stay the same)", body, WebhookSignature.SECRET_PREFIX,
+                    WebhookSignature.SECRET_PREFIX);
+        }
+        return new WebhookSink(URI.create(hook.url().strip()), WebhookSignature.ofSecret(hook.secret()), hook.timeout(),
+                Clock.systemUTC());
     }
 
     private static void check(String key, java.util.Collection<String> bodies, ReferenceData reference) {

@@ -96,8 +96,9 @@ public final class FileSink implements FeedSink, AutoCloseable {
     private FileChannel channelFor(LocalDate today) throws IOException {
         if (!today.equals(day)) {
             close();
-            Files.createDirectories(dir);
-            Path file = dir.resolve(today + ".jsonl");
+            // Alerts are for their body only: the feed directory and files are owner-only.
+            org.corridor.support.security.OwnerOnly.directory(dir);
+            Path file = org.corridor.support.security.OwnerOnly.file(dir.resolve(today + ".jsonl"));
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
             cutIncompleteLine(channel, file);
             rememberTail(channel);

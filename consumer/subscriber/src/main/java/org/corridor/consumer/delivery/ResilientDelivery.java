@@ -25,7 +25,9 @@ import org.corridor.schemas.topics.Topics;
  * The {@link FeedSink} of a body with a webhook: each alert is POSTed through {@link WebhookSink}, an
  * {@link IOException} (5xx, 408, 429, timeouts, connection errors) retried with exponential backoff and jitter
  * ({@code webhook-max-attempts}, {@code webhook-backoff} doubled up to {@code webhook-max-backoff}), behind a circuit
- * breaker ({@code webhook-circuit-*}); a FAILED receipt for each failed attempt, DELIVERED on success. When the retry
+ * breaker ({@code webhook-circuit-*}) that counts only those endpoint failures: a refusal of one alert (a 4xx, see
+ * {@link WebhookAnswer}) counts neither as a failure nor as a success, so one agency's malformed alerts never open the
+ * circuit for everyone else's; a FAILED receipt for each failed attempt, DELIVERED on success. When the retry
  * budget is spent, the receiver refused the alert ({@link RejectedDeliveryException}, never retried), or the circuit is
  * open, the feed record is parked on {@code alerts.feed.<body>.parked} with the last error and, once the broker has
  * acknowledged the parked record, a PARKED receipt is written: the record is never dropped and never blocks the feed.
@@ -65,7 +67,10 @@ public final class ResilientDelivery implements FeedSink {
                 .slidingWindowSize(settings.webhookCircuitWindow())
                 .minimumNumberOfCalls(settings.webhookCircuitMinimumCalls())
                 .failureRateThreshold(settings.webhookCircuitFailureRate())
-                .waitDurationInOpenState(settings.webhookCircuitOpen()).build());
+                .waitDurationInOpenState(settings.webhookCircuitOpen())
+                // Only the endpoint's own trouble opens the circuit; a refusal is about one alert (WebhookAnswer).
+                .recordException(e -> e instanceof IOException)
+                .ignoreExceptions(RejectedDeliveryException.class).build());
     }
 
     /** Closes the circuit: an operator asked to try again. */

@@ -100,11 +100,15 @@ public record SubscriberProperties(
     /**
      * A body's HTTP endpoint.
      *
-     * @param url     where alerts are POSTed
-     * @param secret  the HMAC-SHA256 signing secret shared with the body
+     * @param url     where alerts are POSTed: {@code https://}, or {@code http://} only to a loopback host
+     *                {@link WebhookUrl}
+     * @param secret  the Standard Webhooks signing secret shared with the body, {@code whsec_} and the base64 of at
+     *                least 24 random bytes; a secret without the prefix (configured before the scheme) is taken as
+     *                its UTF-8 bytes, with a warning at start ({@link WebhookSignature#ofSecret})
      * @param timeout connect and request timeout
      */
-    public record Webhook(@NotBlank String url, @NotBlank String secret, @DefaultValue("10s") @NotNull Duration timeout) {
+    @ValidWebhook
+    public record Webhook(String url, String secret, @DefaultValue("10s") @NotNull Duration timeout) {
 
         /** Never prints the secret. */
         @Override

@@ -18,8 +18,8 @@ class PollBudgetTest {
 
     private static SubscriberProperties settings(String... keyValues) {
         Map<String, String> map = new HashMap<>();
-        map.put("corridor.subscriber.webhooks[UNODC].url", "http://unodc.example/alerts");
-        map.put("corridor.subscriber.webhooks[UNODC].secret", "s");
+        map.put("corridor.subscriber.webhooks[UNODC].url", "https://unodc.example/alerts");
+        map.put("corridor.subscriber.webhooks[UNODC].secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
         for (int i = 0; i < keyValues.length; i += 2) {
             map.put("corridor.subscriber." + keyValues[i], keyValues[i + 1]);
         }

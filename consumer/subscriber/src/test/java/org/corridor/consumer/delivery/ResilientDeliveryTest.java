@@ -27,6 +27,8 @@ import org.corridor.support.serde.AvroDeserializer;
 import org.corridor.support.serde.AvroSerdeConfig;
 import org.corridor.support.serde.AvroSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A webhook that cannot take an alert parks it; the park is a write like any other: only once the broker has the
@@ -46,7 +48,8 @@ class ResilientDeliveryTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        return new WebhookSink(URI.create("http://127.0.0.1:" + port + "/alerts"), "secret", Duration.ofSeconds(2));
+        return new WebhookSink(URI.create("http://127.0.0.1:" + port + "/alerts"), WebhookSignature.ofSecret(WebhookSinkTest.SECRET),
+                Duration.ofSeconds(2), Clock.systemUTC());
     }
 
     private static Delivery delivery() {
@@ -64,6 +67,47 @@ class ResilientDeliveryTest {
         AvroDeserializer<DeliveryReceipt> d = new AvroDeserializer<>(registry);
         d.configure(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
         return receiptsProducer.history().stream().map(r -> d.deserialize(r.topic(), r.value()).getStatus()).toList();
+    }
+
+    /** One attempt per alert, a circuit that opens when 2 of the last 4 calls failed. */
+    private ResilientDelivery circuit(SignedReceiver receiver) {
+        SubscriberProperties settings = TestProperties.bind(Map.of("corridor.subscriber.webhook-max-attempts", "1",
+                "corridor.subscriber.webhook-circuit-window", "4", "corridor.subscriber.webhook-circuit-minimum-calls", "4",
+                "corridor.subscriber.webhook-circuit-failure-rate", "50", "corridor.subscriber.webhook-circuit-open", "1h"));
+        WebhookSink sink = new WebhookSink(receiver.url(), WebhookSignature.ofSecret(WebhookSinkTest.SECRET), Duration.ofSeconds(2),
+                Clock.systemUTC());
+        return new ResilientDelivery("UNODC", sink, settings, receipts, new MockProducer<>(true, null, new StringSerializer(),
+                new ByteArraySerializer()));
+    }
+
+    @ParameterizedTest(name = "{0} answers to one agency's alerts")
+    @ValueSource(ints = {400, 413, 422})
+    void refusalsOfMalformedAlertsNeverOpenTheCircuitForTheOthers(int refusal) throws IOException {
+        try (SignedReceiver receiver = new SignedReceiver(WebhookSinkTest.SECRET, Clock.systemUTC())) {
+            receiver.answering(n -> n <= 8 ? refusal : 200);
+            ResilientDelivery sink = circuit(receiver);
+            for (int i = 0; i < 8; i++) {
+                assertThat(sink.deliver(List.of(delivery()))).as("a refused alert is parked at once").containsExactly(FeedSink.Outcome.PARKED);
+            }
+            assertThat(receiver.requests()).as("a refusal is not retried").isEqualTo(8);
+            assertThat(sink.deliver(List.of(delivery()))).as("the next agency's alert goes through")
+                    .containsExactly(FeedSink.Outcome.DELIVERED);
+        }
+    }
+
+    @Test
+    void serverErrorsOpenTheCircuit() throws IOException {
+        try (SignedReceiver receiver = new SignedReceiver(WebhookSinkTest.SECRET, Clock.systemUTC())) {
+            receiver.answering(n -> n <= 4 ? 503 : 200);
+            ResilientDelivery sink = circuit(receiver);
+            for (int i = 0; i < 4; i++) {
+                assertThat(sink.deliver(List.of(delivery()))).containsExactly(FeedSink.Outcome.PARKED);
+            }
+            assertThat(sink.deliver(List.of(delivery()))).as("circuit open: parked without a call").containsExactly(FeedSink.Outcome.PARKED);
+            assertThat(receiver.requests()).isEqualTo(4);
+            sink.reset();
+            assertThat(sink.deliver(List.of(delivery()))).containsExactly(FeedSink.Outcome.DELIVERED);
+        }
     }
 
     @Test

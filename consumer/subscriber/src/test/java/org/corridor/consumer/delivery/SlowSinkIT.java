@@ -104,7 +104,7 @@ class SlowSinkIT {
             Map<String, Object> props = Subscribers.properties(fixture, BODY);
             props.put("server.port", Integer.toString(actuatorPort));
             props.put("corridor.subscriber.webhooks[" + BODY + "].url", "http://127.0.0.1:" + server.getAddress().getPort() + "/alerts");
-            props.put("corridor.subscriber.webhooks[" + BODY + "].secret", "slow-sink-secret");
+            props.put("corridor.subscriber.webhooks[" + BODY + "].secret", "whsec_c2xvdy1zaW5rLXNlY3JldC1vZi0zMi1ieXRlcy0uLg==");
             props.put("management.endpoints.web.exposure.include", "health,metrics");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + HEAP_MIB + "m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),

@@ -57,4 +57,35 @@ class SubscriberPropertiesTest {
         runner.withPropertyValues("corridor.subscriber.retry-backoff=0s").run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("retryBackoff"));
     }
+
+    private static final String WHSEC = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    @Test
+    void plainHttpToAHostThatIsNotLoopbackStopsTheStartNamingTheKey() {
+        runner.withPropertyValues("corridor.subscriber.webhooks[UNODC].url=http://unodc.example/alerts",
+                "corridor.subscriber.webhooks[UNODC].secret=" + WHSEC).run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("webhooks[UNODC].url")
+                        .hasMessageContaining("https://").hasMessageContaining("loopback"));
+    }
+
+    @Test
+    void httpsAndLoopbackHttpStart() {
+        runner.withPropertyValues("corridor.subscriber.webhooks[UNODC].url=https://unodc.example/alerts",
+                "corridor.subscriber.webhooks[UNODC].secret=" + WHSEC,
+                "corridor.subscriber.webhooks[OSCE].url=http://127.0.0.1:8089/alerts",
+                "corridor.subscriber.webhooks[OSCE].secret=a-raw-secret-from-before-whsec").run(context ->
+                assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void aSecretThatIsNotBase64OrTooShortStopsTheStartNamingTheKeyNotTheSecret() {
+        runner.withPropertyValues("corridor.subscriber.webhooks[UNODC].url=https://unodc.example/alerts",
+                "corridor.subscriber.webhooks[UNODC].secret=whsec_no*t-base64").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("webhooks[UNODC].secret")
+                        .hasMessageContaining("base64"));
+        runner.withPropertyValues("corridor.subscriber.webhooks[UNODC].url=https://unodc.example/alerts",
+                "corridor.subscriber.webhooks[UNODC].secret=short").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("webhooks[UNODC].secret")
+                        .hasMessageContaining("at least 24"));
+    }
 }

@@ -51,6 +51,7 @@ class UnreadableFeedRecordIT {
             String feed = Topics.feed(BODY);
             fixture.createTopic(feed, 1);
             fixture.createTopic(Topics.DEAD_LETTERS, 1);
+            fixture.createTopic(Topics.DEAD_LETTER_SUMMARY, 1);
             TraffickingAlert good = Alerts.neutral().setAlertId(UUID.randomUUID()).build();
             String poisonKey = UUID.randomUUID().toString();
             byte[] poison = "not an alert".getBytes(StandardCharsets.UTF_8);

@@ -4,23 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -44,42 +40,33 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Webhook delivery against a real HTTP server: signed, retried, parked when it stays down, re-driven. */
+/**
+ * Webhook delivery against a real HTTP server that verifies each request's Standard Webhooks signature: signed,
+ * retried under one webhook-id, parked when it stays down, re-driven under the same ids.
+ */
 @ExtendWith(KafkaBrokerExtension.class)
 class WebhookDeliveryIT {
 
-    private static final String SECRET = "s3cret-shared-with-the-body";
-    private HttpServer server;
+    private static final String SECRET = "whsec_czNjcmV0LXNoYXJlZC13aXRoLXRoZS1ib2R5LW9mLTMyYg==";
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private volatile boolean down;
-    private final List<Map<String, String>> accepted = new CopyOnWriteArrayList<>();
+    /** The body's endpoint: it verifies every request's Standard Webhooks signature and refuses replays. */
+    private SignedReceiver receiver;
 
     @BeforeEach
     void startEndpoint() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/alerts", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            int status = down || failuresLeft.getAndDecrement() > 0 ? 503 : 200;
-            if (status == 200) {
-                accepted.add(Map.of("body", new String(body, StandardCharsets.UTF_8),
-                        "signature", exchange.getRequestHeaders().getFirst(WebhookSink.SIGNATURE),
-                        "expected", WebhookSink.sign(body, SECRET.getBytes(StandardCharsets.UTF_8)),
-                        "key", exchange.getRequestHeaders().getFirst("Idempotency-Key")));
-            }
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        });
-        server.start();
+        receiver = new SignedReceiver(SECRET, Clock.systemUTC())
+                .answering(n -> down || failuresLeft.getAndDecrement() > 0 ? 503 : 200);
     }
 
     @AfterEach
     void stopEndpoint() {
-        server.stop(0);
+        receiver.close();
     }
 
     private ConfigurableApplicationContext subscriber(ExchangeFixture fixture, String body) {
         Map<String, Object> props = Subscribers.properties(fixture, body);
-        props.put("corridor.subscriber.webhooks[" + body + "].url", "http://127.0.0.1:" + server.getAddress().getPort() + "/alerts");
+        props.put("corridor.subscriber.webhooks[" + body + "].url", receiver.url().toString());
         props.put("corridor.subscriber.webhooks[" + body + "].secret", SECRET);
         props.put("corridor.subscriber.webhook-max-attempts", "4");
         props.put("corridor.subscriber.webhook-backoff", "50ms");
@@ -118,10 +105,12 @@ class WebhookDeliveryIT {
             String id = alert.getAlertId().toString();
             await().atMost(Duration.ofSeconds(60)).until(() -> receipts(fixture, id).stream()
                     .anyMatch(r -> r.getStatus() == DeliveryStatus.DELIVERED));
-            assertThat(accepted).hasSize(1);
-            assertThat(accepted.get(0).get("signature")).isEqualTo(accepted.get(0).get("expected")).startsWith("sha256=");
-            assertThat(accepted.get(0).get("key")).isEqualTo(id + ":1");
-            assertThat(accepted.get(0).get("body")).contains("\"alertId\":\"" + id + "\"");
+            assertThat(receiver.refused).as("every request's signature verified").isEmpty();
+            assertThat(receiver.accepted).hasSize(1);
+            assertThat(receiver.attempts).as("four attempts, one webhook-id: the receiver's idempotency key").hasSize(4)
+                    .extracting(SignedReceiver.Received::id).containsOnly(receiver.accepted.get(0).id());
+            assertThat(receiver.accepted.get(0).header("Idempotency-Key")).isEqualTo(id + ":1");
+            assertThat(receiver.accepted.get(0).body()).contains("\"alertId\":\"" + id + "\"");
             assertThat(receipts(fixture, id)).extracting(DeliveryReceipt::getStatus).containsExactly(
                     DeliveryStatus.FAILED, DeliveryStatus.FAILED, DeliveryStatus.FAILED, DeliveryStatus.DELIVERED);
             assertThat(receipts(fixture, id)).extracting(DeliveryReceipt::getAttempt).containsExactly(1, 2, 3, 4);
@@ -142,7 +131,7 @@ class WebhookDeliveryIT {
                 assertThat(fixture.decodeAlert(parked).getAlertId().toString()).isEqualTo(parked.key());
                 assertThat(receipts(fixture, parked.key())).extracting(DeliveryReceipt::getStatus).contains(DeliveryStatus.PARKED);
             }
-            assertThat(accepted).isEmpty();
+            assertThat(receiver.accepted).isEmpty();
 
             down = false;
             String url = "http://localhost:" + subscriber.getEnvironment().getProperty("local.server.port") + "/api/v1/feeds/SELEC/redrive";
@@ -150,7 +139,12 @@ class WebhookDeliveryIT {
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(redrive.statusCode()).isEqualTo(200);
             assertThat(redrive.body()).isEqualTo("{\"body\":\"SELEC\",\"delivered\":5,\"parkedAgain\":0}");
-            assertThat(accepted).hasSize(5);
+            assertThat(receiver.accepted).hasSize(5);
+            assertThat(receiver.refused).isEmpty();
+            Set<String> parkedIds = new java.util.HashSet<>();
+            receiver.attempts.stream().limit(receiver.attempts.size() - 5L).forEach(a -> parkedIds.add(a.id()));
+            assertThat(receiver.accepted).extracting(SignedReceiver.Received::id).doesNotHaveDuplicates()
+                    .as("a re-drive sends the ids of the attempts that failed").containsAll(parkedIds);
             for (String id : ids) {
                 assertThat(receipts(fixture, id)).extracting(DeliveryReceipt::getStatus).contains(DeliveryStatus.PARKED)
                         .last().isEqualTo(DeliveryStatus.DELIVERED);

@@ -29,7 +29,7 @@ final class AgencyPublishers implements AutoCloseable {
         for (AgencyAccount a : agencies) {
             if (a.kafkaPassword() != null) {
                 Map<String, Object> props = new HashMap<>(client);
-                props.putAll(ScramClient.settings(Principals.agency(a.id()), a.kafkaPassword()));
+                props.putAll(ScramClient.settingsOver(client, Principals.agency(a.id()), a.kafkaPassword()));
                 props.put("client.id", "corridor-ingest-" + a.id());
                 own.put(a.id(), factory.apply(props));
             }

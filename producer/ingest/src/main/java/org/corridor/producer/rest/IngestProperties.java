@@ -40,4 +40,26 @@ public record IngestProperties(
         @DefaultValue("1") @Min(1) short replicationFactor,
         @DefaultValue("1000") @Min(0) int rateLimit,
         @DefaultValue("100000") @Min(1) int statusCapacity) {
+
+    /**
+     * A token identifies one agency: two agencies with the same token hash (or the same id) would let one publish as
+     * the other, so such a table stops the start, naming both.
+     */
+    public IngestProperties {
+        java.util.Map<String, String> ownerOfToken = new java.util.HashMap<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (AgencyAccount a : agencies == null ? List.<AgencyAccount>of() : agencies) {
+            if (a == null) {
+                continue;
+            }
+            if (a.id() != null && !ids.add(a.id())) {
+                throw new IllegalArgumentException("corridor.ingest.agencies: agency " + a.id() + " is listed twice");
+            }
+            String other = a.tokenSha256() == null ? null : ownerOfToken.putIfAbsent(a.tokenSha256(), a.id());
+            if (other != null) {
+                throw new IllegalArgumentException("corridor.ingest.agencies: agencies " + other + " and " + a.id()
+                        + " have the same token (token-sha256): each agency needs a token of its own");
+            }
+        }
+    }
 }
