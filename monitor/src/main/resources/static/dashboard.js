@@ -82,11 +82,17 @@ function render(report, health) {
   document.body.dataset.loaded = 'true';
 }
 
+// The API's URL without the page's user:password@ (which fetch refuses when a page was opened with credentials in its
+// URL); the browser still sends the basic credentials it answered the page's challenge with, same origin and realm.
+function sameOrigin(path) {
+  return new URL(path, location.origin + location.pathname);
+}
+
 async function refresh() {
   try {
     const [report, health] = await Promise.all([
-      fetch('api/v1/health').then(r => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); }),
-      fetch('actuator/health').then(r => r.json()).then(h => h.status).catch(() => 'UNKNOWN')]);
+      fetch(sameOrigin('api/v1/health')).then(r => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); }),
+      fetch(sameOrigin('actuator/health')).then(r => r.json()).then(h => h.status).catch(() => 'UNKNOWN')]);
     render(report, health);
   } catch (e) {
     document.getElementById('updated').textContent = 'cannot load /api/v1/health: ' + e.message;

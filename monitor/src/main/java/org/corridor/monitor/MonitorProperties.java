@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param stallSamples      consecutive unchanged samples with lag that make a STALL
  * @param routerGroup       the router's consumer group; the health goes DOWN when it stalls or stops
  * @param schemaRegistryUrl the schema registry (to read delivery receipts)
- * @param scrapeUrls        the router's and subscribers' {@code /actuator/prometheus} pages, for end-to-end latency
+ * @param scrapeUrls        the router's and subscribers' {@code /actuator/prometheus} pages, for end-to-end latency; {@code user:password@} in a URL is sent as HTTP basic (the {@code metrics} user)
  * @param adminTimeout      how long one Admin API call may take
  */
 @Validated

@@ -45,6 +45,7 @@ import org.corridor.monitor.cluster.PrometheusText;
 import org.corridor.schemas.topics.Headers;
 import org.corridor.schemas.topics.Topics;
 import org.corridor.testsupport.KafkaBrokerExtension;
+import org.corridor.testsupport.TestHttpUsers;
 import org.corridor.testsupport.TestKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,6 +78,7 @@ class MonitorIT {
         props.put("corridor.monitor.window", "5s");
         props.put("corridor.monitor.router-group", STOPPED_GROUP);
         props.put("corridor.monitor.scrape-urls", "");
+        props.putAll(TestHttpUsers.properties());
         monitor = new SpringApplicationBuilder(MonitorApplication.class).properties(props).run();
         url = "http://localhost:" + monitor.getEnvironment().getProperty("local.server.port");
     }
@@ -257,8 +259,10 @@ class MonitorIT {
                 new StringDeserializer(), new StringDeserializer());
     }
 
+    /** As the operator, who may read the monitor's API and its actuator. */
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", TestHttpUsers.operator()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode report() throws Exception {

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
 import org.corridor.broker.EmbeddedKafkaBroker;
 import org.corridor.platform.access.CredentialStore;
+import org.corridor.platform.access.HttpCredentials;
 import org.corridor.platform.access.SecureSetup;
 import org.corridor.platform.launch.LaunchSettingException;
 import org.corridor.platform.launch.OverrideBinder;
@@ -41,6 +42,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private String bootstrapServers;
     private String registryUrl;
     private SecureSetup security;
+    private HttpCredentials http;
 
     public EmbeddedPlatform(PlatformSettings settings) {
         this(settings, Map.of());
@@ -84,8 +86,12 @@ public final class EmbeddedPlatform implements AutoCloseable {
         List<String> agencyIds = DemoAgencies.AGENCIES.stream().map(DemoAgencies.Agency::id).toList();
         List<String> bodyIds = List.copyOf(ReferenceData.defaults().bodyIds());
         try {
+            CredentialStore store = CredentialStore.open(settings.dataDir());
+            // HTTP needs credentials with or without --insecure, which is about Kafka only.
+            http = new HttpCredentials(store);
+            SecureSetup access = new SecureSetup(store);
             if (settings.secured()) {
-                security = new SecureSetup(CredentialStore.open(settings.dataDir()));
+                security = access;
                 broker = EmbeddedKafkaBroker.secured(settings.dataDir().resolve("kafka"), settings.kafkaPort(), Map.of(),
                         security.brokerSecurity()).start(Duration.ofSeconds(60));
                 try (Admin superUser = Admin.create(broker.superUserClient())) {
@@ -96,21 +102,24 @@ public final class EmbeddedPlatform implements AutoCloseable {
                         .start(Duration.ofSeconds(60));
             }
             bootstrapServers = settings.embeddedBroker() ? broker.bootstrapServers() : settings.bootstrapServers();
-            ServiceSettings services = new ServiceSettings(security, settings.dataDir());
+            ServiceSettings services = new ServiceSettings(security, access, http.users(bodyIds), settings.dataDir());
             registryUrl = settings.embeddedRegistry()
                     ? run(Service.REGISTRY, services.registry(), checked).toString() : settings.schemaRegistryUrl();
-            String writerUrl = security == null ? registryUrl : security.registryWriterUrl(registryUrl);
+            // Our registry always has a writer; an external one gets credentials only on a secured platform, as before.
+            boolean writer = settings.embeddedRegistry() || security != null;
+            String writerUrl = writer ? access.registryWriterUrl(registryUrl) : registryUrl;
             SecureSetup.writeClientConfig(settings.dataDir(), bootstrapServers, security == null ? Map.of()
                     : ScramClient.settings(Principals.ADMIN, security.password(Principals.ADMIN)), registryUrl,
-                    security == null ? null : security.registryUserInfo());
+                    writer ? access.registryUserInfo() : null);
             Map<String, Object> ingest = services.ingest(writerUrl, tokens);
-            Map<String, Object> router = services.router(writerUrl);
+            Map<String, Object> router = services.router(writerUrl, tokens);
             Map<String, Object> subscribers = services.subscribers(writerUrl, bodyIds);
             CompletableFuture<URI> rest = CompletableFuture.supplyAsync(() -> run(Service.INGEST, ingest, checked));
             CompletableFuture<URI> routing = CompletableFuture.supplyAsync(() -> run(Service.ROUTER, router, checked));
             CompletableFuture<URI> delivery = CompletableFuture.supplyAsync(() -> run(Service.SUBSCRIBERS, subscribers, checked));
             CompletableFuture.allOf(rest, routing, delivery).join();
-            run(Service.MONITOR, services.monitor(registryUrl, routing.join(), delivery.join()), checked);
+            run(Service.MONITOR, services.monitor(registryUrl, routing.join(), delivery.join(),
+                    http.userInfo(org.corridor.support.http.HttpParty.METRICS_USER)), checked);
             return this;
         } catch (RuntimeException | IOException e) {
             close();
@@ -131,10 +140,12 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     /** Starts one service and returns where it answers. */
     private URI run(Service service, Map<String, Object> corridor, Map<Service, Map<String, Object>> checked) {
-        ServiceLaunch launch = new ServiceLaunch(service, settings.port(service), bootstrapServers, corridor,
+        Map<String, Object> bound = new java.util.HashMap<>(corridor);
+        bound.put("server.address", settings.bindAddress());
+        ServiceLaunch launch = new ServiceLaunch(service, settings.port(service), bootstrapServers, bound,
                 checked.getOrDefault(service, Map.of()));
         ConfigurableApplicationContext context = launch.run();
-        URI endpoint = URI.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+        URI endpoint = URI.create("http://" + settings.clientHost() + ":" + context.getEnvironment().getProperty("local.server.port"));
         synchronized (contexts) {
             contexts.add(context);
             endpoints.put(service, endpoint);
@@ -145,6 +156,18 @@ public final class EmbeddedPlatform implements AutoCloseable {
     /** Whether the embedded broker requires authentication and enforces ACLs. */
     public boolean secured() {
         return security != null;
+    }
+
+    /** The HTTP basic credentials of the operator, the metrics scraper and the bodies (in the data directory). */
+    public HttpCredentials httpCredentials() {
+        return http;
+    }
+
+    /** The application contexts of the services this platform started, in start order (for tests that walk them). */
+    public List<ConfigurableApplicationContext> contexts() {
+        synchronized (contexts) {
+            return List.copyOf(contexts);
+        }
     }
 
     public PlatformSettings settings() {

@@ -4,7 +4,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.util.concurrent.Callable;
+
+import org.corridor.platform.access.CredentialStore;
+import org.corridor.platform.access.HttpCredentials;
+import org.corridor.support.http.HttpParty;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,8 +25,18 @@ final class FeedCommands {
     private FeedCommands() {
     }
 
-    static int post(CommandSpec spec, String url) throws Exception {
+    /** POSTs as the operator, whose password {@code ./corridor up} keeps in the data directory. */
+    static int post(CommandSpec spec, Path dataDir, String url) throws Exception {
+        String user = HttpParty.OPERATOR_USER;
+        var password = CredentialStore.open(dataDir).existing(HttpCredentials.key(user));
+        if (password.isEmpty()) {
+            spec.commandLine().getErr().println("corridor: no operator credentials in " + dataDir.resolve(CredentialStore.FILE)
+                    + "; start the platform with ./corridor up --data-dir " + dataDir + " first");
+            return 1;
+        }
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password.get()).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Basic " + basic)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         (r.statusCode() < 300 ? spec.commandLine().getOut() : spec.commandLine().getErr()).println(r.body());
         spec.commandLine().getOut().flush();
@@ -40,9 +57,12 @@ final class FeedCommands {
         @Option(names = "--subscriber-url", defaultValue = "http://localhost:8083", description = "subscribers (${DEFAULT-VALUE})")
         String url;
 
+        @Option(names = "--data-dir", defaultValue = "${env:CORRIDOR_DATA_DIR:-./data}", description = "the platform's data directory (operator credentials)")
+        Path dataDir;
+
         @Override
         public Integer call() throws Exception {
-            return post(spec, url + "/api/v1/feeds/" + body + "/redrive");
+            return post(spec, dataDir, url + "/api/v1/feeds/" + body + "/redrive");
         }
     }
 
@@ -62,9 +82,12 @@ final class FeedCommands {
         @Option(names = "--subscriber-url", defaultValue = "http://localhost:8083", description = "subscribers (${DEFAULT-VALUE})")
         String url;
 
+        @Option(names = "--data-dir", defaultValue = "${env:CORRIDOR_DATA_DIR:-./data}", description = "the platform's data directory (operator credentials)")
+        Path dataDir;
+
         @Override
         public Integer call() throws Exception {
-            return post(spec, url + "/api/v1/feeds/" + body + "/replay?from=" + from);
+            return post(spec, dataDir, url + "/api/v1/feeds/" + body + "/replay?from=" + from);
         }
     }
 }

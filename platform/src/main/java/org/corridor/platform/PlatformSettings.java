@@ -17,12 +17,35 @@ import org.corridor.platform.launch.Service;
  * @param bootstrapServers  an external Kafka cluster instead of the embedded broker, or null
  * @param schemaRegistryUrl an external schema registry (Confluent's or Corridor's) instead of the embedded one, or null
  * @param insecure          run the embedded broker in plaintext without ACLs (developers only); by default it
- *                          requires SASL/SCRAM and authorizes every principal with ACLs. An external cluster is
- *                          reached without authentication, so it needs {@code insecure} said out loud
+ *                          requires SASL/SCRAM and authorizes every principal with ACLs; HTTP needs credentials
+ *                          either way. An external cluster is reached without authentication, so it needs
+ *                          {@code insecure} said out loud
+ * @param bindAddress       the address the embedded services listen on ({@code server.address}); loopback by default
  */
 public record PlatformSettings(Path dataDir, int kafkaPort, int registryPort, int restPort, int routerPort,
                                int subscriberPort, int monitorPort, String bootstrapServers, String schemaRegistryUrl,
-                               boolean insecure) {
+                               boolean insecure, String bindAddress) {
+
+    /** Services listen on loopback only, unless told {@code --bind}. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    public PlatformSettings {
+        bindAddress = bindAddress == null || bindAddress.isBlank() ? LOOPBACK : bindAddress;
+    }
+
+    /** On loopback. */
+    public PlatformSettings(Path dataDir, int kafkaPort, int registryPort, int restPort, int routerPort,
+                            int subscriberPort, int monitorPort, String bootstrapServers, String schemaRegistryUrl,
+                            boolean insecure) {
+        this(dataDir, kafkaPort, registryPort, restPort, routerPort, subscriberPort, monitorPort, bootstrapServers,
+                schemaRegistryUrl, insecure, LOOPBACK);
+    }
+
+    /** The host name clients use to reach the services: localhost unless bound to one other address. */
+    public String clientHost() {
+        return bindAddress.equals(LOOPBACK) || bindAddress.equals("0.0.0.0") || bindAddress.equals("::")
+                ? "localhost" : bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
+    }
 
     public boolean embeddedBroker() {
         return bootstrapServers == null || bootstrapServers.isBlank();

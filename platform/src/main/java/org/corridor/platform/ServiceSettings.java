@@ -21,20 +21,26 @@ final class ServiceSettings {
     static final String REGISTRY_WRITER_ID = "corridor-schema-registry";
 
     private final SecureSetup security;
+    private final SecureSetup access;
+    private final Map<String, Object> httpUsers;
     private final Path dataDir;
 
-    /** @param security the broker's security, or null on a plaintext broker */
-    ServiceSettings(SecureSetup security, Path dataDir) {
+    /**
+     * @param security  the broker's security, or null on a plaintext broker
+     * @param access    the credential store's setup, for the registry writer (with or without a secured broker)
+     * @param httpUsers {@code corridor.http.users.*}, hashed, which every service gets
+     */
+    ServiceSettings(SecureSetup security, SecureSetup access, Map<String, Object> httpUsers, Path dataDir) {
         this.security = security;
+        this.access = access;
+        this.httpUsers = Map.copyOf(httpUsers);
         this.dataDir = dataDir;
     }
 
     Map<String, Object> registry() throws IOException {
         Map<String, Object> p = kafkaClient(Principals.REGISTRY);
         p.put("corridor.registry.writer-id", REGISTRY_WRITER_ID);
-        if (security != null) {
-            p.putAll(security.registryWriters());
-        }
+        p.putAll(access.registryWriters());
         return p;
     }
 
@@ -56,8 +62,10 @@ final class ServiceSettings {
         return p;
     }
 
-    Map<String, Object> router(String writerUrl) throws IOException {
+    /** The router takes the agencies' bearer tokens (hashed) for its explain API. */
+    Map<String, Object> router(String writerUrl, Map<String, String> tokens) throws IOException {
         Map<String, Object> p = kafkaClient(Principals.ROUTER);
+        p.putAll(org.corridor.platform.access.HttpCredentials.agencyTokens(tokens));
         p.put("corridor.router.schema-registry-url", writerUrl);
         p.put("corridor.router.instance-id", "platform");
         return p;
@@ -75,16 +83,25 @@ final class ServiceSettings {
         return p;
     }
 
-    /** The monitor reads the registry without writer credentials and scrapes the router's and subscribers' metrics. */
-    Map<String, Object> monitor(String registryUrl, URI router, URI subscribers) throws IOException {
+    /**
+     * The monitor reads the registry without writer credentials and scrapes the router's and subscribers' metrics as
+     * the metrics user.
+     */
+    Map<String, Object> monitor(String registryUrl, URI router, URI subscribers, String metricsUserInfo) throws IOException {
         Map<String, Object> p = kafkaClient(Principals.MONITOR);
         p.put("corridor.monitor.schema-registry-url", registryUrl);
-        p.put("corridor.monitor.scrape-urls", router.resolve("/actuator/prometheus") + "," + subscribers.resolve("/actuator/prometheus"));
+        p.put("corridor.monitor.scrape-urls", withUser(router, metricsUserInfo) + "," + withUser(subscribers, metricsUserInfo));
         return p;
     }
 
-    /** The Spring properties of a service's Kafka principal; none on a plaintext broker. */
+    private static String withUser(URI service, String userInfo) {
+        return service.resolve("/actuator/prometheus").toString().replaceFirst("://", "://" + userInfo + "@");
+    }
+
+    /** The Spring properties of a service's Kafka principal (none on a plaintext broker) and its HTTP users. */
     private Map<String, Object> kafkaClient(String principal) throws IOException {
-        return security == null ? new HashMap<>() : new HashMap<>(security.kafkaClient(principal));
+        Map<String, Object> p = security == null ? new HashMap<>() : new HashMap<>(security.kafkaClient(principal));
+        p.putAll(httpUsers);
+        return p;
     }
 }

@@ -48,6 +48,10 @@ public final class UpCommand implements Callable<Integer> {
             + "enforces ACLs)")
     boolean insecure;
 
+    @Option(names = "--bind", defaultValue = PlatformSettings.LOOPBACK, paramLabel = "ADDRESS",
+            description = "address the HTTP services listen on (${DEFAULT-VALUE}: this machine only; 0.0.0.0: every interface)")
+    String bind;
+
     @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
             description = "use this Kafka cluster instead of the embedded broker")
     String bootstrapServers;
@@ -61,7 +65,7 @@ public final class UpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(dataDir.toAbsolutePath().normalize(), kafkaPort,
-                registryPort, restPort, routerPort, subscriberPort, monitorPort, bootstrapServers, registryUrl, insecure));
+                registryPort, restPort, routerPort, subscriberPort, monitorPort, bootstrapServers, registryUrl, insecure, bind));
         try {
             platform.start();
         } catch (IllegalStateException e) {
@@ -83,9 +87,9 @@ public final class UpCommand implements Callable<Integer> {
         out.printf("  %-17s %s%n", "Feed files", platform.dataDir().resolve("feeds") + "/<body>/<date>.jsonl");
         out.printf("  %-17s %s (owner-only; one bearer token per demo agency)%n", "Agency tokens",
                 platform.dataDir().resolve(DemoAgencies.FILE));
+        out.printf("  %-17s %s (owner-only; HTTP basic: http-operator, http-body-<id>%s)%n", "Credentials",
+                platform.dataDir().resolve(CredentialStore.FILE), platform.secured() ? "; Kafka SCRAM passwords" : "");
         if (platform.secured()) {
-            out.printf("  %-17s %s (owner-only; Kafka SCRAM passwords of every principal)%n", "Credentials",
-                    platform.dataDir().resolve(CredentialStore.FILE));
             out.printf("  %-17s %s (owner-only; admin client settings for Kafka tools)%n", "Admin client",
                     platform.dataDir().resolve(SecureSetup.CLIENT_CONFIG));
         }

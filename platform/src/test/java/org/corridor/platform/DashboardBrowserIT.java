@@ -58,9 +58,10 @@ class DashboardBrowserIT {
             DemoScenario.publish(platform.restUrl(), DemoAgencies.tokens(data));
             ObjectMapper json = JsonMapper.builder().build();
             HttpClient http = HttpClient.newHttpClient();
+            String operator = HttpAuth.basic(platform, "operator");
             // Wait until the monitor has seen deliveries, so the page has something real to show.
             await().atMost(Duration.ofSeconds(90)).until(() -> {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(platform.monitorUrl() + "/api/v1/health/bodies")).build(),
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(platform.monitorUrl() + "/api/v1/health/bodies")).header("Authorization", operator).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) {
                     return false;
@@ -74,7 +75,7 @@ class DashboardBrowserIT {
             });
             // Feeds are transactional; subscribers commit past the commit markers, so every group gets to lag 0 and OK.
             await().atMost(Duration.ofSeconds(60)).until(() -> {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(platform.monitorUrl() + "/api/v1/health/groups")).build(),
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(platform.monitorUrl() + "/api/v1/health/groups")).header("Authorization", operator).build(),
                         HttpResponse.BodyHandlers.ofString());
                 int subscribers = 0;
                 for (JsonNode g : json.readTree(r.body())) {
@@ -87,7 +88,9 @@ class DashboardBrowserIT {
                 }
                 return subscribers == 13;
             });
-            String url = platform.monitorUrl() + "/";
+            // The operator's credentials in the URL: the browser answers the monitor's basic challenge with them and
+            // keeps them for the page's own requests to the JSON API.
+            String url = platform.monitorUrl().replaceFirst("://", "://" + platform.httpCredentials().userInfo("operator") + "@") + "/";
             String dom = chromium(List.of("--dump-dom", url));
             assertThat(dom).as("the script rendered the report").contains("data-loaded=\"true\"");
             assertThat(dom).contains("data-topic=\"alerts.feed.europol\"", "data-topic=\"alerts.dlq\"");

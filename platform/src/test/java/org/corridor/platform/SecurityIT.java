@@ -176,7 +176,8 @@ class SecurityIT {
 
             for (String service : List.of(platform.restUrl(), platform.subscriberUrl(), platform.monitorUrl(),
                     platform.endpoint(Service.ROUTER).toString())) {
-                answers.add(send("GET", service + "/actuator/prometheus", null, null).body());
+                assertThat(send("GET", service + "/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
+                answers.add(send("GET", service + "/actuator/prometheus", HttpAuth.basic(platform, "metrics"), null).body());
             }
         }
 
@@ -207,7 +208,7 @@ class SecurityIT {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).method(method,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
-            b.header("Authorization", "Bearer " + token);
+            b.header("Authorization", token.startsWith("Basic ") ? token : "Bearer " + token);
         }
         if (body != null) {
             b.header("Content-Type", url.contains("/subjects/") ? "application/vnd.schemaregistry.v1+json" : "application/json");

@@ -34,7 +34,7 @@ class StatusAndAcknowledgementIT {
     private HttpResponse<String> call(String method, String url, String token) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody());
         if (token != null) {
-            b.header("Authorization", "Bearer " + token);
+            b.header("Authorization", token.startsWith("Basic ") ? token : "Bearer " + token);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -60,6 +60,12 @@ class StatusAndAcknowledgementIT {
                         && s.at("/bodies/CARICC/version").asInt() == 2;
             });
             HttpResponse<String> ack = call("POST", platform.subscriberUrl() + "/api/v1/feeds/CARICC/alerts/" + heroin + "/ack?version=2", null);
+            assertThat(ack.statusCode()).as("anonymous acknowledgement").isEqualTo(401);
+            HttpResponse<String> otherBody = call("POST", platform.subscriberUrl() + "/api/v1/feeds/CARICC/alerts/" + heroin
+                    + "/ack?version=2", HttpAuth.basic(platform, "body-EUROPOL"));
+            assertThat(otherBody.statusCode()).as("another body's acknowledgement").isEqualTo(403);
+            ack = call("POST", platform.subscriberUrl() + "/api/v1/feeds/CARICC/alerts/" + heroin + "/ack?version=2",
+                    HttpAuth.basic(platform, "body-CARICC"));
             assertThat(ack.statusCode()).as(ack.body()).isEqualTo(202);
             await().atMost(Duration.ofSeconds(30)).until(() -> status(platform, heroin, tj).at("/bodies/CARICC/state").asString()
                     .equals("ACKNOWLEDGED"));
@@ -75,7 +81,7 @@ class StatusAndAcknowledgementIT {
             // acknowledgement above a wide margin, even on a loaded machine.
             await().atMost(Duration.ofSeconds(60)).until(() -> !status(platform, heroin, tj).at("/bodies/UNODC/escalatedAt").isMissingNode());
             assertThat(status(platform, heroin, tj).at("/bodies/CARICC/escalatedAt").isMissingNode()).isTrue();
-            String metrics = call("GET", platform.subscriberUrl() + "/actuator/prometheus", null).body();
+            String metrics = call("GET", platform.subscriberUrl() + "/actuator/prometheus", HttpAuth.basic(platform, "metrics")).body();
             assertThat(metrics).contains("corridor_subscriber_escalations_total{body=\"UNODC\",priority=\"URGENT\"}");
 
             // Withheld bodies and their reasons: the TLP:RED lab alert of nl-police.

@@ -32,6 +32,10 @@ public final class StatusCommand implements Callable<Integer> {
             description = "the monitor (${DEFAULT-VALUE})")
     String monitorUrl;
 
+    @Option(names = "--data-dir", defaultValue = "${env:CORRIDOR_DATA_DIR:-./data}",
+            description = "the platform's data directory, whose credentials.properties holds the operator's password (http-operator)")
+    java.nio.file.Path dataDir;
+
     @Option(names = "--all-topics", description = "list every topic, not only those with a problem")
     boolean allTopics;
 
@@ -42,7 +46,7 @@ public final class StatusCommand implements Callable<Integer> {
         JsonNode report;
         try {
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()
-                    .send(HttpRequest.newBuilder(URI.create(monitorUrl.replaceAll("/+$", "") + "/api/v1/health"))
+                    .send(operator(HttpRequest.newBuilder(URI.create(monitorUrl.replaceAll("/+$", "") + "/api/v1/health")))
                             .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 err.println("corridor: the monitor at " + monitorUrl + " answered HTTP " + response.statusCode() + ": "
@@ -59,6 +63,22 @@ public final class StatusCommand implements Callable<Integer> {
             return 2;
         }
         return print(report, out);
+    }
+
+    /** The operator's basic credentials from the data directory, when there are any (the monitor answers 401 otherwise). */
+    private HttpRequest.Builder operator(HttpRequest.Builder request) throws IOException {
+        java.nio.file.Path file = dataDir.resolve("credentials.properties");
+        if (!java.nio.file.Files.isReadable(file)) {
+            return request;
+        }
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(file)) {
+            p.load(in);
+        }
+        String password = p.getProperty("http-" + org.corridor.support.http.HttpParty.OPERATOR_USER);
+        return password == null ? request : request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((org.corridor.support.http.HttpParty.OPERATOR_USER + ":" + password)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     int print(JsonNode r, PrintWriter out) {

@@ -29,10 +29,16 @@ public final class LatencyScraper {
     public Result scrape() {
         List<PrometheusText.Sample> samples = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        for (URI url : urls) {
+        for (URI withUser : urls) {
+            // user:password in the URL (the metrics scraper's) goes into the Authorization header, never into a message.
+            URI url = withoutUserInfo(withUser);
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(3)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(3)).GET();
+                if (withUser.getRawUserInfo() != null) {
+                    request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            withUser.getUserInfo().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                }
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     samples.addAll(PrometheusText.parse(response.body()));
                 } else {
@@ -46,5 +52,12 @@ public final class LatencyScraper {
             }
         }
         return new Result(Latency.from(samples), errors);
+    }
+
+    static URI withoutUserInfo(URI url) {
+        if (url.getRawUserInfo() == null) {
+            return url;
+        }
+        return URI.create(url.toString().replaceFirst("//[^@/]*@", "//"));
     }
 }

@@ -7,6 +7,7 @@ import org.corridor.monitor.cluster.Sampler;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -16,6 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
  * dead letters. 503 before the first sampling round.
  */
 @RestController
+@PreAuthorize("hasRole('OPERATOR')")
 @RequestMapping("/api/v1/health")
 class HealthController {
 

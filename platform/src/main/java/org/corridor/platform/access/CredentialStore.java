@@ -57,6 +57,11 @@ public final class CredentialStore {
         return p;
     }
 
+    /** The principal's password if it has one; never generates one (for clients of a running platform). */
+    public synchronized java.util.Optional<String> existing(String principal) {
+        return java.util.Optional.ofNullable(passwords.getProperty(principal));
+    }
+
     public Path file() {
         return file;
     }
@@ -72,7 +77,7 @@ public final class CredentialStore {
         }
         try (Writer out = Files.newBufferedWriter(file)) {
             passwords.store(out, "Corridor credentials (secret): Kafka SCRAM passwords by principal, the broker's own "
-                    + "password, the schema registry writer's. Owner-only.");
+                    + "password, the schema registry writer's, HTTP basic passwords (http-operator, http-body-<id>). Owner-only.");
         }
     }
 

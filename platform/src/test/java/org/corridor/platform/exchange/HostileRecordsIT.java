@@ -213,14 +213,14 @@ class HostileRecordsIT {
             assertThat(codes).containsKeys("WRONG_TYPE", "UNDECODABLE");
 
             // Nothing made Kafka refuse a transaction, so no batch was retried, split or given back.
-            String routerMetrics = get(platform.endpoint(Service.ROUTER) + "/actuator/prometheus");
+            String routerMetrics = get(platform, platform.endpoint(Service.ROUTER) + "/actuator/prometheus");
             assertThat(routerMetrics).doesNotContain("corridor_router_batch_given_back_total{")
                     .doesNotContain("corridor_router_batch_retries_total{");
             // Every service stays UP, and the registry still answers with what it had.
             for (Service service : Service.values()) {
                 URI endpoint = platform.endpoints().get(service);
                 if (endpoint != null) {
-                    assertThat(get(endpoint + "/actuator/health")).as(service + " health").contains("\"status\":\"UP\"");
+                    assertThat(get(platform, endpoint + "/actuator/health")).as(service + " health").contains("\"status\":\"UP\"");
                 }
             }
             // ... and each view counted what it skipped: the receipts' views their hostile receipts, the registry's
@@ -228,7 +228,7 @@ class HostileRecordsIT {
             Map<Service, String> views = Map.of(Service.SUBSCRIBERS, "ack-deadline-follower", Service.INGEST, "alert-status-view",
                     Service.MONITOR, "corridor-monitor-receipts", Service.REGISTRY, "schema-log-reader");
             for (Map.Entry<Service, String> view : views.entrySet()) {
-                String metrics = get(platform.endpoints().get(view.getKey()) + "/actuator/prometheus");
+                String metrics = get(platform, platform.endpoints().get(view.getKey()) + "/actuator/prometheus");
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("corridor_follower_skipped_records_total\\{name=\"" + view.getValue()
                         + "\"[^}]*} ([0-9.]+)").matcher(metrics);
                 assertThat(m.find()).as(view.getValue() + " counts what it skipped").isTrue();
@@ -313,8 +313,9 @@ class HostileRecordsIT {
         return found;
     }
 
-    private String get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    private String get(EmbeddedPlatform platform, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization",
+                org.corridor.platform.HttpAuth.basic(platform, "metrics")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** Where a dead letter came from: partition and offset. */

@@ -29,7 +29,7 @@ class WriteAuthIT {
         registry.add("spring.kafka.bootstrap-servers", () -> KafkaBrokerExtension.shared().bootstrapServers());
         registry.add("corridor.registry.topic", () -> "_schemas-auth-it");
         registry.add("corridor.registry.writer-id", () -> "registry-auth-it");
-        registry.add("corridor.registry.writers.corridor", () -> HexFormat.of().formatHex(WriteAuthFilter.sha256(PASSWORD)));
+        registry.add("corridor.registry.writers.corridor", () -> org.corridor.support.http.PasswordTable.sha256Hex(PASSWORD));
     }
 
     @Value("${local.server.port}")

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.corridor.consumer.decision.RouteDecider;
 import org.corridor.schemas.validation.AlertValidator;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,7 @@ public class ExplainController {
         this.explainer = new Explainer(decider, validator);
     }
 
+    @PreAuthorize("hasAnyRole('AGENCY', 'BODY')")
     @PostMapping(path = "/api/v1/routing/explain", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<?> explain(@RequestBody String body) {

@@ -2,14 +2,11 @@ package org.corridor.consumer.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Scanner;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -112,8 +109,7 @@ class KafkaRejectionIT {
     }
 
     private static String metrics(ConfigurableApplicationContext router) throws Exception {
-        return new Scanner(new URI("http://localhost:" + router.getEnvironment().getProperty("local.server.port")
-                + "/actuator/prometheus").toURL().openStream(), StandardCharsets.UTF_8).useDelimiter("\\A").next();
+        return Routers.prometheus(router);
     }
 
     private static double counter(String metrics, String series) {

@@ -49,8 +49,7 @@ class PoisonPillIT {
     }
 
     private static String metrics(ConfigurableApplicationContext router) throws Exception {
-        return new java.util.Scanner(new java.net.URI("http://localhost:" + router.getEnvironment().getProperty("local.server.port")
-                + "/actuator/prometheus").toURL().openStream(), StandardCharsets.UTF_8).useDelimiter("\\A").next();
+        return Routers.prometheus(router);
     }
 
     @Test

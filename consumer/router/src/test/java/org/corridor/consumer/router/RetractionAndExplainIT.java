@@ -25,6 +25,7 @@ import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.reference.ReferenceData;
 import org.corridor.schemas.topics.Topics;
 import org.corridor.testsupport.KafkaBrokerExtension;
+import org.corridor.testsupport.TestHttpUsers;
 import org.corridor.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -88,7 +89,8 @@ class RetractionAndExplainIT {
                     + "\"substances\":[{\"name\":\"heroin\",\"category\":\"OPIATE\",\"quantity\":{\"amount\":12,\"unit\":\"KG\"}}],"
                     + "\"route\":{\"eventCountry\":\"MK\",\"originCountry\":\"AF\"},\"handling\":{\"tlp\":\"RED\",\"addressedTo\":[\"SELEC\"]}}";
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    .header("Content-Type", "application/json").header("Authorization", TestHttpUsers.basic(TestHttpUsers.bodyUser("SELEC")))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             JsonNode json = JsonMapper.shared().readTree(r.body());
@@ -97,8 +99,8 @@ class RetractionAndExplainIT {
                     .contains("{\"body\":\"EUROPOL\",\"reason\":\"NOT_CONCERNED\"");
             assertThat(json.get("matchedRules").get("PARIS_PACT").toString()).isEqualTo("[\"paris-pact-opiates\"]");
             HttpResponse<String> bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                            body.replace("\"MK\"", "\"XX\""))).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Content-Type", "application/json").header("Authorization", TestHttpUsers.basic(TestHttpUsers.bodyUser("SELEC")))
+                    .POST(HttpRequest.BodyPublishers.ofString(body.replace("\"MK\"", "\"XX\""))).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(bad.statusCode()).isEqualTo(400);
             assertThat(bad.body()).contains("route.eventCountry").contains("is not an ISO 3166-1 alpha-2 code");
             assertThat(kafka.endOffsetSum(Topics.AUDIT)).isEqualTo(auditBefore);

@@ -10,6 +10,7 @@ import org.corridor.schemas.avro.Agency;
 import org.corridor.schemas.avro.DeliveryStatus;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Body- and operator-facing API of the subscribers: acknowledge an alert, re-deliver a body's feed from a time,
- * re-drive its parked alerts.
+ * re-drive its parked alerts. Who may call what is {@link FeedsSecurity}'s; the annotations repeat it on the handlers.
  */
 @RestController
 class FeedsController {
@@ -35,6 +36,7 @@ class FeedsController {
     }
 
     /** The body acknowledges an alert version: an ACKNOWLEDGED receipt, and its deadline stops. */
+    @PreAuthorize("hasAuthority('BODY_' + #body)")
     @PostMapping("/api/v1/feeds/{body}/alerts/{alertId}/ack")
     ResponseEntity<?> acknowledge(@PathVariable String body, @PathVariable UUID alertId,
                                   @RequestParam(defaultValue = "1") int version) {
@@ -58,6 +60,7 @@ class FeedsController {
                 "status", "ACKNOWLEDGED"));
     }
 
+    @PreAuthorize("hasRole('OPERATOR')")
     @PostMapping("/api/v1/feeds/{body}/redrive")
     ResponseEntity<?> redrive(@PathVariable String body) {
         try {
@@ -70,6 +73,7 @@ class FeedsController {
     }
 
     /** Re-delivers the body's feed from a time (ISO-8601); receivers de-duplicate with the idempotency key. */
+    @PreAuthorize("hasRole('OPERATOR')")
     @PostMapping("/api/v1/feeds/{body}/replay")
     ResponseEntity<?> replay(@PathVariable String body, @RequestParam String from) {
         Instant since;

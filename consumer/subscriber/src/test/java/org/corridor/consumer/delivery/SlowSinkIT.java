@@ -39,6 +39,7 @@ import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.support.serde.AvroSerializer;
 import org.corridor.schemas.topics.Topics;
 import org.corridor.testsupport.KafkaBrokerExtension;
+import org.corridor.testsupport.TestHttpUsers;
 import org.corridor.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -157,7 +158,8 @@ class SlowSinkIT {
     private static java.util.Optional<Long> heap(HttpClient http, int port, String meter) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/actuator/metrics/" + meter + "?tag=area:heap")).timeout(Duration.ofSeconds(2)).build(),
+                    + "/actuator/metrics/" + meter + "?tag=area:heap")).header("Authorization", TestHttpUsers.operator())
+                    .timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 return java.util.Optional.empty();

@@ -32,6 +32,7 @@ import org.corridor.support.serde.AvroSerdeConfig;
 import org.corridor.support.serde.AvroSerializer;
 import org.corridor.schemas.topics.Topics;
 import org.corridor.testsupport.KafkaBrokerExtension;
+import org.corridor.testsupport.TestHttpUsers;
 import org.corridor.testsupport.TestKafka;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,7 +137,7 @@ class WebhookDeliveryIT {
             down = false;
             String url = "http://localhost:" + subscriber.getEnvironment().getProperty("local.server.port") + "/api/v1/feeds/SELEC/redrive";
             HttpResponse<String> redrive = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", TestHttpUsers.operator()).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(redrive.statusCode()).isEqualTo(200);
             assertThat(redrive.body()).isEqualTo("{\"body\":\"SELEC\",\"delivered\":5,\"parkedAgain\":0}");
             assertThat(receiver.accepted).hasSize(5);

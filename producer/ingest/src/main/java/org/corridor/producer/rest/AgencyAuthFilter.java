@@ -1,52 +1,35 @@
 package org.corridor.producer.rest;
 
-import java.io.IOException;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.corridor.producer.metrics.IngestMetrics;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.corridor.support.http.BearerAgencyFilter;
+import org.corridor.support.http.Problems;
+import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
- * Every {@code /api/} request needs {@code Authorization: Bearer <token>}; the token decides the agency, stored as a
- * request attribute. Anything else gets 401 with a problem body that never echoes the token.
+ * The agencies' {@code Authorization: Bearer <token>} as a step of the ingest's Spring Security chain
+ * ({@link IngestSecurity}): the token decides the agency, kept as the Spring Security principal and, for the
+ * handlers, as request attributes. Authorisation is not decided here but by the chain's rules on the matched paths.
  */
-final class AgencyAuthFilter extends OncePerRequestFilter {
+final class AgencyAuthFilter {
 
     static final String AGENCY = AgencyAuthFilter.class.getName() + ".agency";
-    private final AgencyTokens tokens;
-    private final IngestMetrics metrics;
 
-    AgencyAuthFilter(AgencyTokens tokens, IngestMetrics metrics) {
-        this.tokens = tokens;
-        this.metrics = metrics;
+    private AgencyAuthFilter() {
     }
 
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+    static BearerAgencyFilter<AgencyAccount> create(AgencyTokens tokens, AuthenticationEntryPoint unauthorized) {
+        return new BearerAgencyFilter<>(tokens::authenticate, AgencyAccount::id, (request, agency) -> {
+            request.setAttribute(AGENCY, agency);
+            request.setAttribute(org.corridor.producer.status.StatusAuth.AGENCY_ID, agency.id());
+        }, unauthorized);
     }
 
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
-        var agency = tokens.authenticate(token);
-        if (agency.isEmpty()) {
+    /** 401 with a problem body that never echoes the token, counted as an UNAUTHORIZED rejection. */
+    static AuthenticationEntryPoint unauthorized(IngestMetrics metrics) {
+        AuthenticationEntryPoint problem = Problems.unauthorized("Bearer", "Authorization: Bearer <agency token>");
+        return (request, response, e) -> {
             metrics.rejected(null, IngestMetrics.Reason.UNAUTHORIZED);
-            response.setStatus(401);
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"corridor\"");
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"urn:corridor:problem:unauthorized\",\"title\":\"Unauthorized\","
-                    + "\"status\":401,\"detail\":\"" + (token == null ? "Authorization: Bearer <agency token> is required"
-                    : "the bearer token is not valid") + "\"}");
-            return;
-        }
-        request.setAttribute(AGENCY, agency.get());
-        request.setAttribute(org.corridor.producer.status.StatusAuth.AGENCY_ID, agency.get().id());
-        chain.doFilter(request, response);
+            problem.commence(request, response, e);
+        };
     }
 }

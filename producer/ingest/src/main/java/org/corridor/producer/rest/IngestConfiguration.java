@@ -23,6 +23,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.Ordered;
 
 /** The REST ingest's beans: publisher, validator, filters, metrics; creates the agencies' inbound topics at start. */
@@ -116,14 +117,8 @@ public class IngestConfiguration {
         FilterRegistrationBean<AgencyRateLimitFilter> bean = new FilterRegistrationBean<>(
                 new AgencyRateLimitFilter(Math.max(1, properties.rateLimit()), metrics));
         bean.setEnabled(properties.rateLimit() > 0);
-        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
-        return bean;
-    }
-
-    @Bean
-    FilterRegistrationBean<AgencyAuthFilter> agencyAuthFilter(AgencyTokens tokens, IngestMetrics metrics) {
-        FilterRegistrationBean<AgencyAuthFilter> bean = new FilterRegistrationBean<>(new AgencyAuthFilter(tokens, metrics));
-        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        // After Spring Security's chain, which authenticates the agency whose budget this counts.
+        bean.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         return bean;
     }
 }

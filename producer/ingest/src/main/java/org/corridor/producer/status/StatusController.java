@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ class StatusController {
         this.view = view;
     }
 
+    @PreAuthorize("hasRole('AGENCY')")
     @GetMapping(path = "/api/v1/alerts/{alertId}/status", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> status(@PathVariable UUID alertId, @RequestAttribute(StatusAuth.AGENCY_ID) String agencyId) {
         return view.status(agencyId, alertId.toString())

@@ -68,4 +68,9 @@ public final class ApiClient {
     public Response get(String path) {
         return send("GET", path, null, null, null, Map.of());
     }
+
+    /** GET with this {@code Authorization} value, such as {@code TestHttpUsers.metrics()}. */
+    public Response get(String path, String authorization) {
+        return send("GET", path, null, null, null, Map.of("Authorization", authorization));
+    }
 }

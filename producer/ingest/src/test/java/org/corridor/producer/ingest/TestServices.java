@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.corridor.producer.rest.AgencyTokens;
 import org.corridor.registry.RegistryApplication;
+import org.corridor.testsupport.TestHttpUsers;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -37,6 +38,8 @@ public final class TestServices {
         props.put("server.port", "0");
         props.put("spring.kafka.bootstrap-servers", bootstrapServers);
         props.put("corridor.ingest.schema-registry-url", registryUrl);
+        // The operator and the metrics user, for the actuator.
+        props.putAll(TestHttpUsers.properties());
         for (int i = 0; i < agencies.size(); i++) {
             TestAgency a = agencies.get(i);
             props.put("corridor.ingest.agencies[" + i + "].id", a.id());

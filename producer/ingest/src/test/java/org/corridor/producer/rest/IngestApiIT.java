@@ -19,6 +19,7 @@ import org.corridor.support.serde.AvroDeserializer;
 import org.corridor.support.serde.AvroSerdeConfig;
 import org.corridor.schemas.topics.Headers;
 import org.corridor.testsupport.KafkaBrokerExtension;
+import org.corridor.testsupport.TestHttpUsers;
 import org.corridor.testsupport.TestKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -228,7 +229,7 @@ class IngestApiIT {
     void metricsAreExposedForPrometheus() {
         api.post(KZ.token(), SampleJson.seizure());
         api.post(KZ.token(), "{");
-        String metrics = api.get("/actuator/prometheus").body();
+        String metrics = api.get("/actuator/prometheus", TestHttpUsers.metrics()).body();
         assertThat(metrics).contains("corridor_ingest_alerts_total{agency=\"kz-customs\",outcome=\"accepted\",reason=\"none\"}")
                 .contains("corridor_ingest_alerts_total{agency=\"kz-customs\",outcome=\"rejected\",reason=\"malformed\"}")
                 .contains("corridor_ingest_publish_latency_seconds_bucket")
@@ -247,7 +248,7 @@ class IngestApiIT {
             assertThat(health.json().at("/components/followers/details").propertyNames())
                     .anySatisfy(name -> assertThat(name).startsWith("alert-ids-"));
         });
-        assertThat(api.get("/actuator/prometheus").body())
+        assertThat(api.get("/actuator/prometheus", TestHttpUsers.metrics()).body())
                 .contains("corridor_follower_up{name=\"alert-status-view\"} 1.0")
                 .contains("corridor_follower_skipped_records_total{name=\"alert-status-view\"} 0.0")
                 .containsPattern("corridor_follower_up\\{name=\"alert-ids-[^\"]+\"} 1.0");
