@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class HistoryCodec {
 
     static final int FORMAT = 1;
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private HistoryCodec() {

@@ -24,7 +24,9 @@ import org.corridor.schemas.topics.Topics;
 
 /**
  * History kept in memory for what this process published, and read back from the agency's inbound topic for the
- * rest: the partition that holds the alert's key is scanned (read_committed) for its highest version. A follower of
+ * rest. The next version of a correction is always taken from the log ({@link #latestFromLog}), never from that
+ * memory, so two publishers of one agency (two ingest instances, REST and the library) number after each other's
+ * versions; when two of them race for the same number, {@link #firstOfItsVersion} tells the loser. Otherwise: the partition that holds the alert's key is scanned (read_committed) for its highest version. A follower of
  * the topic keeps the set of alert ids on it, so an id the topic has never held (a new alert, the common case) is
  * answered without a scan once the follower has caught up; the scan, one pass over one partition, happens only for
  * alerts another process published. Thread-safe.
@@ -34,14 +36,24 @@ public final class TopicAlertHistory implements AlertHistory {
     private record Key(String agencyId, UUID alertId) {
     }
 
+    /** How long reading the log up to its end may take before a correction is refused (retriable). */
+    private static final Duration CATCH_UP = Duration.ofSeconds(30);
+
     private final Cache<Key, TraffickingAlert> recent = Caffeine.newBuilder().maximumSize(100_000).build();
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final Deserializer<TraffickingAlert> deserializer;
     private final Map<String, KeyIndex> indexes = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The ids on one inbound topic, complete once the follower caught up with the topic as it was when it started. */
+    /** Where one version of an alert sits in its partition. */
+    record Placed(int version, long offset) {
+    }
+
+    /**
+     * The ids on one inbound topic, with the versions and offsets of their records (read_committed, in log order),
+     * complete once the follower caught up with the topic as it was when it started.
+     */
     private static final class KeyIndex {
-        final java.util.Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final Map<String, List<Placed>> keys = new java.util.concurrent.ConcurrentHashMap<>();
         volatile TopicFollower follower;
         volatile boolean ready;
     }
@@ -85,7 +97,13 @@ public final class TopicAlertHistory implements AlertHistory {
             KeyIndex index = new KeyIndex();
             index.follower = followers.add(new TopicFollower("alert-ids-" + t, consumerProps, List.of(t), r -> {
                 if (r.key() != null) {
-                    index.keys.add(r.key());
+                    // A record that is not an alert still takes the id (as before); it has no version.
+                    int version = r.value() == null ? 0 : readable(t, r.value()).map(TraffickingAlert::getVersion).orElse(0);
+                    index.keys.compute(r.key(), (k, placed) -> {
+                        List<Placed> all = placed == null ? new java.util.ArrayList<>(1) : new java.util.ArrayList<>(placed);
+                        all.add(new Placed(version, r.offset()));
+                        return List.copyOf(all);
+                    });
                 }
             }));
             index.follower.caughtUp().thenRun(() -> index.ready = true);
@@ -107,12 +125,59 @@ public final class TopicAlertHistory implements AlertHistory {
             return Optional.of(known);
         }
         KeyIndex index = index(Topics.inbound(agencyId));
-        if (index != null && index.ready && !index.keys.contains(alertId.toString())) {
+        if (index != null && index.ready && !index.keys.containsKey(alertId.toString())) {
             return Optional.empty();
         }
         Optional<TraffickingAlert> scanned = scan(Topics.inbound(agencyId), alertId.toString());
         scanned.ifPresent(this::published);
         return scanned;
+    }
+
+    /**
+     * The latest version as the log holds it when this call is made, never what this process remembers: the id index
+     * first reads everything committed to the topic so far (without an index, the key's partition is scanned).
+     */
+    @Override
+    public Optional<TraffickingAlert> latestFromLog(String agencyId, UUID alertId) {
+        String topic = Topics.inbound(agencyId);
+        KeyIndex index = index(topic);
+        if (index == null) {
+            Optional<TraffickingAlert> scanned = scan(topic, alertId.toString());
+            scanned.ifPresent(this::published);
+            return scanned;
+        }
+        index.follower.awaitCaughtUp(CATCH_UP);
+        List<Placed> placed = index.keys.get(alertId.toString());
+        if (placed == null) {
+            return Optional.empty();
+        }
+        int highest = placed.stream().mapToInt(Placed::version).max().orElse(0);
+        TraffickingAlert known = recent.getIfPresent(new Key(agencyId, alertId));
+        if (known != null && known.getVersion() == highest) {
+            return Optional.of(known);
+        }
+        Optional<TraffickingAlert> scanned = scan(topic, alertId.toString());
+        scanned.ifPresent(this::published);
+        return scanned;
+    }
+
+    /**
+     * Whether the record at that offset is the one the router routes: no record of the alert before it in the log has
+     * its version or a higher one (the router dead-letters such a record as STALE_VERSION).
+     */
+    @Override
+    public boolean firstOfItsVersion(TraffickingAlert alert, long offset) {
+        String topic = Topics.inbound(alert.getOriginAgency().getAgencyId());
+        String key = alert.getAlertId().toString();
+        List<Placed> placed;
+        KeyIndex index = index(topic);
+        if (index == null) {
+            placed = placements(topic, key);
+        } else {
+            index.follower.awaitCaughtUp(CATCH_UP);
+            placed = index.keys.getOrDefault(key, List.of());
+        }
+        return placed.stream().noneMatch(p -> p.offset() < offset && p.version() >= alert.getVersion());
     }
 
     @Override
@@ -130,26 +195,37 @@ public final class TopicAlertHistory implements AlertHistory {
     }
 
     private Optional<TraffickingAlert> scan(String topic, String key) {
+        Map<String, TraffickingAlert> latest = new HashMap<>();
+        read(topic, key, (alert, offset) -> latest.merge(key, alert,
+                (old, neu) -> neu.getVersion() >= old.getVersion() ? neu : old));
+        return Optional.ofNullable(latest.get(key));
+    }
+
+    private List<Placed> placements(String topic, String key) {
+        List<Placed> placed = new java.util.ArrayList<>();
+        read(topic, key, (alert, offset) -> placed.add(new Placed(alert.getVersion(), offset)));
+        return placed;
+    }
+
+    /** One pass over the partition of the key, up to its end when the pass starts, handing over the key's alerts. */
+    private void read(String topic, String key, java.util.function.ObjLongConsumer<TraffickingAlert> onAlert) {
         try (Consumer<String, byte[]> consumer = consumers.get()) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
             if (partitions == null || partitions.isEmpty()) {
-                return Optional.empty();
+                return;
             }
             int p = Utils.toPositive(Utils.murmur2(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions.size();
             TopicPartition tp = new TopicPartition(topic, p);
             consumer.assign(List.of(tp));
             consumer.seekToBeginning(List.of(tp));
             long end = consumer.endOffsets(List.of(tp)).get(tp);
-            Map<String, TraffickingAlert> latest = new HashMap<>();
             while (consumer.position(tp) < end) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     if (key.equals(r.key()) && r.value() != null) {
-                        readable(topic, r.value()).ifPresent(alert -> latest.merge(key, alert,
-                                (old, neu) -> neu.getVersion() >= old.getVersion() ? neu : old));
+                        readable(topic, r.value()).ifPresent(alert -> onAlert.accept(alert, r.offset()));
                     }
                 }
             }
-            return Optional.ofNullable(latest.get(key));
         }
     }
 }
