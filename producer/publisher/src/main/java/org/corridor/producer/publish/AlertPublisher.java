@@ -35,6 +35,12 @@ public final class AlertPublisher implements AutoCloseable {
     private final AlertHistory history;
     private final Clock clock;
     private final ReentrantLock[] versionLocks = new ReentrantLock[64];
+    /** Checks against the log wait for the id index to catch up: never on the producer's I/O thread. */
+    private final java.util.concurrent.ExecutorService confirmations = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "corridor-publisher-confirm");
+        t.setDaemon(true);
+        return t;
+    });
 
     public AlertPublisher(Producer<String, TraffickingAlert> producer, AlertValidator validator, AlertHistory history,
                           Clock clock) {
@@ -135,7 +141,7 @@ public final class AlertPublisher implements AutoCloseable {
      * {@link VersionConflictException}, since the router will not route this record.
      */
     private CompletableFuture<PublishResult> confirmed(TraffickingAlert alert, CompletableFuture<PublishResult> sent) {
-        return sent.thenApply(r -> {
+        return sent.thenApplyAsync(r -> {
             boolean first;
             try {
                 first = history.firstOfItsVersion(alert, r.offset());
@@ -147,7 +153,7 @@ public final class AlertPublisher implements AutoCloseable {
                 throw new VersionConflictException(alert.getAlertId(), alert.getVersion(), r.partition(), r.offset());
             }
             return r;
-        });
+        }, confirmations);
     }
 
     private CompletableFuture<PublishResult> send(TraffickingAlert alert, String traceId) {
@@ -183,6 +189,7 @@ public final class AlertPublisher implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+        confirmations.shutdown();
         history.close();
     }
 }

@@ -98,7 +98,7 @@ public final class TopicAlertHistory implements AlertHistory {
             index.follower = followers.add(new TopicFollower("alert-ids-" + t, consumerProps, List.of(t), r -> {
                 if (r.key() != null) {
                     // A record that is not an alert still takes the id (as before); it has no version.
-                    int version = r.value() == null ? 0 : readable(t, r.value()).map(TraffickingAlert::getVersion).orElse(0);
+                    int version = versionOf(t, r.value());
                     index.keys.compute(r.key(), (k, placed) -> {
                         List<Placed> all = placed == null ? new java.util.ArrayList<>(1) : new java.util.ArrayList<>(placed);
                         all.add(new Placed(version, r.offset()));
@@ -153,7 +153,7 @@ public final class TopicAlertHistory implements AlertHistory {
         }
         int highest = placed.stream().mapToInt(Placed::version).max().orElse(0);
         TraffickingAlert known = recent.getIfPresent(new Key(agencyId, alertId));
-        if (known != null && known.getVersion() == highest) {
+        if (known != null && known.getVersion() == highest && placed.stream().allMatch(p -> p.version() > 0)) {
             return Optional.of(known);
         }
         Optional<TraffickingAlert> scanned = scan(topic, alertId.toString());
@@ -184,6 +184,18 @@ public final class TopicAlertHistory implements AlertHistory {
     public void published(TraffickingAlert alert) {
         recent.asMap().merge(new Key(alert.getOriginAgency().getAgencyId(), alert.getAlertId()), alert,
                 (old, neu) -> neu.getVersion() >= old.getVersion() ? neu : old);
+    }
+
+    /** The record's version, 0 when it cannot be read now (not an alert, or the registry unreachable). */
+    private int versionOf(String topic, byte[] bytes) {
+        if (bytes == null) {
+            return 0;
+        }
+        try {
+            return readable(topic, bytes).map(TraffickingAlert::getVersion).orElse(0);
+        } catch (RuntimeException registryOrWorse) {
+            return 0;
+        }
     }
 
     private Optional<TraffickingAlert> readable(String topic, byte[] bytes) {
