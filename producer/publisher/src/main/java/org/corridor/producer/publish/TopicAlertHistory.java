@@ -11,12 +11,7 @@ import java.util.function.Supplier;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.utils.Utils;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.support.kafka.Followers;
 import org.corridor.support.kafka.TopicFollower;
@@ -40,20 +35,15 @@ public final class TopicAlertHistory implements AlertHistory {
     private static final Duration CATCH_UP = Duration.ofSeconds(30);
 
     private final Cache<Key, TraffickingAlert> recent = Caffeine.newBuilder().maximumSize(100_000).build();
-    private final Supplier<Consumer<String, byte[]>> consumers;
-    private final Deserializer<TraffickingAlert> deserializer;
+    private final PartitionScan scans;
     private final Map<String, KeyIndex> indexes = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Where one version of an alert sits in its partition. */
-    record Placed(int version, long offset) {
-    }
 
     /**
      * The ids on one inbound topic, with the versions and offsets of their records (read_committed, in log order),
      * complete once the follower caught up with the topic as it was when it started.
      */
     private static final class KeyIndex {
-        final Map<String, List<Placed>> keys = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, List<PartitionScan.Placed>> keys = new java.util.concurrent.ConcurrentHashMap<>();
         volatile TopicFollower follower;
         volatile boolean ready;
     }
@@ -81,8 +71,7 @@ public final class TopicAlertHistory implements AlertHistory {
     public TopicAlertHistory(Supplier<Consumer<String, byte[]>> consumers, Deserializer<TraffickingAlert> deserializer,
                              Map<String, Object> consumerProps, Followers followers) {
         this.followers = followers;
-        this.consumers = consumers;
-        this.deserializer = deserializer;
+        this.scans = new PartitionScan(consumers, deserializer);
         this.consumerProps = consumerProps == null ? null : java.util.Collections.unmodifiableMap(new HashMap<>(consumerProps));
     }
 
@@ -98,10 +87,10 @@ public final class TopicAlertHistory implements AlertHistory {
             index.follower = followers.add(new TopicFollower("alert-ids-" + t, consumerProps, List.of(t), r -> {
                 if (r.key() != null) {
                     // A record that is not an alert still takes the id (as before); it has no version.
-                    int version = versionOf(t, r.value());
+                    int version = scans.versionOf(t, r.value());
                     index.keys.compute(r.key(), (k, placed) -> {
-                        List<Placed> all = placed == null ? new java.util.ArrayList<>(1) : new java.util.ArrayList<>(placed);
-                        all.add(new Placed(version, r.offset()));
+                        List<PartitionScan.Placed> all = placed == null ? new java.util.ArrayList<>(1) : new java.util.ArrayList<>(placed);
+                        all.add(new PartitionScan.Placed(version, r.offset()));
                         return List.copyOf(all);
                     });
                 }
@@ -128,7 +117,7 @@ public final class TopicAlertHistory implements AlertHistory {
         if (index != null && index.ready && !index.keys.containsKey(alertId.toString())) {
             return Optional.empty();
         }
-        Optional<TraffickingAlert> scanned = scan(Topics.inbound(agencyId), alertId.toString());
+        Optional<TraffickingAlert> scanned = scans.latest(Topics.inbound(agencyId), alertId.toString());
         scanned.ifPresent(this::published);
         return scanned;
     }
@@ -142,21 +131,21 @@ public final class TopicAlertHistory implements AlertHistory {
         String topic = Topics.inbound(agencyId);
         KeyIndex index = index(topic);
         if (index == null) {
-            Optional<TraffickingAlert> scanned = scan(topic, alertId.toString());
+            Optional<TraffickingAlert> scanned = scans.latest(topic, alertId.toString());
             scanned.ifPresent(this::published);
             return scanned;
         }
         index.follower.awaitCaughtUp(CATCH_UP);
-        List<Placed> placed = index.keys.get(alertId.toString());
+        List<PartitionScan.Placed> placed = index.keys.get(alertId.toString());
         if (placed == null) {
             return Optional.empty();
         }
-        int highest = placed.stream().mapToInt(Placed::version).max().orElse(0);
+        int highest = placed.stream().mapToInt(PartitionScan.Placed::version).max().orElse(0);
         TraffickingAlert known = recent.getIfPresent(new Key(agencyId, alertId));
         if (known != null && known.getVersion() == highest && placed.stream().allMatch(p -> p.version() > 0)) {
             return Optional.of(known);
         }
-        Optional<TraffickingAlert> scanned = scan(topic, alertId.toString());
+        Optional<TraffickingAlert> scanned = scans.latest(topic, alertId.toString());
         scanned.ifPresent(this::published);
         return scanned;
     }
@@ -169,10 +158,10 @@ public final class TopicAlertHistory implements AlertHistory {
     public boolean firstOfItsVersion(TraffickingAlert alert, long offset) {
         String topic = Topics.inbound(alert.getOriginAgency().getAgencyId());
         String key = alert.getAlertId().toString();
-        List<Placed> placed;
+        List<PartitionScan.Placed> placed;
         KeyIndex index = index(topic);
         if (index == null) {
-            placed = placements(topic, key);
+            placed = scans.placements(topic, key);
         } else {
             index.follower.awaitCaughtUp(CATCH_UP);
             placed = index.keys.getOrDefault(key, List.of());
@@ -184,60 +173,5 @@ public final class TopicAlertHistory implements AlertHistory {
     public void published(TraffickingAlert alert) {
         recent.asMap().merge(new Key(alert.getOriginAgency().getAgencyId(), alert.getAlertId()), alert,
                 (old, neu) -> neu.getVersion() >= old.getVersion() ? neu : old);
-    }
-
-    /** The record's version, 0 when it cannot be read now (not an alert, or the registry unreachable). */
-    private int versionOf(String topic, byte[] bytes) {
-        if (bytes == null) {
-            return 0;
-        }
-        try {
-            return readable(topic, bytes).map(TraffickingAlert::getVersion).orElse(0);
-        } catch (RuntimeException registryOrWorse) {
-            return 0;
-        }
-    }
-
-    private Optional<TraffickingAlert> readable(String topic, byte[] bytes) {
-        try {
-            return Optional.ofNullable(deserializer.deserialize(topic, bytes));
-        } catch (SerializationException unreadable) {
-            return Optional.empty();
-        }
-    }
-
-    private Optional<TraffickingAlert> scan(String topic, String key) {
-        Map<String, TraffickingAlert> latest = new HashMap<>();
-        read(topic, key, (alert, offset) -> latest.merge(key, alert,
-                (old, neu) -> neu.getVersion() >= old.getVersion() ? neu : old));
-        return Optional.ofNullable(latest.get(key));
-    }
-
-    private List<Placed> placements(String topic, String key) {
-        List<Placed> placed = new java.util.ArrayList<>();
-        read(topic, key, (alert, offset) -> placed.add(new Placed(alert.getVersion(), offset)));
-        return placed;
-    }
-
-    /** One pass over the partition of the key, up to its end when the pass starts, handing over the key's alerts. */
-    private void read(String topic, String key, java.util.function.ObjLongConsumer<TraffickingAlert> onAlert) {
-        try (Consumer<String, byte[]> consumer = consumers.get()) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-            if (partitions == null || partitions.isEmpty()) {
-                return;
-            }
-            int p = Utils.toPositive(Utils.murmur2(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions.size();
-            TopicPartition tp = new TopicPartition(topic, p);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp)).get(tp);
-            while (consumer.position(tp) < end) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(r.key()) && r.value() != null) {
-                        readable(topic, r.value()).ifPresent(alert -> onAlert.accept(alert, r.offset()));
-                    }
-                }
-            }
-        }
     }
 }
