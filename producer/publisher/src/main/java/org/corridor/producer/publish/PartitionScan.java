@@ -62,6 +62,17 @@ final class PartitionScan {
         return Optional.ofNullable(latest.get(key));
     }
 
+    /** The key's alert at that offset of its partition (the index knows where), reading from there only. */
+    Optional<TraffickingAlert> at(String topic, String key, long offset) {
+        Map<String, TraffickingAlert> found = new HashMap<>();
+        read(topic, key, offset, offset + 1, (alert, o) -> {
+            if (o == offset) {
+                found.put(key, alert);
+            }
+        });
+        return Optional.ofNullable(found.get(key));
+    }
+
     /** Every readable version of the key in its partition, in log order. */
     List<Placed> placements(String topic, String key) {
         List<Placed> placed = new java.util.ArrayList<>();
@@ -71,6 +82,11 @@ final class PartitionScan {
 
     /** One pass over the partition of the key, up to its end when the pass starts, handing over the key's alerts. */
     private void read(String topic, String key, java.util.function.ObjLongConsumer<TraffickingAlert> onAlert) {
+        read(topic, key, -1, Long.MAX_VALUE, onAlert);
+    }
+
+    /** @param from the first offset (-1: the beginning); @param until the offset to stop before, or the end if sooner */
+    private void read(String topic, String key, long from, long until, java.util.function.ObjLongConsumer<TraffickingAlert> onAlert) {
         try (Consumer<String, byte[]> consumer = consumers.get()) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
             if (partitions == null || partitions.isEmpty()) {
@@ -79,8 +95,12 @@ final class PartitionScan {
             int p = Utils.toPositive(Utils.murmur2(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions.size();
             TopicPartition tp = new TopicPartition(topic, p);
             consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp)).get(tp);
+            if (from < 0) {
+                consumer.seekToBeginning(List.of(tp));
+            } else {
+                consumer.seek(tp, from);
+            }
+            long end = Math.min(until, consumer.endOffsets(List.of(tp)).get(tp));
             while (consumer.position(tp) < end) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     if (key.equals(r.key()) && r.value() != null) {

@@ -140,12 +140,19 @@ public final class TopicAlertHistory implements AlertHistory {
         if (placed == null) {
             return Optional.empty();
         }
-        int highest = placed.stream().mapToInt(PartitionScan.Placed::version).max().orElse(0);
+        if (placed.stream().anyMatch(p -> p.version() == 0)) {
+            // A record the index could not read: only a full pass can tell which version is the latest.
+            Optional<TraffickingAlert> scanned = scans.latest(topic, alertId.toString());
+            scanned.ifPresent(this::published);
+            return scanned;
+        }
+        PartitionScan.Placed highest = placed.stream().max(java.util.Comparator.comparingInt(PartitionScan.Placed::version)
+                .thenComparingLong(p -> -p.offset())).orElseThrow();
         TraffickingAlert known = recent.getIfPresent(new Key(agencyId, alertId));
-        if (known != null && known.getVersion() == highest && placed.stream().allMatch(p -> p.version() > 0)) {
+        if (known != null && known.getVersion() == highest.version()) {
             return Optional.of(known);
         }
-        Optional<TraffickingAlert> scanned = scans.latest(topic, alertId.toString());
+        Optional<TraffickingAlert> scanned = scans.at(topic, alertId.toString(), highest.offset());
         scanned.ifPresent(this::published);
         return scanned;
     }
