@@ -33,8 +33,6 @@ import org.corridor.schemas.avro.WithholdReason;
 import org.corridor.schemas.topics.Headers;
 import org.corridor.schemas.topics.Topics;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Routes inbound records inside the listener's Kafka transaction. It only adapts records to the pure {@link Triage}
@@ -67,16 +65,21 @@ public final class RoutingService {
     /**
      * Routes a batch in the caller's transaction. What was decided earlier in the same batch counts as history, so a
      * correction that arrives with its original still follows it.
+     *
+     * @return what to do once the transaction committed (the store and the meters); the caller runs it then, and
+     *         only then: the Kafka transaction manager runs no synchronizations, and an attempt that rolls back must
+     *         leave no history behind, or its retry would find its own versions already routed
      */
-    public void routeBatch(List<ConsumerRecord<String, byte[]>> records) {
+    public Runnable routeBatch(List<ConsumerRecord<String, byte[]>> records) {
         Map<String, History> batch = new HashMap<>();
-        afterTransaction(metrics::transaction);
+        List<Runnable> onCommit = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            route(record, batch);
+            route(record, batch, onCommit);
         }
+        return () -> onCommit.forEach(Runnable::run);
     }
 
-    private void route(ConsumerRecord<String, byte[]> record, Map<String, History> batch) {
+    private void route(ConsumerRecord<String, byte[]> record, Map<String, History> batch, List<Runnable> onCommit) {
         Outcome outcome;
         try {
             outcome = triage.accept(Topics.agencyOf(record.topic()), record.key(), codec.decode(record.topic(), record.value()));
@@ -90,15 +93,15 @@ public final class RoutingService {
             outcome = new DeadLetter(DeadLetter.ROUTING_FAILED, "handling the record failed: " + e);
         }
         if (outcome instanceof DeadLetter why) {
-            deadLetter(record, why);
+            onCommit.add(deadLetter(record, why));
             return;
         }
         Outcome.Routed routed = (Outcome.Routed) outcome;
-        write(record, routed);
+        onCommit.add(write(record, routed));
         batch.put(record.key(), routed.history());
     }
 
-    private void write(ConsumerRecord<String, byte[]> record, Outcome.Routed routed) {
+    private Runnable write(ConsumerRecord<String, byte[]> record, Outcome.Routed routed) {
         TraffickingAlert alert = routed.alert();
         Decision decision = routed.decision();
         String traceId = header(record, Headers.TRACE_ID);
@@ -117,15 +120,13 @@ public final class RoutingService {
         kafka.send(Topics.AUDIT, id, codec.encodeDecision(audit(routed)));
         // Always, even when nobody receives this version: the owner and the version must be known for the next one.
         kafka.send(Topics.RECIPIENTS, id, HistoryCodec.encode(routed.history()));
-        afterTransaction(committed -> {
-            if (committed) {
-                recipients.committed(id, routed.history());
-                decision.recipients().forEach(metrics::routed);
-                decision.withheld().stream().filter(w -> w.reason() != WithholdReason.NOT_CONCERNED)
-                        .forEach(w -> metrics.withheld(w.reason().name()));
-                metrics.latency(Duration.between(Instant.ofEpochMilli(record.timestamp()), clock.instant()));
-            }
-        });
+        return () -> {
+            recipients.committed(id, routed.history());
+            decision.recipients().forEach(metrics::routed);
+            decision.withheld().stream().filter(w -> w.reason() != WithholdReason.NOT_CONCERNED)
+                    .forEach(w -> metrics.withheld(w.reason().name()));
+            metrics.latency(Duration.between(Instant.ofEpochMilli(record.timestamp()), clock.instant()));
+        };
     }
 
     private RoutingDecision audit(Outcome.Routed routed) {
@@ -148,8 +149,12 @@ public final class RoutingService {
                 markings, relaxation);
     }
 
-    /** Sends the record's original bytes to the dead-letter topic with the reason and where it came from. */
-    public void deadLetter(ConsumerRecord<String, byte[]> record, DeadLetter why) {
+    /**
+     * Sends the record's original bytes to the dead-letter topic with the reason and where it came from.
+     *
+     * @return what to do once the transaction committed (the metric)
+     */
+    public Runnable deadLetter(ConsumerRecord<String, byte[]> record, DeadLetter why) {
         List<Header> headers = new ArrayList<>();
         for (Header h : record.headers()) {
             headers.add(h);
@@ -160,24 +165,7 @@ public final class RoutingService {
         headers.add(header(Headers.DLQ_SOURCE_PARTITION, Integer.toString(record.partition())));
         headers.add(header(Headers.DLQ_SOURCE_OFFSET, Long.toString(record.offset())));
         kafka.send(new ProducerRecord<>(Topics.DEAD_LETTERS, null, record.key(), record.value(), headers));
-        afterTransaction(committed -> {
-            if (committed) {
-                metrics.deadLetter(why.code());
-            }
-        });
-    }
-
-    private void afterTransaction(java.util.function.Consumer<Boolean> callback) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    callback.accept(status == STATUS_COMMITTED);
-                }
-            });
-        } else {
-            callback.accept(true);
-        }
+        return () -> metrics.deadLetter(why.code());
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
