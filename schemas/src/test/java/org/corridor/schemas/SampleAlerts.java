@@ -61,7 +61,7 @@ public final class SampleAlerts {
                 .setDetails("The driver, a Kazakh national, claimed the cargo was loaded in Kunduz.")
                 .setLanguage("en")
                 .setHandling(new Handling(Tlp.AMBER, HandlingCode.H1, null,
-                        new ArrayList<>(List.of("CARICC")), new ArrayList<>(), new ArrayList<>(List.of("OSCE"))))
+                        new ArrayList<>(List.of("CARICC")), new ArrayList<>(), new ArrayList<>(List.of("OSCE")), false))
                 .setEvaluation(new Evaluation(SourceReliability.B, 2))
                 .setRelatedAlertIds(new ArrayList<>(List.of(UUID.fromString("0a7d9d7e-1f0b-4c3e-a0d2-5c8e9b7f6a12"))));
     }
@@ -130,7 +130,7 @@ public final class SampleAlerts {
                 .setDetails(r.nextBoolean() ? "Details \u2014 \u0434\u0435\u0442\u0430\u043b\u0438 " + seed : null)
                 .setLanguage(r.nextBoolean() ? "en" : "ru")
                 .setHandling(new Handling(tlp, code, code == HandlingCode.H3 ? "not for court use" : null,
-                        addressed, new ArrayList<>(), notReleasable))
+                        addressed, new ArrayList<>(), notReleasable, false))
                 .setEvaluation(r.nextBoolean() ? new Evaluation(SourceReliability.values()[r.nextInt(4)], 1 + r.nextInt(4)) : null)
                 .setRelatedAlertIds(new ArrayList<>())
                 .build();

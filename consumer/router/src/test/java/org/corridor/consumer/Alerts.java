@@ -46,7 +46,7 @@ public final class Alerts {
                 .setTransportMode(TransportMode.NOT_SPECIFIED)
                 .setSummary("a route")
                 .setLanguage("en")
-                .setHandling(new Handling(Tlp.AMBER, HandlingCode.H0, null, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()))
+                .setHandling(new Handling(Tlp.AMBER, HandlingCode.H0, null, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), false))
                 .setRelatedAlertIds(new ArrayList<>());
     }
 

@@ -60,6 +60,8 @@ final class AvroJsonReader {
             Object read = value == null || value.isNull() ? absent(field, at) : value(value, field.schema(), at);
             if (read == null && isNumber(field.schema())) {
                 read = defaults.containsKey(at) ? defaults.get(at) : 0;  // the generated class holds a primitive
+            } else if (read == null && field.schema().getType() == Schema.Type.BOOLEAN) {
+                read = Boolean.FALSE;  // a primitive too; the error, if any, is already reported
             }
             record.put(field.pos(), read);
         }
@@ -113,6 +115,8 @@ final class AvroJsonReader {
                 return node.isNumber() ? node.decimalValue().doubleValue() : fail(path, "must be a number");
             case BYTES:
                 return decimal(node, (LogicalTypes.Decimal) logical, path);
+            case BOOLEAN:
+                return node.isBoolean() ? (Object) node.booleanValue() : fail(path, "must be true or false");
             default:
                 throw new IllegalStateException(path + ": no JSON form for Avro type " + schema.getType());
         }

@@ -51,6 +51,8 @@ final class AvroJsonWriter {
                 return NODES.numberNode((Double) value);
             case BYTES:
                 return NODES.numberNode((BigDecimal) value);
+            case BOOLEAN:
+                return NODES.booleanNode((Boolean) value);
             default:
                 // enums, strings, uuids and instants: their text
                 return NODES.stringNode(value.toString());

@@ -46,6 +46,7 @@ class AlertJsonTest {
         assertThat(a.getLanguage()).isEqualTo("en");
         assertThat(a.getTransportMode()).isEqualTo(TransportMode.NOT_SPECIFIED);
         assertThat(a.getHandling().getTlp()).isEqualTo(Tlp.AMBER_STRICT);
+        assertThat(a.getHandling().getRelaxes()).isFalse();
         assertThat(a.getSubstances().get(0).getQuantity().getAmount()).isEqualByComparingTo("1.5");
     }
 
@@ -89,5 +90,17 @@ class AlertJsonTest {
         assertThat(problems("{\"kind\": \"SEIZURE\",\n \"summary\": }"))
                 .containsExactly("body: malformed JSON at line 2, column 13");
         assertThat(problems("[1,2]")).containsExactly("body: must be a JSON object");
+    }
+
+    @Test
+    void aCorrectionSaysItRelaxesTheMarkingsWithABoolean() {
+        String alert = """
+            {"kind":"SEIZURE","occurredOn":"2026-11-01","summary":"s","route":{"eventCountry":"KZ"},
+             "handling":{"tlp":"GREEN","relaxes":RELAXES},"substances":[{"name":"heroin","category":"OPIATE"}]}""";
+        assertThat(AlertJson.read(alert.replace("RELAXES", "true")).alert().getHandling().getRelaxes()).isTrue();
+        assertThat(AlertJson.read(alert.replace("RELAXES", "\"yes\"")).violations()).map(Violation::toString)
+                .containsExactly("handling.relaxes: must be true or false");
+        TraffickingAlert relaxing = AlertJson.read(alert.replace("RELAXES", "true")).alert();
+        assertThat(AlertJson.toJson(relaxing)).contains("\"relaxes\":true");
     }
 }

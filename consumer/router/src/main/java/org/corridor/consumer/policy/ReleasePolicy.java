@@ -10,7 +10,6 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.corridor.schemas.avro.Handling;
 import org.corridor.schemas.avro.HandlingCode;
 import org.corridor.schemas.avro.Tlp;
 import org.corridor.schemas.avro.TraffickingAlert;
@@ -33,11 +32,19 @@ public final class ReleasePolicy {
     /** Pseudo rule id of a recipient that no rule matched but the originator addressed. */
     public static final String ADDRESSED = "addressed";
 
+    /** The decision under the alert's own markings. */
     public Decision decide(TraffickingAlert alert, SortedMap<String, Set<String>> concerned, Collection<String> allBodies) {
-        Handling h = alert.getHandling();
-        Set<String> addressed = new HashSet<>(h.getAddressedTo());
-        Set<String> releasable = new HashSet<>(h.getReleasableTo());
-        Set<String> excluded = new HashSet<>(h.getNotReleasableTo());
+        return decide(Markings.of(alert.getHandling()), concerned, allBodies);
+    }
+
+    /**
+     * The decision under the given markings, such as the strictest of an alert's versions. A {@code releasableTo}
+     * that is an empty set releases to nobody.
+     */
+    public Decision decide(Markings h, SortedMap<String, Set<String>> concerned, Collection<String> allBodies) {
+        Set<String> addressed = new HashSet<>(h.addressedTo());
+        Set<String> releasable = h.releasableTo() == null ? null : new HashSet<>(h.releasableTo());
+        Set<String> excluded = new HashSet<>(h.notReleasableTo());
         SortedSet<String> bodies = new TreeSet<>(allBodies);
         bodies.addAll(concerned.keySet());
         bodies.addAll(addressed);
@@ -50,12 +57,12 @@ public final class ReleasePolicy {
                 withheld.add(new Withheld(body, WithholdReason.NOT_CONCERNED, "no routing rule matched and not addressed"));
             } else if (excluded.contains(body)) {
                 withheld.add(new Withheld(body, WithholdReason.NOT_RELEASABLE, "the originator marked it not releasable to " + body));
-            } else if (h.getTlp() == Tlp.RED && !isAddressed) {
+            } else if (h.tlp() == Tlp.RED && !isAddressed) {
                 withheld.add(new Withheld(body, WithholdReason.TLP_RED_NOT_ADDRESSED, "TLP:RED goes only to its addressees"));
-            } else if (h.getHandlingCode() == HandlingCode.H2 && !isAddressed) {
+            } else if (h.handlingCode() == HandlingCode.H2 && !isAddressed) {
                 withheld.add(new Withheld(body, WithholdReason.H2_NOT_ADDRESSED,
                         "handling code H2: no dissemination beyond the addressees without the provider's permission"));
-            } else if (!releasable.isEmpty() && !releasable.contains(body)) {
+            } else if (releasable != null && !releasable.contains(body)) {
                 withheld.add(new Withheld(body, WithholdReason.OUTSIDE_RELEASABLE_LIST,
                         "releasable only to " + new TreeSet<>(releasable)));
             } else {

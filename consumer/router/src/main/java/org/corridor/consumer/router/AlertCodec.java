@@ -29,6 +29,7 @@ public final class AlertCodec {
 
     private final AvroDeserializer<TraffickingAlert> alerts;
     private final AvroSerializer<RoutingDecision> decisions;
+    private final AvroSerializer<TraffickingAlert> released;
     private final Retry registryRetry;
     private final int maxRetries;
 
@@ -39,6 +40,7 @@ public final class AlertCodec {
     public AlertCodec(SchemaRegistryClient registry, int maxRetries, Duration retryBackoff, Duration maxRetryBackoff) {
         this.alerts = Serdes.reader(registry, TraffickingAlert.class);
         this.decisions = Serdes.writer(registry, RoutingDecision.class);
+        this.released = Serdes.writer(registry, TraffickingAlert.class);
         this.maxRetries = maxRetries;
         long initial = Math.max(1, retryBackoff.toMillis());
         this.registryRetry = Retry.of("router-registry", RetryConfig.custom()
@@ -64,6 +66,11 @@ public final class AlertCodec {
             // UnknownMagicByteException and every other bad byte sequence: not an alert.
             return new Decoded.Failed(DeadLetter.UNDECODABLE, e.getMessage());
         }
+    }
+
+    /** An alert version as a feed gets it when it differs from what was published (inherited markings, a retraction). */
+    public byte[] encodeAlert(String feedTopic, TraffickingAlert alert) {
+        return released.serialize(feedTopic, alert);
     }
 
     public byte[] encodeDecision(RoutingDecision decision) {

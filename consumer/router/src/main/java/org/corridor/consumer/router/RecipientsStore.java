@@ -1,54 +1,56 @@
 package org.corridor.consumer.router;
 
-import org.corridor.schemas.topics.Topics;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.corridor.consumer.decision.History;
+import org.corridor.schemas.topics.Topics;
 import org.corridor.support.kafka.TopicFollower;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Which bodies received some version of each alert, so corrections and retractions follow the alert. Kept in memory,
- * backed by the compacted topic {@value Topics#RECIPIENTS} that the router writes in each routing transaction and that a
- * {@link TopicFollower} reads, so instances see each other's decisions; before an instance routes a partition it was
- * just given, it waits until it has read everything committed so far ({@link #catchUp}). Thread-safe.
+ * What the router knows of each alert id ({@link History}: owner, highest routed version, strictest markings, the
+ * bodies that received some version), so corrections and retractions follow the alert and nobody else can publish
+ * under its id. Kept in memory, backed by the compacted topic {@value Topics#RECIPIENTS} (keyed by alert id, values
+ * in {@link HistoryCodec}'s format, the former comma-separated recipients read as well) that the router writes in
+ * each routing transaction and that a {@link TopicFollower} reads, so instances see each other's decisions; before an
+ * instance routes a partition it was just given, it waits until it has read everything committed so far
+ * ({@link #catchUp}). A value it cannot read is logged and leaves what it knew of the id unchanged. Thread-safe.
  */
 public final class RecipientsStore implements AutoCloseable {
 
-    /** Key: alert id; value: comma-separated body ids that have received it. */
+    private static final Logger log = LoggerFactory.getLogger(RecipientsStore.class);
 
-    private final Map<String, SortedSet<String>> recipients = new ConcurrentHashMap<>();
+    private final Map<String, History> histories = new ConcurrentHashMap<>();
     private final TopicFollower follower;
 
     public RecipientsStore(Map<String, Object> consumerProps) {
         this.follower = new TopicFollower("recipients-store", consumerProps, List.of(Topics.RECIPIENTS), r -> {
-            if (r.value() != null && r.value().length > 0) {
-                committed(r.key(), Arrays.asList(new String(r.value(), StandardCharsets.UTF_8).split(",")));
+            History h;
+            try {
+                h = HistoryCodec.decode(r.value());
+            } catch (RuntimeException unreadable) {
+                log.error("{} offset {}/{}: the value for alert {} is not a history, kept what was known: {}",
+                        Topics.RECIPIENTS, r.partition(), r.offset(), r.key(), unreadable.getMessage());
+                return;
+            }
+            if (h != null && r.key() != null) {
+                committed(r.key(), h);
             }
         });
     }
 
-    /** Bodies that received an earlier version of the alert (empty when none). */
-    public Set<String> previous(String alertId) {
-        return recipients.getOrDefault(alertId, new TreeSet<>());
+    /** What is known of the alert id ({@link History#NONE} when nothing). */
+    public History history(String alertId) {
+        return histories.getOrDefault(alertId, History.NONE);
     }
 
-    /** Records recipients of a committed routing; called after the transaction committed. */
-    public void committed(String alertId, Collection<String> bodies) {
-        if (!bodies.isEmpty()) {
-            recipients.merge(alertId, new TreeSet<>(bodies), (a, b) -> {
-                TreeSet<String> all = new TreeSet<>(a);
-                all.addAll(b);
-                return all;
-            });
-        }
+    /** Records the history of a committed routing; called after the transaction committed, and by the follower. */
+    public void committed(String alertId, History history) {
+        histories.merge(alertId, history, History::merge);
     }
 
     /** The follower of {@value Topics#RECIPIENTS}, for health and metrics. */

@@ -17,11 +17,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.corridor.consumer.decision.DeadLetter;
+import org.corridor.consumer.decision.History;
 import org.corridor.consumer.decision.Outcome;
 import org.corridor.consumer.decision.Triage;
 import org.corridor.consumer.metrics.RouterMetrics;
 import org.corridor.consumer.policy.Decision;
+import org.corridor.consumer.policy.Markings;
 import org.corridor.consumer.policy.Withheld;
+import org.corridor.schemas.avro.EffectiveMarkings;
+import org.corridor.schemas.avro.Relaxation;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.avro.WithheldBody;
@@ -30,13 +34,12 @@ import org.corridor.schemas.topics.Headers;
 import org.corridor.schemas.topics.Topics;
 import org.corridor.support.kafka.DeadLetterSummary;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Routes inbound records inside the listener's Kafka transaction. It only adapts records to the pure {@link Triage}
- * (decoded by {@link AlertCodec}) and writes what it decides: the feed records, the audit decision and the recipients
- * record, or the dead letter with the record's bytes and the reason, in the same transaction, so no record blocks the
+ * (decoded by {@link AlertCodec}) and writes what it decides: the feed records (the inbound bytes, or the version
+ * re-encoded with its inherited markings, or without content for a retraction), the audit decision and the id's
+ * history record, or the dead letter with the record's bytes and the reason, in the same transaction, so no record blocks the
  * others. A failure of Kafka itself rolls the batch back; {@link TransactionalRouting} decides what happens next.
  */
 public final class RoutingService {
@@ -61,26 +64,29 @@ public final class RoutingService {
     }
 
     /**
-     * Routes a batch in the caller's transaction. Recipients decided earlier in the same batch count as previous
-     * recipients, so a correction that arrives with its original still follows it.
+     * Routes a batch in the caller's transaction. What was decided earlier in the same batch counts as history, so a
+     * correction that arrives with its original still follows it.
+     *
+     * @return what to do once the transaction committed (the store and the meters); the caller runs it then, and
+     *         only then: the Kafka transaction manager runs no synchronizations, and an attempt that rolls back must
+     *         leave no history behind, or its retry would find its own versions already routed
      */
-    public void routeBatch(List<ConsumerRecord<String, byte[]>> records) {
-        Map<String, Set<String>> batch = new HashMap<>();
-        afterTransaction(metrics::transaction);
+    public Runnable routeBatch(List<ConsumerRecord<String, byte[]>> records) {
+        Map<String, History> batch = new HashMap<>();
+        List<Runnable> onCommit = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            route(record, batch);
+            route(record, batch, onCommit);
         }
+        return () -> onCommit.forEach(Runnable::run);
     }
 
-    private void route(ConsumerRecord<String, byte[]> record, Map<String, Set<String>> batch) {
+    private void route(ConsumerRecord<String, byte[]> record, Map<String, History> batch, List<Runnable> onCommit) {
         Outcome outcome;
-        Set<String> previous = new TreeSet<>();
         try {
             outcome = triage.accept(Topics.agencyOf(record.topic()), record.key(), codec.decode(record.topic(), record.value()));
             if (outcome instanceof Outcome.Accepted accepted) {
-                previous.addAll(recipients.previous(record.key()));
-                previous.addAll(batch.getOrDefault(record.key(), Set.of()));
-                outcome = triage.decide(accepted.alert(), previous);
+                History known = batch.get(record.key());
+                outcome = triage.decide(accepted.alert(), known != null ? known : recipients.history(record.key()));
             }
         } catch (RuntimeException e) {
             // Whatever one record does to the decoder or the decision, it is that record's dead letter, never the
@@ -88,55 +94,68 @@ public final class RoutingService {
             outcome = new DeadLetter(DeadLetter.ROUTING_FAILED, "handling the record failed: " + e);
         }
         if (outcome instanceof DeadLetter why) {
-            deadLetter(record, why);
+            onCommit.add(deadLetter(record, why));
             return;
         }
         Outcome.Routed routed = (Outcome.Routed) outcome;
-        write(record, routed.alert(), routed.decision(), previous);
-        batch.computeIfAbsent(record.key(), k -> new TreeSet<>()).addAll(routed.decision().recipients());
+        onCommit.add(write(record, routed));
+        batch.put(record.key(), routed.history());
     }
 
-    private void write(ConsumerRecord<String, byte[]> record, TraffickingAlert alert, Decision decision, Set<String> previous) {
+    private Runnable write(ConsumerRecord<String, byte[]> record, Outcome.Routed routed) {
+        TraffickingAlert alert = routed.alert();
+        Decision decision = routed.decision();
         String traceId = header(record, Headers.TRACE_ID);
         String id = alert.getAlertId().toString();
+        TraffickingAlert released = routed.releasedAsPublished() ? alert : routed.released();
         for (String body : decision.recipients()) {
+            String feed = Topics.feed(body);
+            byte[] value = routed.releasedAsPublished() ? record.value() : codec.encodeAlert(feed, released);
             // The feed record keeps the publication time, so subscribers can measure end-to-end latency.
-            kafka.send(new ProducerRecord<>(Topics.feed(body), null, record.timestamp(), id, record.value(), List.of(
+            kafka.send(new ProducerRecord<>(feed, null, record.timestamp(), id, value, List.of(
                     header(Headers.ORIGIN_AGENCY, alert.getOriginAgency().getAgencyId()),
                     header(Headers.TRACE_ID, Headers.isValidTraceId(traceId) ? traceId : UUID.randomUUID().toString()),
-                    header(Headers.TLP, alert.getHandling().getTlp().name()),
+                    header(Headers.TLP, released.getHandling().getTlp().name()),
                     header(Headers.MATCHED_RULES, String.join(",", decision.rulesFor(body))))));
         }
-        kafka.send(Topics.AUDIT, id, codec.encodeDecision(audit(alert, decision)));
-        if (!decision.recipients().isEmpty()) {
-            TreeSet<String> all = new TreeSet<>(previous);
-            all.addAll(decision.recipients());
-            kafka.send(Topics.RECIPIENTS, id, String.join(",", all).getBytes(StandardCharsets.UTF_8));
-        }
-        afterTransaction(committed -> {
-            if (committed) {
-                recipients.committed(id, decision.recipients());
-                decision.recipients().forEach(metrics::routed);
-                decision.withheld().stream().filter(w -> w.reason() != WithholdReason.NOT_CONCERNED)
-                        .forEach(w -> metrics.withheld(w.reason().name()));
-                metrics.latency(Duration.between(Instant.ofEpochMilli(record.timestamp()), clock.instant()));
-            }
-        });
+        kafka.send(Topics.AUDIT, id, codec.encodeDecision(audit(routed)));
+        // Always, even when nobody receives this version: the owner and the version must be known for the next one.
+        kafka.send(Topics.RECIPIENTS, id, HistoryCodec.encode(routed.history()));
+        return () -> {
+            recipients.committed(id, routed.history());
+            decision.recipients().forEach(metrics::routed);
+            decision.withheld().stream().filter(w -> w.reason() != WithholdReason.NOT_CONCERNED)
+                    .forEach(w -> metrics.withheld(w.reason().name()));
+            metrics.latency(Duration.between(Instant.ofEpochMilli(record.timestamp()), clock.instant()));
+        };
     }
 
-    private RoutingDecision audit(TraffickingAlert alert, Decision decision) {
+    private RoutingDecision audit(Outcome.Routed routed) {
+        TraffickingAlert alert = routed.alert();
+        Decision decision = routed.decision();
         List<WithheldBody> withheld = new ArrayList<>();
         for (Withheld w : decision.withheld()) {
             withheld.add(new WithheldBody(w.body(), w.reason(), w.detail()));
         }
         Set<String> rules = new TreeSet<>();
         decision.matchedRules().values().forEach(rules::addAll);
+        Markings m = routed.markings().effective();
+        EffectiveMarkings markings = new EffectiveMarkings(m.tlp().name(), m.handlingCode().name(),
+                new ArrayList<>(m.addressedTo()), m.releasableTo() == null ? null : new ArrayList<>(m.releasableTo()),
+                new ArrayList<>(m.notReleasableTo()), new ArrayList<>(routed.markings().inherited()));
+        Relaxation relaxation = routed.markings().relaxed().isEmpty() ? null : new Relaxation(
+                alert.getOriginAgency().getAgencyId(), alert.getReportedAt(), new ArrayList<>(routed.markings().relaxed()));
         return new RoutingDecision(alert.getAlertId(), alert.getVersion(), alert.getOriginAgency().getAgencyId(),
-                new ArrayList<>(decision.recipients()), withheld, new ArrayList<>(rules), clock.instant(), instanceId);
+                new ArrayList<>(decision.recipients()), withheld, new ArrayList<>(rules), clock.instant(), instanceId,
+                markings, relaxation);
     }
 
-    /** Sends the record's original bytes to the dead-letter topic with the reason and where it came from. */
-    public void deadLetter(ConsumerRecord<String, byte[]> record, DeadLetter why) {
+    /**
+     * Sends the record's original bytes to the dead-letter topic with the reason and where it came from.
+     *
+     * @return what to do once the transaction committed (the metric)
+     */
+    public Runnable deadLetter(ConsumerRecord<String, byte[]> record, DeadLetter why) {
         List<Header> headers = new ArrayList<>();
         for (Header h : record.headers()) {
             headers.add(h);
@@ -148,24 +167,7 @@ public final class RoutingService {
         headers.add(header(Headers.DLQ_SOURCE_OFFSET, Long.toString(record.offset())));
         kafka.send(new ProducerRecord<>(Topics.DEAD_LETTERS, null, record.key(), record.value(), headers));
         kafka.send(DeadLetterSummary.of(why.code(), why.reason(), record.topic(), record.partition(), record.offset()));
-        afterTransaction(committed -> {
-            if (committed) {
-                metrics.deadLetter(why.code());
-            }
-        });
-    }
-
-    private void afterTransaction(java.util.function.Consumer<Boolean> callback) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    callback.accept(status == STATUS_COMMITTED);
-                }
-            });
-        } else {
-            callback.accept(true);
-        }
+        return () -> metrics.deadLetter(why.code());
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -68,18 +68,20 @@ final class TransactionalRouting {
             isolation.process(records, new BatchIsolation.Attempt<>() {
                 @Override
                 public void run(List<ConsumerRecord<String, byte[]>> part) {
-                    transactions.executeWithoutResult(status -> {
-                        routing.routeBatch(part);
+                    committed(() -> {
+                        Runnable onCommit = routing.routeBatch(part);
                         kafka.sendOffsetsToTransaction(offsets(part), consumer.groupMetadata());
+                        return onCommit;
                     });
                 }
 
                 @Override
                 public void isolate(ConsumerRecord<String, byte[]> record, Exception why) {
-                    transactions.executeWithoutResult(status -> {
-                        routing.deadLetter(record, new DeadLetter(DeadLetter.KAFKA_REJECTED,
+                    committed(() -> {
+                        Runnable onCommit = routing.deadLetter(record, new DeadLetter(DeadLetter.KAFKA_REJECTED,
                                 "Kafka refused the records routing this one wrote: " + rootCause(why)));
                         kafka.sendOffsetsToTransaction(offsets(List.of(record)), consumer.groupMetadata());
+                        return onCommit;
                     });
                 }
             });
@@ -91,6 +93,24 @@ final class TransactionalRouting {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BatchListenerFailedException("interrupted while routing", e, 0);
+        }
+    }
+
+    /**
+     * Runs the work in a transaction and what it returned once the transaction committed. The Kafka transaction
+     * manager runs no transaction synchronizations, so "after commit" is here: after the template returned.
+     */
+    private void committed(java.util.function.Supplier<Runnable> work) {
+        Runnable onCommit;
+        try {
+            onCommit = transactions.execute(status -> work.get());
+        } catch (RuntimeException rolledBack) {
+            metrics.transaction(false);
+            throw rolledBack;
+        }
+        metrics.transaction(true);
+        if (onCommit != null) {
+            onCommit.run();
         }
     }
 

@@ -47,7 +47,7 @@ class ReleasePolicyPropertiesTest {
         Random r = new Random(seed * 7919);
         TraffickingAlert alert = SampleAlerts.random(seed);
         alert.setHandling(new Handling(Tlp.values()[r.nextInt(5)], HandlingCode.values()[r.nextInt(4)], "restriction",
-                subset(r, 0.15), r.nextInt(3) == 0 ? subset(r, 0.4) : new ArrayList<>(), subset(r, 0.1)));
+                subset(r, 0.15), r.nextInt(3) == 0 ? subset(r, 0.4) : new ArrayList<>(), subset(r, 0.1), false));
         SortedMap<String, Set<String>> concerned = new TreeMap<>();
         for (String body : subset(r, 0.4)) {
             concerned.put(body, Set.of("rule-" + r.nextInt(5)));
@@ -127,7 +127,7 @@ class ReleasePolicyPropertiesTest {
         Collections.reverse(releasable);
         Collections.reverse(excluded);
         TraffickingAlert reordered = TraffickingAlert.newBuilder(c.alert()).setHandling(new Handling(h.getTlp(),
-                h.getHandlingCode(), h.getHandlingRestriction(), addressed, releasable, excluded)).build();
+                h.getHandlingCode(), h.getHandlingRestriction(), addressed, releasable, excluded, false)).build();
         List<String> bodies = new ArrayList<>(BODIES);
         Collections.reverse(bodies);
         assertThat(policy.decide(reordered, c.concerned(), bodies)).isEqualTo(first);
@@ -135,6 +135,6 @@ class ReleasePolicyPropertiesTest {
 
     private static Handling copy(Handling h, Tlp tlp, HandlingCode code, List<String> releasable, List<String> excluded) {
         return new Handling(tlp, code, h.getHandlingRestriction(), new ArrayList<>(h.getAddressedTo()),
-                new ArrayList<>(releasable), new ArrayList<>(excluded));
+                new ArrayList<>(releasable), new ArrayList<>(excluded), false);
     }
 }

@@ -34,7 +34,7 @@ class ReleasePolicyTest {
     private static TraffickingAlert alert(Tlp tlp, HandlingCode code, List<String> addressed, List<String> releasable,
                                           List<String> notReleasable) {
         return neutral().setHandling(new Handling(tlp, code, code == HandlingCode.H3 ? "x" : null,
-                new ArrayList<>(addressed), new ArrayList<>(releasable), new ArrayList<>(notReleasable))).build();
+                new ArrayList<>(addressed), new ArrayList<>(releasable), new ArrayList<>(notReleasable), false)).build();
     }
 
     private WithholdReason reasonFor(Decision d, String body) {

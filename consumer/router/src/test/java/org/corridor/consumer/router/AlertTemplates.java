@@ -31,7 +31,7 @@ public final class AlertTemplates {
 
     private static Handling handling(Tlp tlp, HandlingCode code, List<String> addressed, List<String> releasable,
                                      List<String> notReleasable) {
-        return new Handling(tlp, code, null, new ArrayList<>(addressed), new ArrayList<>(releasable), new ArrayList<>(notReleasable));
+        return new Handling(tlp, code, null, new ArrayList<>(addressed), new ArrayList<>(releasable), new ArrayList<>(notReleasable), false);
     }
 
     private static TraffickingAlert.Builder from(String agency, String country) {

@@ -6,9 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.corridor.consumer.ExchangeFixture;
-import org.corridor.schemas.avro.AlertKind;
+import org.corridor.consumer.decision.Retractions;
 import org.corridor.schemas.avro.Lifecycle;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.TraffickingAlert;
@@ -31,7 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Corrections and retractions follow an alert to every body that had it, across a router restart; and explain. */
+/**
+ * A retraction goes to exactly the bodies that had the alert, without its content, across a router restart and a change
+ * of the rules; and explain.
+ */
 @ExtendWith(KafkaBrokerExtension.class)
 class RetractionAndExplainIT {
 
@@ -48,7 +52,7 @@ class RetractionAndExplainIT {
     }
 
     @Test
-    void retractionReachesEveryBodyThatReceivedTheAlertEvenAfterRulesStopMatching(TestKafka kafka) {
+    void aRetractionAfterTheRulesChangedReachesExactlyTheEarlierRecipientsWithoutContent(TestKafka kafka) throws Exception {
         try (ExchangeFixture fixture = new ExchangeFixture(kafka, "_schemas-retraction-it")) {
             AlertTemplates.Template heroin = AlertTemplates.templates().get(9);
             TraffickingAlert v1 = heroin.alert().build();
@@ -59,23 +63,45 @@ class RetractionAndExplainIT {
             }
             assertThat(feedsHolding(fixture, id, 1)).isEqualTo(new TreeSet<>(heroin.expected()));
 
-            // The retraction's content no longer matches most rules: a route inside Brazil, no substances, GREEN.
+            // The rules change: now every alert concerns EUDA only. The retraction carries the alert's latest content,
+            // as AlertPublisher.retract sends it.
+            Path rules = Files.createTempFile("retraction-it-rules", ".yml");
+            Files.writeString(rules, "version: retraction-it\nrules:\n  - id: euda-everything\n    body: EUDA\n    when:\n"
+                    + "      kinds: [SEIZURE, STOPPED_SHIPMENT, SUSPICIOUS_SHIPMENT, DIVERSION, CLANDESTINE_LAB, EQUIPMENT,"
+                    + " NPS_DETECTION, TRAFFICKING_ROUTE, MODUS_OPERANDI]\n");
             TraffickingAlert v2 = TraffickingAlert.newBuilder(v1).setVersion(2).setLifecycle(Lifecycle.RETRACTION)
-                    .setRetractionReason("the seizure was reported twice").setKind(AlertKind.TRAFFICKING_ROUTE)
-                    .setSubstances(new ArrayList<>()).setRoute(org.corridor.consumer.Alerts.route("BR", null, List.of(), null))
-                    .setConcealmentMethod(null).setReportedAt(Instant.now()).build();
-            try (ConfigurableApplicationContext restarted = Routers.start(fixture, "retraction-it", Map.of())) {
+                    .setRetractionReason("the seizure was reported twice").setReportedAt(Instant.now()).build();
+            try (ConfigurableApplicationContext restarted = Routers.start(fixture, "retraction-it",
+                    Map.of("corridor.router.rules-file", rules.toString()))) {
                 fixture.publish(List.of(v2));
                 fixture.awaitDecisions(Set.of(id), 2, Duration.ofSeconds(60));
+            } finally {
+                Files.deleteIfExists(rules);
             }
-            assertThat(feedsHolding(fixture, id, 2)).containsAll(heroin.expected()).doesNotContain("OSCE");
+            assertThat(feedsHolding(fixture, id, 2)).isEqualTo(new TreeSet<>(heroin.expected()));
             RoutingDecision d2 = fixture.records(Topics.AUDIT, Set.of(id)).stream().map(fixture::decodeDecision)
                     .filter(d -> d.getAlertVersion() == 2).findFirst().orElseThrow();
-            assertThat(d2.getMatchedRules()).contains("previous-recipient");
+            assertThat(d2.getMatchedRules()).containsExactly("previous-recipient");
             assertThat(d2.getWithheld()).anySatisfy(w -> {
-                assertThat(w.getBody()).isEqualTo("OSCE");
-                assertThat(w.getReason().name()).isEqualTo("NOT_RELEASABLE");
+                assertThat(w.getBody()).isEqualTo("EUDA");
+                assertThat(w.getReason().name()).isEqualTo("NOT_CONCERNED");
             });
+            for (String body : heroin.expected()) {
+                TraffickingAlert onFeed = fixture.records(Topics.feed(body), Set.of(id)).stream().map(fixture::decodeAlert)
+                        .filter(a -> a.getVersion() == 2).findFirst().orElseThrow();
+                assertThat(onFeed.getAlertId()).isEqualTo(v1.getAlertId());
+                assertThat(onFeed.getLifecycle()).isEqualTo(Lifecycle.RETRACTION);
+                assertThat(onFeed.getRetractionReason()).isEqualTo("the seizure was reported twice");
+                assertThat(onFeed.getHandling().getNotReleasableTo()).containsExactly("OSCE");
+                assertThat(onFeed.getSummary()).isEqualTo(Retractions.SUMMARY).isNotEqualTo(v1.getSummary());
+                assertThat(onFeed.getConcealmentMethod()).isNull();
+                assertThat(onFeed.getSubstances()).allSatisfy(s -> {
+                    assertThat(s.getName().toString()).isEqualTo(Retractions.WITHHELD);
+                    assertThat(s.getQuantity()).isNull();
+                });
+                assertThat(onFeed.getRoute().getOriginCountry()).isNull();
+                assertThat(onFeed.getRoute().getTransitCountries()).isEmpty();
+            }
         }
     }
 

@@ -156,9 +156,9 @@ class DefaultRulesTest {
     void osceGetsGreenAndClear() {
         hits("osce-strategic", neutral().setHandling(neutral().getHandling()).setHandling(
                 new org.corridor.schemas.avro.Handling(Tlp.GREEN, org.corridor.schemas.avro.HandlingCode.H0, null,
-                        new ArrayList<>(), new ArrayList<>(), new ArrayList<>())));
+                        new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), false)));
         hits("osce-strategic", neutral().setHandling(new org.corridor.schemas.avro.Handling(Tlp.CLEAR,
-                org.corridor.schemas.avro.HandlingCode.H0, null, new ArrayList<>(), new ArrayList<>(), new ArrayList<>())));
+                org.corridor.schemas.avro.HandlingCode.H0, null, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), false)));
         misses("osce-strategic", neutral());
     }
 

@@ -73,7 +73,7 @@ final class CsvAlerts {
         a.setLanguage(language == null ? "en" : language);
         a.setHandling(new Handling(enumOf(row, "tlp", Tlp.class, null, problems),
                 enumOf(row, "handling_code", HandlingCode.class, HandlingCode.H0, problems), text(row, "handling_restriction"),
-                list(text(row, "addressed_to")), list(text(row, "releasable_to")), list(text(row, "not_releasable_to"))));
+                list(text(row, "addressed_to")), list(text(row, "releasable_to")), list(text(row, "not_releasable_to")), false));
         a.setRelatedAlertIds(new ArrayList<>());
         return a;
     }

@@ -17,6 +17,7 @@ import org.corridor.producer.publish.AlertPublisher;
 import org.corridor.producer.publish.PublishException;
 import org.corridor.producer.publish.PublishResult;
 import org.corridor.producer.publish.UnknownAlertException;
+import org.corridor.producer.publish.VersionConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs a publication and turns its outcome into the answer: 202 with where the broker put it, 404 for an unknown
- * alert, 503 with Retry-After when the broker or registry cannot take it now (never 202 for an unwritten alert).
+ * alert, 409 when another publisher wrote the same version first, 503 with Retry-After when the broker or registry cannot take it now (never 202 for an unwritten alert).
  */
 @Component
 class PublishCall {
@@ -81,6 +82,11 @@ class PublishCall {
     }
 
     private ResponseEntity<?> failed(AgencyAccount agency, Throwable cause) {
+        if (cause instanceof VersionConflictException) {
+            // Another ingest instance (or the library) numbered the same version first; the router drops this one.
+            metrics.rejected(agency.id(), Reason.CONFLICT);
+            return Problems.of(HttpStatus.CONFLICT, "version-conflict", cause.getMessage());
+        }
         if (cause instanceof PublishException p && p.retriable()) {
             return unavailable(agency, "the alert was not written; try again later (" + p.getCause().getClass().getSimpleName() + ")");
         }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,7 +24,9 @@ import org.corridor.schemas.validation.InvalidAlertException;
  * (see {@link PublisherFactory}). Every alert is validated first; an invalid one throws {@link InvalidAlertException}
  * at once and nothing is sent. The returned future completes with the broker's acknowledgement, or exceptionally with
  * a {@link PublishException} that says whether a retry may help. Corrections and retractions take the next version
- * of the alert under the same key; versions of one alert are assigned one at a time. Thread-safe.
+ * of the alert under the same key; versions of one alert are assigned one at a time, after the latest version in the
+ * log (see {@link AlertHistory#latestFromLog}), and a version another publisher wrote first completes exceptionally
+ * with a {@link VersionConflictException}. Thread-safe.
  */
 public final class AlertPublisher implements AutoCloseable {
 
@@ -32,6 +35,12 @@ public final class AlertPublisher implements AutoCloseable {
     private final AlertHistory history;
     private final Clock clock;
     private final ReentrantLock[] versionLocks = new ReentrantLock[64];
+    /** Checks against the log wait for the id index to catch up: never on the producer's I/O thread. */
+    private final java.util.concurrent.ExecutorService confirmations = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "corridor-publisher-confirm");
+        t.setDaemon(true);
+        return t;
+    });
 
     public AlertPublisher(Producer<String, TraffickingAlert> producer, AlertValidator validator, AlertHistory history,
                           Clock clock) {
@@ -66,7 +75,7 @@ public final class AlertPublisher implements AutoCloseable {
         if (history.latest(alert.getOriginAgency().getAgencyId(), alert.getAlertId()).isPresent()) {
             throw new AlertExistsException(alert.getAlertId());
         }
-        return send(alert, traceId);
+        return confirmed(alert, send(alert, traceId));
     }
 
     /**
@@ -101,7 +110,8 @@ public final class AlertPublisher implements AutoCloseable {
         ReentrantLock lock = versionLocks[Math.floorMod(alertId.hashCode(), versionLocks.length)];
         lock.lock();
         try {
-            TraffickingAlert latest = history.latest(agencyId, alertId)
+            // From the log, not from this process's memory: another publisher may have numbered a version since.
+            TraffickingAlert latest = latestFromLog(agencyId, alertId)
                     .orElseThrow(() -> new UnknownAlertException(agencyId, alertId));
             TraffickingAlert version = next.apply(latest)
                     .setVersion(latest.getVersion() + 1)
@@ -109,12 +119,41 @@ public final class AlertPublisher implements AutoCloseable {
                     .build();
             validator.requireValid(version);
             // Wait for the acknowledgement inside the lock, so the next version is numbered after this one.
-            CompletableFuture<PublishResult> sent = send(version, traceId);
+            CompletableFuture<PublishResult> sent = confirmed(version, send(version, traceId));
             sent.exceptionally(e -> null).join();
             return sent;
         } finally {
             lock.unlock();
         }
+    }
+
+    private Optional<TraffickingAlert> latestFromLog(String agencyId, UUID alertId) {
+        try {
+            return history.latestFromLog(agencyId, alertId);
+        } catch (IllegalStateException notCaughtUp) {
+            throw new PublishException("could not read the versions of alert " + alertId + " from the log: "
+                    + notCaughtUp.getMessage(), notCaughtUp, true);
+        }
+    }
+
+    /**
+     * Completes as the send did, unless another publisher wrote the same version first in the log: then with a
+     * {@link VersionConflictException}, since the router will not route this record.
+     */
+    private CompletableFuture<PublishResult> confirmed(TraffickingAlert alert, CompletableFuture<PublishResult> sent) {
+        return sent.thenApplyAsync(r -> {
+            boolean first;
+            try {
+                first = history.firstOfItsVersion(alert, r.offset());
+            } catch (IllegalStateException notCaughtUp) {
+                throw new PublishException("alert " + alert.getAlertId() + " version " + alert.getVersion()
+                        + " was written but could not be checked against the log: " + notCaughtUp.getMessage(), notCaughtUp, true);
+            }
+            if (!first) {
+                throw new VersionConflictException(alert.getAlertId(), alert.getVersion(), r.partition(), r.offset());
+            }
+            return r;
+        }, confirmations);
     }
 
     private CompletableFuture<PublishResult> send(TraffickingAlert alert, String traceId) {
@@ -150,6 +189,7 @@ public final class AlertPublisher implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+        confirmations.shutdown();
         history.close();
     }
 }

@@ -11,12 +11,7 @@ import java.util.function.Supplier;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.utils.Utils;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.support.kafka.Followers;
 import org.corridor.support.kafka.TopicFollower;
@@ -24,7 +19,9 @@ import org.corridor.schemas.topics.Topics;
 
 /**
  * History kept in memory for what this process published, and read back from the agency's inbound topic for the
- * rest: the partition that holds the alert's key is scanned (read_committed) for its highest version. A follower of
+ * rest. The next version of a correction is always taken from the log ({@link #latestFromLog}), never from that
+ * memory, so two publishers of one agency (two ingest instances, REST and the library) number after each other's
+ * versions; when two of them race for the same number, {@link #firstOfItsVersion} tells the loser. Otherwise: the partition that holds the alert's key is scanned (read_committed) for its highest version. A follower of
  * the topic keeps the set of alert ids on it, so an id the topic has never held (a new alert, the common case) is
  * answered without a scan once the follower has caught up; the scan, one pass over one partition, happens only for
  * alerts another process published. Thread-safe.
@@ -34,14 +31,19 @@ public final class TopicAlertHistory implements AlertHistory {
     private record Key(String agencyId, UUID alertId) {
     }
 
+    /** How long reading the log up to its end may take before a correction is refused (retriable). */
+    private static final Duration CATCH_UP = Duration.ofSeconds(30);
+
     private final Cache<Key, TraffickingAlert> recent = Caffeine.newBuilder().maximumSize(100_000).build();
-    private final Supplier<Consumer<String, byte[]>> consumers;
-    private final Deserializer<TraffickingAlert> deserializer;
+    private final PartitionScan scans;
     private final Map<String, KeyIndex> indexes = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The ids on one inbound topic, complete once the follower caught up with the topic as it was when it started. */
+    /**
+     * The ids on one inbound topic, with the versions and offsets of their records (read_committed, in log order),
+     * complete once the follower caught up with the topic as it was when it started.
+     */
     private static final class KeyIndex {
-        final java.util.Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final Map<String, List<PartitionScan.Placed>> keys = new java.util.concurrent.ConcurrentHashMap<>();
         volatile TopicFollower follower;
         volatile boolean ready;
     }
@@ -69,8 +71,7 @@ public final class TopicAlertHistory implements AlertHistory {
     public TopicAlertHistory(Supplier<Consumer<String, byte[]>> consumers, Deserializer<TraffickingAlert> deserializer,
                              Map<String, Object> consumerProps, Followers followers) {
         this.followers = followers;
-        this.consumers = consumers;
-        this.deserializer = deserializer;
+        this.scans = new PartitionScan(consumers, deserializer);
         this.consumerProps = consumerProps == null ? null : java.util.Collections.unmodifiableMap(new HashMap<>(consumerProps));
     }
 
@@ -85,7 +86,13 @@ public final class TopicAlertHistory implements AlertHistory {
             KeyIndex index = new KeyIndex();
             index.follower = followers.add(new TopicFollower("alert-ids-" + t, consumerProps, List.of(t), r -> {
                 if (r.key() != null) {
-                    index.keys.add(r.key());
+                    // A record that is not an alert still takes the id (as before); it has no version.
+                    int version = scans.versionOf(t, r.value());
+                    index.keys.compute(r.key(), (k, placed) -> {
+                        List<PartitionScan.Placed> all = placed == null ? new java.util.ArrayList<>(1) : new java.util.ArrayList<>(placed);
+                        all.add(new PartitionScan.Placed(version, r.offset()));
+                        return List.copyOf(all);
+                    });
                 }
             }));
             index.follower.caughtUp().thenRun(() -> index.ready = true);
@@ -107,49 +114,71 @@ public final class TopicAlertHistory implements AlertHistory {
             return Optional.of(known);
         }
         KeyIndex index = index(Topics.inbound(agencyId));
-        if (index != null && index.ready && !index.keys.contains(alertId.toString())) {
+        if (index != null && index.ready && !index.keys.containsKey(alertId.toString())) {
             return Optional.empty();
         }
-        Optional<TraffickingAlert> scanned = scan(Topics.inbound(agencyId), alertId.toString());
+        Optional<TraffickingAlert> scanned = scans.latest(Topics.inbound(agencyId), alertId.toString());
         scanned.ifPresent(this::published);
         return scanned;
+    }
+
+    /**
+     * The latest version as the log holds it when this call is made, never what this process remembers: the id index
+     * first reads everything committed to the topic so far (without an index, the key's partition is scanned).
+     */
+    @Override
+    public Optional<TraffickingAlert> latestFromLog(String agencyId, UUID alertId) {
+        String topic = Topics.inbound(agencyId);
+        KeyIndex index = index(topic);
+        if (index == null) {
+            Optional<TraffickingAlert> scanned = scans.latest(topic, alertId.toString());
+            scanned.ifPresent(this::published);
+            return scanned;
+        }
+        index.follower.awaitCaughtUp(CATCH_UP);
+        List<PartitionScan.Placed> placed = index.keys.get(alertId.toString());
+        if (placed == null) {
+            return Optional.empty();
+        }
+        if (placed.stream().anyMatch(p -> p.version() == 0)) {
+            // A record the index could not read: only a full pass can tell which version is the latest.
+            Optional<TraffickingAlert> scanned = scans.latest(topic, alertId.toString());
+            scanned.ifPresent(this::published);
+            return scanned;
+        }
+        PartitionScan.Placed highest = placed.stream().max(java.util.Comparator.comparingInt(PartitionScan.Placed::version)
+                .thenComparingLong(p -> -p.offset())).orElseThrow();
+        TraffickingAlert known = recent.getIfPresent(new Key(agencyId, alertId));
+        if (known != null && known.getVersion() == highest.version()) {
+            return Optional.of(known);
+        }
+        Optional<TraffickingAlert> scanned = scans.at(topic, alertId.toString(), highest.offset());
+        scanned.ifPresent(this::published);
+        return scanned;
+    }
+
+    /**
+     * Whether the record at that offset is the one the router routes: no record of the alert before it in the log has
+     * its version or a higher one (the router dead-letters such a record as STALE_VERSION).
+     */
+    @Override
+    public boolean firstOfItsVersion(TraffickingAlert alert, long offset) {
+        String topic = Topics.inbound(alert.getOriginAgency().getAgencyId());
+        String key = alert.getAlertId().toString();
+        List<PartitionScan.Placed> placed;
+        KeyIndex index = index(topic);
+        if (index == null) {
+            placed = scans.placements(topic, key);
+        } else {
+            index.follower.awaitCaughtUp(CATCH_UP);
+            placed = index.keys.getOrDefault(key, List.of());
+        }
+        return placed.stream().noneMatch(p -> p.offset() < offset && p.version() >= alert.getVersion());
     }
 
     @Override
     public void published(TraffickingAlert alert) {
         recent.asMap().merge(new Key(alert.getOriginAgency().getAgencyId(), alert.getAlertId()), alert,
                 (old, neu) -> neu.getVersion() >= old.getVersion() ? neu : old);
-    }
-
-    private Optional<TraffickingAlert> readable(String topic, byte[] bytes) {
-        try {
-            return Optional.ofNullable(deserializer.deserialize(topic, bytes));
-        } catch (SerializationException unreadable) {
-            return Optional.empty();
-        }
-    }
-
-    private Optional<TraffickingAlert> scan(String topic, String key) {
-        try (Consumer<String, byte[]> consumer = consumers.get()) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-            if (partitions == null || partitions.isEmpty()) {
-                return Optional.empty();
-            }
-            int p = Utils.toPositive(Utils.murmur2(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions.size();
-            TopicPartition tp = new TopicPartition(topic, p);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp)).get(tp);
-            Map<String, TraffickingAlert> latest = new HashMap<>();
-            while (consumer.position(tp) < end) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(r.key()) && r.value() != null) {
-                        readable(topic, r.value()).ifPresent(alert -> latest.merge(key, alert,
-                                (old, neu) -> neu.getVersion() >= old.getVersion() ? neu : old));
-                    }
-                }
-            }
-            return Optional.ofNullable(latest.get(key));
-        }
     }
 }
