@@ -19,9 +19,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public final class BodyLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final Runnable onRefused;
 
     public BodyLimitFilter(long limit) {
+        this(limit, () -> { });
+    }
+
+    /** @param onRefused called for each request refused by its Content-Length (a metric, say) */
+    public BodyLimitFilter(long limit, Runnable onRefused) {
         this.limit = limit;
+        this.onRefused = onRefused;
     }
 
     /** Thrown by the counting stream. */
@@ -35,6 +42,7 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
+            onRefused.run();
             Problems.write(response, 413, "too-large", "Content Too Large", "the request body is "
                     + request.getContentLengthLong() + " bytes; the limit is " + limit + " bytes");
             return;

@@ -8,8 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.corridor.consumer.decision.History;
 import org.corridor.schemas.topics.Topics;
 import org.corridor.support.kafka.TopicFollower;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What the router knows of each alert id ({@link History}: owner, highest routed version, strictest markings, the
@@ -22,21 +20,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class RecipientsStore implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(RecipientsStore.class);
-
     private final Map<String, History> histories = new ConcurrentHashMap<>();
     private final TopicFollower follower;
 
     public RecipientsStore(Map<String, Object> consumerProps) {
         this.follower = new TopicFollower("recipients-store", consumerProps, List.of(Topics.RECIPIENTS), r -> {
-            History h;
-            try {
-                h = HistoryCodec.decode(r.value());
-            } catch (RuntimeException unreadable) {
-                log.error("{} offset {}/{}: the value for alert {} is not a history, kept what was known: {}",
-                        Topics.RECIPIENTS, r.partition(), r.offset(), r.key(), unreadable.getMessage());
-                return;
-            }
+            // A value that is not a history throws: the follower skips it, logs it and counts it (state unchanged).
+            History h = HistoryCodec.decode(r.value());
             if (h != null && r.key() != null) {
                 committed(r.key(), h);
             }

@@ -29,7 +29,7 @@ class AlertsAdvice {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BodyLimitFilter.TooLarge) {
+            if (t instanceof org.corridor.support.http.BodyLimitFilter.TooLarge) {
                 metrics.rejected(agency(request), Reason.TOO_LARGE);
                 return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "the request body is over the size limit");
             }

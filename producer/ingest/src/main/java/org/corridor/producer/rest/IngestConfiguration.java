@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.corridor.producer.metrics.IngestMetrics;
+import org.corridor.support.http.BodyLimitFilter;
 import org.corridor.producer.publish.PublisherFactory;
 import org.corridor.schemas.reference.ReferenceData;
 import org.corridor.support.registry.RegistryClientConfig;
@@ -106,8 +107,9 @@ public class IngestConfiguration {
 
     @Bean
     FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(IngestProperties properties, IngestMetrics metrics) {
-        FilterRegistrationBean<BodyLimitFilter> bean = new FilterRegistrationBean<>(
-                new BodyLimitFilter(properties.maxBodySize().toBytes(), metrics));
+        // Every request, before anything is parsed: deciding by the raw URI would let /api;x/... by.
+        FilterRegistrationBean<BodyLimitFilter> bean = new FilterRegistrationBean<>(new BodyLimitFilter(
+                properties.maxBodySize().toBytes(), () -> metrics.rejected(null, IngestMetrics.Reason.TOO_LARGE)));
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return bean;
     }
