@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class BodyLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final java.util.function.ToLongFunction<HttpServletRequest> limits;
     private final Runnable onRefused;
 
     public BodyLimitFilter(long limit) {
@@ -27,7 +27,16 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
 
     /** @param onRefused called for each request refused by its Content-Length (a metric, say) */
     public BodyLimitFilter(long limit, Runnable onRefused) {
-        this.limit = limit;
+        this(request -> limit, onRefused);
+    }
+
+    /**
+     * @param limits    the limit of each request, in bytes (decide by something that fails closed: a path spelt
+     *                  another way must get the smaller limit)
+     * @param onRefused called for each request refused by its Content-Length (a metric, say)
+     */
+    public BodyLimitFilter(java.util.function.ToLongFunction<HttpServletRequest> limits, Runnable onRefused) {
+        this.limits = limits;
         this.onRefused = onRefused;
     }
 
@@ -41,6 +50,7 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limits.applyAsLong(request);
         if (request.getContentLengthLong() > limit) {
             onRefused.run();
             Problems.write(response, 413, "too-large", "Content Too Large", "the request body is "

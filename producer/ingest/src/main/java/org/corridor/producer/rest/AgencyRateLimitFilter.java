@@ -1,12 +1,7 @@
 package org.corridor.producer.rest;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,19 +10,21 @@ import org.corridor.producer.metrics.IngestMetrics;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * After authentication: each agency may make {@code corridor.ingest.rate-limit} requests per second (resilience4j's
- * rate limiter, one per agency, refreshed every second). One more gets 429 with the seconds until the next refresh
- * in Retry-After, so one agency's runaway script cannot starve the others.
+ * After authentication: each request takes one permit of its agency's {@link AgencyRateLimits} (a batch takes the
+ * rest in its handler). A request over the budget gets 429 with the seconds until the next refresh in Retry-After,
+ * so one agency's runaway script cannot starve the others.
  */
 final class AgencyRateLimitFilter extends OncePerRequestFilter {
 
-    private final RateLimiterConfig config;
-    private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final AgencyRateLimits limits;
     private final IngestMetrics metrics;
 
     AgencyRateLimitFilter(int perSecond, IngestMetrics metrics) {
-        this.config = RateLimiterConfig.custom().limitForPeriod(perSecond).limitRefreshPeriod(Duration.ofSeconds(1))
-                .timeoutDuration(Duration.ZERO).build();
+        this(new AgencyRateLimits(perSecond), metrics);
+    }
+
+    AgencyRateLimitFilter(AgencyRateLimits limits, IngestMetrics metrics) {
+        this.limits = limits;
         this.metrics = metrics;
     }
 
@@ -40,19 +37,17 @@ final class AgencyRateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         AgencyAccount agency = (AgencyAccount) request.getAttribute(AgencyAuthFilter.AGENCY);
-        RateLimiter limiter = limiters.computeIfAbsent(agency.id(), id -> RateLimiter.of("ingest-" + id, config));
-        if (limiter.acquirePermission()) {
+        if (limits.acquire(agency.id(), 1)) {
             chain.doFilter(request, response);
             return;
         }
         metrics.rejected(agency.id(), IngestMetrics.Reason.TOO_MANY_REQUESTS);
-        // Permits come back at the next refresh, at most one period (a second) away.
-        long seconds = Math.max(1, config.getLimitRefreshPeriod().toSeconds());
+        long seconds = limits.retryAfterSeconds();
         response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(seconds));
         response.setContentType("application/problem+json");
         response.getWriter().write("{\"type\":\"urn:corridor:problem:rate-limited\",\"title\":\"Too Many Requests\","
-                + "\"status\":429,\"detail\":\"agency " + agency.id() + " may make " + config.getLimitForPeriod()
-                + " requests per second; retry after " + seconds + " s\"}");
+                + "\"status\":429,\"detail\":\"agency " + agency.id() + " may send " + limits.perSecond()
+                + " alerts per second; retry after " + seconds + " s\"}");
     }
 }

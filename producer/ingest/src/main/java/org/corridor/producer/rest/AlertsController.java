@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.corridor.producer.metrics.IngestMetrics;
 import org.corridor.producer.metrics.IngestMetrics.Reason;
 import org.corridor.schemas.avro.Agency;
-import org.corridor.schemas.avro.Lifecycle;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.json.AlertJson;
 import org.corridor.schemas.validation.Violation;
@@ -43,12 +42,15 @@ import org.springframework.web.bind.annotation.RestController;
 class AlertsController {
 
     private final PublishCall publish;
+    private final BatchPublication batch;
     private final IdempotencyCache idempotency;
     private final IngestMetrics metrics;
     private final Clock clock;
 
-    AlertsController(PublishCall publish, IdempotencyCache idempotency, IngestMetrics metrics, Clock clock) {
+    AlertsController(PublishCall publish, BatchPublication batch, IdempotencyCache idempotency, IngestMetrics metrics,
+                     Clock clock) {
         this.publish = publish;
+        this.batch = batch;
         this.idempotency = idempotency;
         this.metrics = metrics;
         this.clock = clock;
@@ -73,24 +75,31 @@ class AlertsController {
                               HttpServletRequest request) {
         AgencyAccount agency = agency(request);
         return idempotent(agency, idempotencyKey, "POST " + body, () -> {
-            Parsed parsed = parse(agency, body);
-            if (parsed.refusal() != null) {
-                return parsed.refusal();
-            }
-            TraffickingAlert alert = parsed.alert();
-            if (alert.getLifecycle() != Lifecycle.NEW || alert.getVersion() != 1) {
-                return rejected(agency, Problems.invalid(List.of(new Violation("lifecycle",
-                        "POST publishes NEW alerts (version 1); use PUT to correct and DELETE to retract"))), Reason.INVALID);
-            }
-            boolean idGiven = alert.getAlertId() != null;
-            if (!idGiven) {
-                alert.setAlertId(UUID.randomUUID());
-            }
-            stamp(alert, agency);
-            // The publisher validates (400) and, for an id the agency chose, refuses one it already published (409).
-            return publish.send(agency, () -> idGiven ? publish.publisher(agency.id()).publishNew(alert, traceId(request))
-                    : publish.publisher(agency.id()).publish(alert, traceId(request)));
+            NewAlert alert = NewAlert.read(agency, body, publish, traceId(request), clock);
+            return alert.refusal() != null ? rejected(agency, alert.refusal(), alert.reason())
+                    : publish.send(agency, alert.publication());
         });
+    }
+
+    @Operation(summary = "Publish up to corridor.ingest.batch-max-alerts new alerts in one request",
+            description = "The body is a JSON array of alerts, each as for POST /api/v1/alerts. Every alert is "
+                    + "published or refused on its own; the answer (200) comes once the broker acknowledged every "
+                    + "published one and lists one result per alert, in order: the 202 entry or the problem.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "accepted, rejected and one result per alert"),
+                @ApiResponse(responseCode = "400", description = "not an array, empty, or over the alert limit",
+                        content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(responseCode = "401", description = "missing or wrong bearer token"),
+                @ApiResponse(responseCode = "409", description = "Idempotency-Key reused with another body"),
+                @ApiResponse(responseCode = "413", description = "body over corridor.ingest.batch-max-body-size"),
+                @ApiResponse(responseCode = "429", description = "the batch would exceed the agency's alerts per second")})
+    @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> publishBatch(@RequestBody @Schema(description = "JSON array of alerts") String body,
+                                   @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                   HttpServletRequest request) {
+        AgencyAccount agency = agency(request);
+        return idempotent(agency, idempotencyKey, "POST batch " + body, () -> batch.publish(agency, body, traceId(request)),
+                BatchPublication::isFinal);
     }
 
     @Operation(summary = "Correct an alert", description = "Publishes the body as the next version (lifecycle UPDATE).")
@@ -132,10 +141,15 @@ class AlertsController {
     }
 
     private ResponseEntity<?> idempotent(AgencyAccount agency, String key, String request, Supplier<ResponseEntity<?>> handler) {
+        return idempotent(agency, key, request, handler, IdempotencyCache::isFinal);
+    }
+
+    private ResponseEntity<?> idempotent(AgencyAccount agency, String key, String request, Supplier<ResponseEntity<?>> handler,
+                                         java.util.function.Predicate<ResponseEntity<?>> remember) {
         if (key == null || key.isBlank()) {
             return handler.get();
         }
-        ResponseEntity<?> answer = idempotency.answer(agency.id(), key, sha256(request), handler);
+        ResponseEntity<?> answer = idempotency.answer(agency.id(), key, sha256(request), handler, remember);
         if (answer == null) {
             return rejected(agency, Problems.of(HttpStatus.CONFLICT, "idempotency-key-reused",
                     "Idempotency-Key was already used with a different request"), Reason.CONFLICT);

@@ -26,6 +26,21 @@ final class IdempotencyCache {
 
     /** @return the answer, or null when the key was used with another body */
     ResponseEntity<?> answer(String agency, String key, String bodyHash, Supplier<ResponseEntity<?>> handler) {
+        return answer(agency, key, bodyHash, handler, IdempotencyCache::isFinal);
+    }
+
+    /** An answer a retry would get again: accepted (202) or invalid (400). */
+    static boolean isFinal(ResponseEntity<?> response) {
+        int status = response.getStatusCode().value();
+        return status == 202 || status == 400;
+    }
+
+    /**
+     * @param remember whether an answer cannot change on a retry, so the key keeps it
+     * @return the answer, or null when the key was used with another body
+     */
+    ResponseEntity<?> answer(String agency, String key, String bodyHash, Supplier<ResponseEntity<?>> handler,
+                             java.util.function.Predicate<ResponseEntity<?>> remember) {
         String cacheKey = agency + "\u0000" + key;
         CompletableFuture<ResponseEntity<?>> mine = new CompletableFuture<>();
         Entry existing = entries.asMap().putIfAbsent(cacheKey, new Entry(bodyHash, mine));
@@ -34,8 +49,7 @@ final class IdempotencyCache {
         }
         try {
             ResponseEntity<?> response = handler.get();
-            int status = response.getStatusCode().value();
-            if (status != 202 && status != 400) {
+            if (!remember.test(response)) {
                 entries.asMap().remove(cacheKey);
             }
             mine.complete(response);

@@ -33,6 +33,9 @@ import org.springframework.core.Ordered;
 @EnableConfigurationProperties(IngestProperties.class)
 public class IngestConfiguration {
 
+    /** The one path whose bodies may be larger ({@code corridor.ingest.batch-max-body-size}). */
+    static final String BATCH_PATH = "/api/v1/alerts/batch";
+
     @Bean
     Clock ingestClock() {
         return Clock.systemUTC();
@@ -108,16 +111,26 @@ public class IngestConfiguration {
     @Bean
     FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(IngestProperties properties, IngestMetrics metrics) {
         // Every request, before anything is parsed: deciding by the raw URI would let /api;x/... by.
+        // The batch path alone gets the larger limit; any other spelling of it gets the smaller one (fails closed).
+        long single = properties.maxBodySize().toBytes();
+        long batch = properties.batchMaxBodySize().toBytes();
         FilterRegistrationBean<BodyLimitFilter> bean = new FilterRegistrationBean<>(new BodyLimitFilter(
-                properties.maxBodySize().toBytes(), () -> metrics.rejected(null, IngestMetrics.Reason.TOO_LARGE)));
+                request -> BATCH_PATH.equals(request.getRequestURI()) ? batch : single,
+                () -> metrics.rejected(null, IngestMetrics.Reason.TOO_LARGE)));
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return bean;
     }
 
     @Bean
-    FilterRegistrationBean<AgencyRateLimitFilter> agencyRateLimitFilter(IngestProperties properties, IngestMetrics metrics) {
+    AgencyRateLimits agencyRateLimits(IngestProperties properties) {
+        return new AgencyRateLimits(Math.max(1, properties.rateLimit()));
+    }
+
+    @Bean
+    FilterRegistrationBean<AgencyRateLimitFilter> agencyRateLimitFilter(IngestProperties properties, AgencyRateLimits limits,
+                                                                      IngestMetrics metrics) {
         FilterRegistrationBean<AgencyRateLimitFilter> bean = new FilterRegistrationBean<>(
-                new AgencyRateLimitFilter(Math.max(1, properties.rateLimit()), metrics));
+                new AgencyRateLimitFilter(limits, metrics));
         bean.setEnabled(properties.rateLimit() > 0);
         // After Spring Security's chain, which authenticates the agency whose budget this counts.
         bean.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);

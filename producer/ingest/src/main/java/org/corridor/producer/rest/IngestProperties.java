@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimit          requests per second each agency may make; more get 429 with Retry-After (0: no limit)
  * @param statusCapacity     alerts whose status {@code GET /api/v1/alerts/{id}/status} answers: the latest this many
  *                           (by first routing decision); older ones get 404. About 1 KiB of heap each.
+ * @param batchMaxAlerts     alerts one {@code POST /api/v1/alerts/batch} may carry
+ * @param batchMaxBodySize   the body limit of that path alone (every other path keeps {@code maxBodySize})
  */
 @Validated
 @ConfigurationProperties("corridor.ingest")
@@ -39,7 +41,9 @@ public record IngestProperties(
         @DefaultValue("3") @Min(1) int inboundPartitions,
         @DefaultValue("1") @Min(1) short replicationFactor,
         @DefaultValue("1000") @Min(0) int rateLimit,
-        @DefaultValue("100000") @Min(1) int statusCapacity) {
+        @DefaultValue("100000") @Min(1) int statusCapacity,
+        @DefaultValue("500") @Min(1) @jakarta.validation.constraints.Max(10_000) int batchMaxAlerts,
+        @DefaultValue("8MB") @NotNull DataSize batchMaxBodySize) {
 
     /**
      * A token identifies one agency: two agencies with the same token hash (or the same id) would let one publish as

@@ -49,8 +49,25 @@ class PublishCall {
 
     ResponseEntity<?> send(AgencyAccount agency, Supplier<CompletableFuture<PublishResult>> call) {
         long started = System.nanoTime();
+        return answer(agency, start(call), started, started + properties.publishTimeout().toNanos());
+    }
+
+    /** Runs the call; what it throws before it has a future (the publisher validates first) fails the future. */
+    static CompletableFuture<PublishResult> start(Supplier<CompletableFuture<PublishResult>> call) {
         try {
-            PublishResult r = call.get().get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return call.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Waits for a publication until {@code deadline} ({@link System#nanoTime()}) and answers it: 202 with where the
+     * broker put it, or the problem. Many publications started at once and answered in turn share one wait.
+     */
+    ResponseEntity<?> answer(AgencyAccount agency, CompletableFuture<PublishResult> future, long started, long deadline) {
+        try {
+            PublishResult r = future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             metrics.accepted(agency.id(), Duration.ofNanos(System.nanoTime() - started));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("alertId", r.alertId().toString());
@@ -59,26 +76,31 @@ class PublishCall {
             body.put("partition", r.partition());
             body.put("offset", r.offset());
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
-        } catch (InvalidAlertException e) {
-            // The publisher validates before it writes; the REST layer does not validate a second time.
-            metrics.rejected(agency.id(), Reason.INVALID);
-            return Problems.invalid(e.violations());
-        } catch (AlertExistsException e) {
-            metrics.rejected(agency.id(), Reason.CONFLICT);
-            return Problems.of(HttpStatus.CONFLICT, "alert-exists", e.getMessage());
-        } catch (UnknownAlertException e) {
-            metrics.rejected(agency.id(), Reason.NOT_FOUND);
-            return Problems.of(HttpStatus.NOT_FOUND, "unknown-alert", e.getMessage());
         } catch (ExecutionException e) {
-            return failed(agency, e.getCause());
-        } catch (PublishException e) {
-            return failed(agency, e);
+            return refused(agency, e.getCause());
         } catch (TimeoutException e) {
             return unavailable(agency, "the broker did not acknowledge the alert within " + properties.publishTimeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return unavailable(agency, "interrupted while waiting for the broker");
         }
+    }
+
+    private ResponseEntity<?> refused(AgencyAccount agency, Throwable cause) {
+        if (cause instanceof InvalidAlertException e) {
+            // The publisher validates before it writes; the REST layer does not validate a second time.
+            metrics.rejected(agency.id(), Reason.INVALID);
+            return Problems.invalid(e.violations());
+        }
+        if (cause instanceof AlertExistsException) {
+            metrics.rejected(agency.id(), Reason.CONFLICT);
+            return Problems.of(HttpStatus.CONFLICT, "alert-exists", cause.getMessage());
+        }
+        if (cause instanceof UnknownAlertException) {
+            metrics.rejected(agency.id(), Reason.NOT_FOUND);
+            return Problems.of(HttpStatus.NOT_FOUND, "unknown-alert", cause.getMessage());
+        }
+        return failed(agency, cause);
     }
 
     private ResponseEntity<?> failed(AgencyAccount agency, Throwable cause) {

@@ -33,7 +33,7 @@ class AgencyRateLimitFilterTest {
         assertThat(limited.getStatus()).isEqualTo(429);
         assertThat(limited.getHeader("Retry-After")).isEqualTo("1");
         assertThat(limited.getContentType()).isEqualTo("application/problem+json");
-        assertThat(limited.getContentAsString()).contains("agency kz-customs may make 3 requests per second");
+        assertThat(limited.getContentAsString()).contains("agency kz-customs may send 3 alerts per second");
         assertThat(call(TJ).getStatus()).isEqualTo(200);
         assertThat(meters.find("corridor.ingest.alerts").tag("reason", "too_many_requests").counter().count()).isEqualTo(1.0);
     }
