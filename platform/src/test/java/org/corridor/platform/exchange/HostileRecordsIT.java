@@ -87,7 +87,7 @@ class HostileRecordsIT {
 
             byte[] validAlert = alerts.serialize(INBOUND, alert(template));
             byte[] validReceipt = receipts.serialize(Topics.RECEIPTS, new DeliveryReceipt("EUROPOL", UUID.randomUUID(), 1,
-                    DeliveryStatus.DELIVERED, Instant.now(), 1, null));
+                    DeliveryStatus.DELIVERED, Instant.now(), 1, null, null));
             // One alert routed first, so the router has registered its decision schema: then every schema is known.
             List<String> good = new ArrayList<>();
             Map<String, Object> admin = platform.adminClient();

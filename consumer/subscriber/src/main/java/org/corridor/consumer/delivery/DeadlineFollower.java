@@ -13,7 +13,8 @@ import org.corridor.schemas.topics.Topics;
 /**
  * Feeds {@link Deadlines} from {@code alerts.receipts}, read from the start and followed: DELIVERED receipts (with
  * their priority) start clocks, ACKNOWLEDGED receipts (from the API or written by a body itself) and ESCALATED ones
- * stop them. Escalations begin only once everything written before the start has been read.
+ * stop them, each for the alert of the agency the receipt names. Escalations begin only once everything written
+ * before the start has been read.
  */
 public final class DeadlineFollower implements AutoCloseable {
 
@@ -34,20 +35,19 @@ public final class DeadlineFollower implements AutoCloseable {
         if (!bodies.contains(r.getBody())) {
             return;
         }
-        String id = r.getAlertId().toString();
         switch (r.getStatus()) {
             case DELIVERED -> {
                 String detail = r.getDetail();
                 if (detail != null && detail.startsWith("priority=")) {
                     try {
                         Priority priority = Priority.valueOf(detail.substring("priority=".length()));
-                        deadlines.delivered(r.getBody(), r.getAlertId(), r.getAlertVersion(), priority, r.getAt());
+                        deadlines.delivered(r.getBody(), r.getOriginAgency(), r.getAlertId(), r.getAlertVersion(), priority, r.getAt());
                     } catch (IllegalArgumentException unknownPriority) {
                         // not a deadline-bearing receipt
                     }
                 }
             }
-            case ACKNOWLEDGED, ESCALATED -> deadlines.acknowledged(r.getBody(), id);
+            case ACKNOWLEDGED, ESCALATED -> deadlines.acknowledged(r.getBody(), r.getOriginAgency(), r.getAlertId());
             default -> { }
         }
     }

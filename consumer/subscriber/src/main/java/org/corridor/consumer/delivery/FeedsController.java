@@ -6,9 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.common.errors.RetriableException;
-import org.corridor.schemas.avro.Agency;
 import org.corridor.schemas.avro.DeliveryStatus;
-import org.corridor.schemas.avro.TraffickingAlert;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,11 +41,8 @@ class FeedsController {
         if (sinks.of(body).isEmpty()) {
             return ResponseEntity.status(404).body(Map.of("error", "body " + body + " is not served by this subscriber"));
         }
-        TraffickingAlert ref = new TraffickingAlert();
-        ref.setAlertId(alertId);
-        ref.setVersion(version);
-        ref.setOriginAgency(new Agency("", "", ""));
-        receipts.send(body, ref, DeliveryStatus.ACKNOWLEDGED, 0, null);
+        // The agency is not known here: the receipt leaves it out, as receipts always did.
+        receipts.send(body, null, alertId, version, DeliveryStatus.ACKNOWLEDGED, 0, null);
         try {
             receipts.confirm();
         } catch (Receipts.ReceiptsLostException e) {
@@ -55,7 +50,7 @@ class FeedsController {
             return ResponseEntity.status(503).header("Retry-After", "5")
                     .body(Map.of("error", "the acknowledgement was not written; try again", "cause", String.valueOf(e.getCause())));
         }
-        deadlines.acknowledged(body, alertId.toString());
+        deadlines.acknowledged(body, null, alertId);
         return ResponseEntity.accepted().body(Map.of("body", body, "alertId", alertId.toString(), "version", version,
                 "status", "ACKNOWLEDGED"));
     }

@@ -20,7 +20,7 @@ class AlertStatusesTest {
     }
 
     private static DeliveryReceipt delivered(UUID id, String body) {
-        return new DeliveryReceipt(body, id, 1, DeliveryStatus.DELIVERED, AT.plusSeconds(1), 1, "priority=ROUTINE");
+        return new DeliveryReceipt(body, id, 1, DeliveryStatus.DELIVERED, AT.plusSeconds(1), 1, "priority=ROUTINE", null);
     }
 
     @Test
