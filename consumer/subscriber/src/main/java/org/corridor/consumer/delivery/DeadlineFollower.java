@@ -13,8 +13,9 @@ import org.corridor.schemas.topics.Topics;
 /**
  * Follows {@code alerts.receipts} from the start for the bodies this process serves (one follower,
  * {@code ack-deadline-follower}): DELIVERED receipts go into {@link DeliveredAlerts} (what a body may acknowledge)
- * and, with their priority, start clocks in {@link Deadlines}; ACKNOWLEDGED and ESCALATED receipts stop them.
- * Escalations begin only once everything written before the start has been read.
+ * and, with their priority, start clocks in {@link Deadlines}; ACKNOWLEDGED and ESCALATED receipts stop them. Only
+ * the subscriber service's principal may write that topic ({@code AccessPlan}), so no body can plant a delivery or an
+ * acknowledgement here. Escalations begin only once everything written before the start has been read.
  */
 public final class DeadlineFollower implements AutoCloseable {
 
