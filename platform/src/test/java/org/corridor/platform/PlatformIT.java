@@ -57,8 +57,9 @@ class PlatformIT {
                 RoutingDecision d = decisions.get(p.alertId() + ":" + p.version());
                 assertThat(d).as(p.step().label()).isNotNull();
                 assertThat(Set.copyOf(d.getRecipients())).as(p.step().label()).isEqualTo(p.step().expected());
+                // The subscriber's idempotency key: <originAgency>:<alertId>:<version>.
                 p.step().expected().forEach(b -> expectedFeeds.computeIfAbsent(b, x -> new java.util.TreeSet<>())
-                        .add(p.alertId() + ":" + p.version()));
+                        .add(p.step().agency() + ":" + p.alertId() + ":" + p.version()));
             }
             assertThat(decisions.get(published.get(4).alertId() + ":1").getWithheld())
                     .anySatisfy(w -> assertThat(w.getReason().name()).isEqualTo("TLP_RED_NOT_ADDRESSED"));

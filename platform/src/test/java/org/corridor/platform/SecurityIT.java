@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 import ch.qos.logback.classic.Logger;
@@ -32,6 +33,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -39,6 +47,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.corridor.platform.access.CredentialStore;
+import org.corridor.platform.access.Provisioner;
 import org.corridor.platform.launch.Service;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.support.security.Principals;
@@ -52,7 +61,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded platform as ./corridor up runs it, secured by default: the broker enforces who may write and read what
- * whatever our services do, the REST layer keeps agencies apart, the demo still works end to end, and none of the
+ * whatever our services do (a body writes no receipt, even on a cluster where an earlier plan let it), the REST layer
+ * keeps agencies apart, the demo still works end to end, and none of the
  * secrets in play appears in the logs of the run, the services' metrics pages or the errors they answer.
  */
 class SecurityIT {
@@ -142,6 +152,22 @@ class SecurityIT {
             assertThat(readOne(bootstrap, Principals.body("EUROPOL"), europol, Topics.feed("EUROPOL"))).isTrue();
             assertThatThrownBy(() -> readOne(bootstrap, Principals.body("EUROPOL"), europol, Topics.feed("UNODC")))
                     .isInstanceOf(TopicAuthorizationException.class);
+            // A body writes no receipt: a receipt names a body, so only the subscriber service may write one, and a
+            // body acknowledges through its API. A cluster provisioned when bodies could loses that grant as soon as
+            // the body is provisioned again (every start does).
+            try (Admin admin = Admin.create(platform.adminClient())) {
+                Provisioner provisioner = new Provisioner(admin, 3, (short) 1);
+                provisioner.grant(List.of(new AclBinding(new ResourcePattern(ResourceType.TOPIC, Topics.RECEIPTS, PatternType.LITERAL),
+                        new AccessControlEntry("User:" + Principals.body("EUROPOL"), "*", AclOperation.WRITE, AclPermissionType.ALLOW))));
+                provisioner.addBody("EUROPOL", europol);
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                try (KafkaProducer<String, String> body = producer(bootstrap, Principals.body("EUROPOL"), europol)) {
+                    assertThatThrownBy(() -> body.send(new ProducerRecord<>(Topics.RECEIPTS, UUID.randomUUID().toString(),
+                            "an ACKNOWLEDGED receipt naming UNODC")).get())
+                            .isInstanceOf(ExecutionException.class).cause().isInstanceOf(TopicAuthorizationException.class);
+                }
+            });
             // The monitor describes everything and reads no alert contents.
             String monitor = store.password(Principals.MONITOR);
             try (Admin admin = Admin.create(withScram(Map.of("bootstrap.servers", bootstrap), Principals.MONITOR, monitor))) {

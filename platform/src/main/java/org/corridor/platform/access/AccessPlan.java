@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AccessControlEntryFilter;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourcePatternFilter;
 import org.apache.kafka.common.resource.ResourceType;
 import org.corridor.support.security.Principals;
 import org.corridor.schemas.topics.Topics;
@@ -31,18 +34,30 @@ public final class AccessPlan {
         return acls;
     }
 
-    /** {@code body-<id>}: read its own feed and parked records with its own groups, write receipts. */
+    /**
+     * {@code body-<id>}: read its own feed and parked records with its own groups. It writes no receipt: receipts are
+     * the subscriber service's alone, and a body acknowledges through the subscriber's HTTP API, as itself.
+     */
     public static List<AclBinding> body(String bodyId) {
         String p = Principals.body(bodyId);
         List<AclBinding> acls = new ArrayList<>();
         topic(acls, p, Topics.feed(bodyId), PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
         topic(acls, p, Topics.parked(bodyId), PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
-        topic(acls, p, Topics.RECEIPTS, PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE);
         for (String group : Groups.ofBody(bodyId)) {
             acls.add(allow(p, new ResourcePattern(ResourceType.GROUP, group, PatternType.LITERAL), AclOperation.READ));
         }
         acls.add(allow(p, new ResourcePattern(ResourceType.GROUP, p + ".", PatternType.PREFIXED), AclOperation.READ));
         return acls;
+    }
+
+    /**
+     * What earlier plans gave {@code body-<id>} and this one takes back: any ALLOW of the body on {@code alerts.receipts}
+     * (it could WRITE there, so write a receipt naming another body, an acknowledgement of an alert it never had).
+     * Provisioning a body removes them, so a cluster provisioned by an earlier version loses them at the next start.
+     */
+    public static List<AclBindingFilter> withdrawnFromBody(String bodyId) {
+        return List.of(new AclBindingFilter(new ResourcePatternFilter(ResourceType.TOPIC, Topics.RECEIPTS, PatternType.LITERAL),
+                new AccessControlEntryFilter("User:" + Principals.body(bodyId), null, AclOperation.ANY, AclPermissionType.ALLOW)));
     }
 
     /** The router: reads every inbound topic, writes feeds, audit, dead letters and recipients in transactions. */
@@ -107,8 +122,8 @@ public final class AccessPlan {
     }
 
     /**
-     * The subscriber service's own principal: receipts, and parking each served body's undeliverable records. It
-     * reads feeds only as each body.
+     * The subscriber service's own principal: receipts (it is the only principal that writes them), and parking each
+     * served body's undeliverable records. It reads feeds only as each body.
      */
     public static List<AclBinding> subscriber(List<String> bodies) {
         String p = Principals.SUBSCRIBER;

@@ -99,7 +99,7 @@ public final class AdminCommand {
 
     @Command(name = "add-body", mixinStandardHelpOptions = true,
             description = "Create alerts.feed.ID and its parked topic, the principal body-ID with a new password, and its "
-                    + "ACLs (read its own feed with its own groups, write receipts).")
+                    + "ACLs (read its own feed with its own groups; receipts are the subscriber service's to write).")
     static final class AddBody extends Step {
         @Override
         void run(Provisioner provisioner, PrintWriter out) {

@@ -26,8 +26,8 @@ import org.corridor.schemas.topics.Topics;
 
 /**
  * Applies an access plan with the Admin API of a super user: SCRAM-SHA-512 credentials, ACLs and topics. Every
- * step is idempotent (an existing ACL or topic is left as it is, a credential is replaced), so provisioning the same
- * principal twice changes nothing but its password when a new one is given.
+ * step is idempotent (an existing ACL or topic is left as it is, a credential is replaced, an ACL the plan withdrew
+ * is deleted), so provisioning the same principal twice changes nothing but its password when a new one is given.
  */
 public final class Provisioner {
 
@@ -51,10 +51,14 @@ public final class Provisioner {
         grant(AccessPlan.agency(agencyId));
     }
 
-    /** The body's feed and parked topics, its credential and its ACLs. */
+    /**
+     * The body's feed and parked topics, its credential and its ACLs; ACLs an earlier plan gave it and this one
+     * withdraws ({@link AccessPlan#withdrawnFromBody}) are deleted.
+     */
     public void addBody(String bodyId, String password) {
         TopicAdmin.ensure(admin, List.of(Topics.feed(bodyId), Topics.parked(bodyId)), partitions, replication);
         upsertUser(Principals.body(bodyId), password);
+        call(admin.deleteAcls(AccessPlan.withdrawnFromBody(bodyId)).all());
         grant(AccessPlan.body(bodyId));
     }
 

@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.Test;
 
@@ -31,18 +34,57 @@ class AccessPlanTest {
     }
 
     @Test
-    void aBodyReadsOnlyItsOwnFeedWithItsOwnGroupsAndWritesReceipts() {
+    void aBodyReadsOnlyItsOwnFeedWithItsOwnGroupsAndWritesNoReceipt() {
         assertThat(rules(AccessPlan.body("PARIS_PACT"))).containsExactlyInAnyOrder(
                 "User:body-paris-pact READ TOPIC:LITERAL:alerts.feed.paris-pact",
                 "User:body-paris-pact DESCRIBE TOPIC:LITERAL:alerts.feed.paris-pact",
                 "User:body-paris-pact READ TOPIC:LITERAL:alerts.feed.paris-pact.parked",
                 "User:body-paris-pact DESCRIBE TOPIC:LITERAL:alerts.feed.paris-pact.parked",
-                "User:body-paris-pact WRITE TOPIC:LITERAL:alerts.receipts",
-                "User:body-paris-pact DESCRIBE TOPIC:LITERAL:alerts.receipts",
                 "User:body-paris-pact READ GROUP:LITERAL:corridor-subscriber-paris-pact",
                 "User:body-paris-pact READ GROUP:LITERAL:corridor-redrive-paris-pact",
                 "User:body-paris-pact READ GROUP:LITERAL:corridor-replay-paris-pact",
                 "User:body-paris-pact READ GROUP:PREFIXED:body-paris-pact.");
+    }
+
+    /** A receipt names a body and an alert; whoever may write one can speak for any body, so only the subscriber may. */
+    @Test
+    void onlyTheSubscriberServiceWritesReceipts() {
+        List<AclBinding> all = new java.util.ArrayList<>();
+        all.addAll(AccessPlan.agency("tj-drug-control"));
+        all.addAll(AccessPlan.body("EUROPOL"));
+        all.addAll(AccessPlan.router());
+        all.addAll(AccessPlan.registry("corridor-schema-registry"));
+        all.addAll(AccessPlan.monitor());
+        all.addAll(AccessPlan.ingest());
+        all.addAll(AccessPlan.subscriber(List.of("EUROPOL")));
+        assertThat(all).filteredOn(a -> a.pattern().resourceType() == ResourceType.TOPIC
+                        && (a.entry().operation() == AclOperation.WRITE || a.entry().operation() == AclOperation.ALL)
+                        && covers(a, "alerts.receipts"))
+                .extracting(a -> a.entry().principal()).containsExactly("User:subscriber");
+    }
+
+    /** A cluster provisioned before still holds the body's WRITE on the receipts: provisioning the body removes it. */
+    @Test
+    void theReceiptGrantsEarlierPlansGaveABodyAreWithdrawnAndNothingElse() {
+        List<AclBinding> earlier = List.of(
+                new AclBinding(new ResourcePattern(ResourceType.TOPIC, "alerts.receipts", PatternType.LITERAL),
+                        new AccessControlEntry("User:body-europol", "*", AclOperation.WRITE, AclPermissionType.ALLOW)),
+                new AclBinding(new ResourcePattern(ResourceType.TOPIC, "alerts.receipts", PatternType.LITERAL),
+                        new AccessControlEntry("User:body-europol", "*", AclOperation.DESCRIBE, AclPermissionType.ALLOW)));
+        List<AclBindingFilter> withdrawn = AccessPlan.withdrawnFromBody("EUROPOL");
+        assertThat(earlier).allMatch(a -> withdrawn.stream().anyMatch(f -> f.matches(a)));
+        List<AclBinding> current = new java.util.ArrayList<>(AccessPlan.body("EUROPOL"));
+        current.addAll(AccessPlan.subscriber(List.of("EUROPOL")));
+        current.addAll(AccessPlan.body("UNODC"));
+        assertThat(current).noneMatch(a -> withdrawn.stream().anyMatch(f -> f.matches(a)));
+        AclBinding deny = new AclBinding(new ResourcePattern(ResourceType.TOPIC, "alerts.receipts", PatternType.LITERAL),
+                new AccessControlEntry("User:body-europol", "*", AclOperation.WRITE, AclPermissionType.DENY));
+        assertThat(withdrawn).as("an operator's DENY stays").noneMatch(f -> f.matches(deny));
+    }
+
+    private static boolean covers(AclBinding a, String topic) {
+        String name = a.pattern().name();
+        return name.equals("*") || (a.pattern().patternType() == PatternType.PREFIXED ? topic.startsWith(name) : topic.equals(name));
     }
 
     @Test

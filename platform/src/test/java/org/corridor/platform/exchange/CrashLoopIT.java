@@ -82,6 +82,8 @@ class CrashLoopIT {
     private final Map<String, Set<String>> expected = new ConcurrentHashMap<>();
     private final Set<String> decided = ConcurrentHashMap.newKeySet();
     private final List<String> webhookKeys = new CopyOnWriteArrayList<>();
+    /** Alert id to its origin agency: the idempotency keys name both. */
+    private final Map<String, String> agencies = new ConcurrentHashMap<>();
     private final List<String> badSignatures = new CopyOnWriteArrayList<>();
 
     /** A process killed and restarted in a loop; the kill points come from the seed. */
@@ -255,6 +257,7 @@ class CrashLoopIT {
                     String topic = Topics.inbound(agency);
                     producer.send(new ProducerRecord<>(topic, null, id, serializer.serialize(topic, a),
                             List.of(new RecordHeader(Headers.ORIGIN_AGENCY, agency.getBytes(StandardCharsets.UTF_8))))).get();
+                    agencies.put(id, agency);
                     t.expected().forEach(b -> expected.computeIfAbsent(b, x -> ConcurrentHashMap.newKeySet()).add(id));
                     ids.add(id);
                 }
@@ -411,12 +414,14 @@ class CrashLoopIT {
      * which the subscriber delivers too.
      */
     private boolean mine(String key) {
-        return key != null && key.indexOf(':') > 0 && ids.contains(key.substring(0, key.indexOf(':')));
+        String[] parts = key == null ? new String[0] : key.split(":");
+        return parts.length == 3 && ids.contains(parts[1]);
     }
 
-    private static Set<String> withVersion(Set<String> alertIds) {
+    /** The idempotency keys of version 1 of these alerts: {@code <originAgency>:<alertId>:1}. */
+    private Set<String> withVersion(Set<String> alertIds) {
         Set<String> keys = new HashSet<>();
-        alertIds.forEach(id -> keys.add(id + ":1"));
+        alertIds.forEach(id -> keys.add(agencies.get(id) + ":" + id + ":1"));
         return keys;
     }
 

@@ -1,6 +1,7 @@
 package org.corridor.platform.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -28,6 +30,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -56,8 +59,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The secured embedded exchange, as ./corridor up runs it, against hostile records on every topic some principal may
- * write: an agency's inbound topic (as that agency), the receipts (as a body) and the registry's _schemas (as the
- * registry's principal). Each gets records under every registered schema id, lying length prefixes, a collection
+ * write: an agency's inbound topic (as that agency), the receipts (as the subscriber service, the only principal
+ * that may: a body's write is refused) and the registry's _schemas (as the registry's principal). Each gets records under every registered schema id, lying length prefixes, a collection
  * claiming 2^30 items, truncations and 100,000-deep nesting, interleaved with good alerts. Every good alert is
  * routed once and delivered once to each body it concerns; every hostile inbound record is dead-lettered exactly
  * once with its code, reason and bytes; no batch is given back or retried; every service stays UP.
@@ -87,7 +90,7 @@ class HostileRecordsIT {
 
             byte[] validAlert = alerts.serialize(INBOUND, alert(template));
             byte[] validReceipt = receipts.serialize(Topics.RECEIPTS, new DeliveryReceipt("EUROPOL", UUID.randomUUID(), 1,
-                    DeliveryStatus.DELIVERED, Instant.now(), 1, null));
+                    DeliveryStatus.DELIVERED, Instant.now(), 1, null, AGENCY));
             // One alert routed first, so the router has registered its decision schema: then every schema is known.
             List<String> good = new ArrayList<>();
             Map<String, Object> admin = platform.adminClient();
@@ -127,15 +130,21 @@ class HostileRecordsIT {
             }
             assertThat(hostileByKey).hasSize(hostileInbound.size());
 
-            // Receipts, as a body: what every subscriber's deadline view, the monitor and the status view read.
-            List<Hostile> hostileReceipts = HostileRecords.avro(ids, id(validReceipt), validReceipt, 11);
+            // Receipts: a body may not write them at all (a receipt names a body: it could speak for another)...
             try (KafkaProducer<String, byte[]> body = producer(platform, store, Principals.body("EUROPOL"))) {
+                assertThatThrownBy(() -> body.send(new ProducerRecord<>(Topics.RECEIPTS, UUID.randomUUID().toString(), validReceipt)).get())
+                        .isInstanceOf(ExecutionException.class).cause().isInstanceOf(TopicAuthorizationException.class);
+            }
+            // ... so hostile ones come from the subscriber's principal, a compromised service: what every subscriber's
+            // deadline view, the monitor and the status view read.
+            List<Hostile> hostileReceipts = HostileRecords.avro(ids, id(validReceipt), validReceipt, 11);
+            try (KafkaProducer<String, byte[]> subscriber = producer(platform, store, Principals.SUBSCRIBER)) {
                 for (Hostile h : hostileReceipts) {
-                    body.send(new ProducerRecord<>(Topics.RECEIPTS, UUID.randomUUID().toString(), h.value()));
+                    subscriber.send(new ProducerRecord<>(Topics.RECEIPTS, UUID.randomUUID().toString(), h.value()));
                 }
-                body.send(new ProducerRecord<>(Topics.RECEIPTS, "not-a-uuid", validReceipt));
-                body.send(new ProducerRecord<>(Topics.RECEIPTS, null, null));
-                body.flush();
+                subscriber.send(new ProducerRecord<>(Topics.RECEIPTS, "not-a-uuid", validReceipt));
+                subscriber.send(new ProducerRecord<>(Topics.RECEIPTS, null, null));
+                subscriber.flush();
             }
 
             // _schemas, as the registry's principal: keys and values that are no schema record of any registry.

@@ -11,19 +11,23 @@ import org.corridor.support.kafka.TopicFollower;
 import org.corridor.schemas.topics.Topics;
 
 /**
- * Feeds {@link Deadlines} from {@code alerts.receipts}, read from the start and followed: DELIVERED receipts (with
- * their priority) start clocks, ACKNOWLEDGED receipts (from the API or written by a body itself) and ESCALATED ones
- * stop them. Escalations begin only once everything written before the start has been read.
+ * Follows {@code alerts.receipts} from the start for the bodies this process serves (one follower,
+ * {@code ack-deadline-follower}): DELIVERED receipts go into {@link DeliveredAlerts} (what a body may acknowledge)
+ * and, with their priority, start clocks in {@link Deadlines}; ACKNOWLEDGED and ESCALATED receipts stop them. Only
+ * the subscriber service's principal may write that topic ({@code AccessPlan}), so no body can plant a delivery or an
+ * acknowledgement here. Escalations begin only once everything written before the start has been read.
  */
 public final class DeadlineFollower implements AutoCloseable {
 
     private final Deadlines deadlines;
+    private final DeliveredAlerts delivered;
     private final Set<String> bodies;
     private final TopicFollower follower;
 
-    public DeadlineFollower(Map<String, Object> consumerProps, AvroDeserializer<DeliveryReceipt> receipts, Deadlines deadlines,
-                            Set<String> bodies) {
+    DeadlineFollower(Map<String, Object> consumerProps, AvroDeserializer<DeliveryReceipt> receipts, Deadlines deadlines,
+                     DeliveredAlerts delivered, Set<String> bodies) {
         this.deadlines = deadlines;
+        this.delivered = delivered;
         this.bodies = bodies;
         this.follower = new TopicFollower("ack-deadline-follower", consumerProps, List.of(Topics.RECEIPTS),
                 r -> apply(receipts.deserialize(r.topic(), r.value())));
@@ -34,25 +38,25 @@ public final class DeadlineFollower implements AutoCloseable {
         if (!bodies.contains(r.getBody())) {
             return;
         }
-        String id = r.getAlertId().toString();
         switch (r.getStatus()) {
             case DELIVERED -> {
+                delivered.delivered(r.getBody(), r.getOriginAgency(), r.getAlertId(), r.getAlertVersion());
                 String detail = r.getDetail();
                 if (detail != null && detail.startsWith("priority=")) {
                     try {
                         Priority priority = Priority.valueOf(detail.substring("priority=".length()));
-                        deadlines.delivered(r.getBody(), r.getAlertId(), r.getAlertVersion(), priority, r.getAt());
+                        deadlines.delivered(r.getBody(), r.getOriginAgency(), r.getAlertId(), r.getAlertVersion(), priority, r.getAt());
                     } catch (IllegalArgumentException unknownPriority) {
                         // not a deadline-bearing receipt
                     }
                 }
             }
-            case ACKNOWLEDGED, ESCALATED -> deadlines.acknowledged(r.getBody(), id);
+            case ACKNOWLEDGED, ESCALATED -> deadlines.acknowledged(r.getBody(), r.getOriginAgency(), r.getAlertId());
             default -> { }
         }
     }
 
-    /** The follower of {@code alerts.receipts}, for health and metrics. */
+    /** The follower of {@code alerts.receipts}, for health, metrics and acknowledgements that must wait for it. */
     TopicFollower follower() {
         return follower;
     }

@@ -3,8 +3,11 @@ package org.corridor.consumer.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.corridor.consumer.delivery.metrics.SubscriberMetrics;
@@ -14,14 +17,16 @@ import org.corridor.schemas.avro.TraffickingAlert;
 
 /**
  * Acknowledgement deadlines: an alert delivered with a deadline for its priority (URGENT: 8 hours by default) and not
- * acknowledged in time gets one ESCALATED receipt and counts in {@value SubscriberMetrics#ESCALATIONS}. The clocks are
- * rebuilt after a restart from {@code alerts.receipts} ({@link DeadlineFollower}); {@link DeadlineWatcher} checks them
- * on a schedule. Thread-safe.
+ * acknowledged in time gets one ESCALATED receipt and counts in {@value SubscriberMetrics#ESCALATIONS}. A clock is
+ * one body's for one alert, named by its origin agency and id: another agency's alert with the same id has a clock of
+ * its own. A receipt written before receipts carried the agency (agency null) stands for any agency's alert of that
+ * id, as every receipt did then. The clocks are rebuilt after a restart from {@code alerts.receipts}
+ * ({@link DeadlineFollower}); {@link DeadlineWatcher} checks them on a schedule. Thread-safe.
  */
 public final class Deadlines {
 
     /** What a running clock needs, and nothing more: one is held per URGENT delivery until acknowledged. */
-    private record Pending(String body, java.util.UUID alertId, int version, Priority priority, Instant due) {
+    private record Pending(String body, String agency, UUID alertId, int version, Priority priority, Instant due) {
     }
 
     private final Map<Priority, Duration> limits;
@@ -30,7 +35,7 @@ public final class Deadlines {
     private final Clock clock;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     /** Alerts a body acknowledged or that were escalated: their clock never starts again. */
-    private final java.util.Set<String> settled = ConcurrentHashMap.newKeySet();
+    private final Set<String> settled = ConcurrentHashMap.newKeySet();
     private volatile boolean ready;
 
     public Deadlines(Map<Priority, Duration> limits, Receipts receipts, SubscriberMetrics metrics, Clock clock) {
@@ -40,33 +45,50 @@ public final class Deadlines {
         this.clock = clock;
     }
 
-    private static String key(String body, String alertId) {
-        return body + "/" + alertId;
+    /** Body, agency ({@code ""} when unknown) and alert id; neither a body id nor an agency id holds a {@code /}. */
+    private static String key(String body, String agency, UUID alertId) {
+        return body + "/" + (agency == null ? "" : agency) + "/" + alertId;
     }
 
     /** Starts the clock for a delivered alert whose priority has a deadline. */
     public void delivered(String body, TraffickingAlert alert) {
-        delivered(body, alert.getAlertId(), alert.getVersion(), alert.getPriority(), clock.instant());
+        delivered(body, alert.getOriginAgency().getAgencyId(), alert.getAlertId(), alert.getVersion(), alert.getPriority(),
+                clock.instant());
     }
 
-    /** Starts the clock from a past delivery (read back from the receipts after a restart). */
-    public void delivered(String body, java.util.UUID alertId, int version, Priority priority, Instant at) {
+    /**
+     * Starts the clock from a past delivery (read back from the receipts after a restart).
+     *
+     * @param agency the alert's origin agency, null when the receipt did not carry it
+     */
+    public void delivered(String body, String agency, UUID alertId, int version, Priority priority, Instant at) {
         Duration limit = limits.get(priority);
         if (limit == null) {
             return;
         }
-        String key = key(body, alertId.toString());
-        if (!settled.contains(key)) {
-            pending.putIfAbsent(key, new Pending(body, alertId, version, priority, at.plus(limit)));
+        String key = key(body, agency, alertId);
+        if (!settled.contains(key) && !settled.contains(key(body, null, alertId))) {
+            pending.putIfAbsent(key, new Pending(body, agency, alertId, version, priority, at.plus(limit)));
         }
     }
 
-    /** Stops the clock for good: the body acknowledged the alert (any version), or it was escalated. */
-    public void acknowledged(String body, String alertId) {
-        settled.add(key(body, alertId));
-        pending.remove(key(body, alertId));
+    /**
+     * Stops the clock for good: the body acknowledged the agency's alert (any version), or it was escalated. The clock
+     * of a delivery whose receipt did not carry the agency stops too: it was of this alert.
+     *
+     * @param agency the alert's origin agency, null when the receipt did not carry it
+     */
+    public void acknowledged(String body, String agency, UUID alertId) {
+        for (String key : List.of(key(body, agency, alertId), key(body, null, alertId))) {
+            settled.add(key);
+            pending.remove(key);
+        }
     }
 
+    /** Whether the body's clock for the agency's alert is running (for tests and diagnostics). */
+    boolean running(String body, String agency, UUID alertId) {
+        return pending.containsKey(key(body, agency, alertId));
+    }
     /** Escalations wait until the receipts read back after a start are all applied. */
     public void ready() {
         ready = true;
@@ -88,11 +110,11 @@ public final class Deadlines {
         }
         Instant now = clock.instant();
         List<Map.Entry<String, Pending>> overdue = pending.entrySet().stream().filter(e -> !now.isBefore(e.getValue().due())).toList();
-        List<Map.Entry<String, Pending>> escalated = new java.util.ArrayList<>();
+        List<Map.Entry<String, Pending>> escalated = new ArrayList<>();
         for (Map.Entry<String, Pending> e : overdue) {
             if (pending.remove(e.getKey(), e.getValue())) {
                 Pending p = e.getValue();
-                receipts.send(p.body(), p.alertId(), p.version(), DeliveryStatus.ESCALATED, 0,
+                receipts.send(p.body(), p.agency(), p.alertId(), p.version(), DeliveryStatus.ESCALATED, 0,
                         p.priority() + " alert not acknowledged by " + p.due());
                 escalated.add(e);
             }

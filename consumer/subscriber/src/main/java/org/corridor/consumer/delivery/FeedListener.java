@@ -12,8 +12,8 @@ import org.springframework.kafka.listener.BatchMessageListener;
 /**
  * Delivers one poll of a body's feed into the body's {@link FeedSink}, on the body's listener thread. It returns once
  * every readable record is delivered or parked and the receipts are acknowledged by the broker ({@link
- * Receipts#confirm()}), so the container may commit the poll's offsets; then the deadlines start and the latency is
- * recorded. Otherwise it throws, nothing is committed, and the container's error handler delivers the same poll
+ * Receipts#confirm()}), so the container may commit the poll's offsets; then the deliveries are recorded (what the
+ * body may acknowledge, {@link DeliveredAlerts}), the deadlines start and the latency is recorded. Otherwise it throws, nothing is committed, and the container's error handler delivers the same poll
  * again after a backoff, without end (at-least-once; receivers de-duplicate by the idempotency key).
  */
 final class FeedListener implements BatchMessageListener<String, byte[]> {
@@ -23,15 +23,17 @@ final class FeedListener implements BatchMessageListener<String, byte[]> {
     private final FeedReader reader;
     private final Receipts receipts;
     private final Deadlines deadlines;
+    private final DeliveredAlerts delivered;
     private final SubscriberMetrics metrics;
 
     FeedListener(String body, FeedSink sink, FeedReader reader, Receipts receipts, Deadlines deadlines,
-                 SubscriberMetrics metrics) {
+                 DeliveredAlerts delivered, SubscriberMetrics metrics) {
         this.body = body;
         this.sink = sink;
         this.reader = reader;
         this.receipts = receipts;
         this.deadlines = deadlines;
+        this.delivered = delivered;
         this.metrics = metrics;
     }
 
@@ -53,6 +55,7 @@ final class FeedListener implements BatchMessageListener<String, byte[]> {
         for (int i = 0; i < outcomes.size(); i++) {
             if (outcomes.get(i) == FeedSink.Outcome.DELIVERED) {
                 Delivery d = deliveries.get(i);
+                delivered.delivered(body, d.alert().getOriginAgency().getAgencyId(), d.alert().getAlertId(), d.alert().getVersion());
                 deadlines.delivered(body, d.alert());
                 metrics.delivered(body, Duration.ofMillis(Math.max(0, now - d.source().timestamp())));
             }

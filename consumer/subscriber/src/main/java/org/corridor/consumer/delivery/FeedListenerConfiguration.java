@@ -64,11 +64,12 @@ class FeedListenerConfiguration {
     @Bean
     KafkaListenerConfigurer feedEndpoints(ConcurrentKafkaListenerContainerFactory<String, byte[]> feedListenerFactory,
                                           FeedSinks sinks, BodyClients clients, FeedReader reader, Receipts receipts,
-                                          Deadlines deadlines, SubscriberMetrics metrics, SubscriberProperties properties,
-                                          Admin subscriberAdmin) {
+                                          Deadlines deadlines, DeliveredAlerts delivered, SubscriberMetrics metrics,
+                                          SubscriberProperties properties, Admin subscriberAdmin) {
         return registrar -> sinks.bodies().forEach(body -> registrar.registerEndpoint(new FeedEndpoint(body,
                 properties.instanceId(), consumerOverrides(body, clients, properties),
-                new FeedListener(body, sinks.of(body).orElseThrow(), reader, receipts, deadlines, metrics)), feedListenerFactory));
+                new FeedListener(body, sinks.of(body).orElseThrow(), reader, receipts, deadlines, delivered, metrics)),
+                feedListenerFactory));
     }
 
     /**

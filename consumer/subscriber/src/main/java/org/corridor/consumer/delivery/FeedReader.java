@@ -55,8 +55,7 @@ final class FeedReader {
         if (alert == null) {
             return deadLetter(body, record, DeadLetters.UNDECODABLE, "empty record value (tombstone)");
         }
-        return Optional.of(new Delivery(body, alert, alert.getAlertId() + ":" + alert.getVersion(),
-                header(record, Headers.TRACE_ID), record));
+        return Optional.of(new Delivery(body, alert, Delivery.idempotencyKey(alert), header(record, Headers.TRACE_ID), record));
     }
 
     private Optional<Delivery> deadLetter(String body, ConsumerRecord<String, byte[]> record, String code, String reason) {

@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * the middle of a write), it cuts that line off: its record was not committed and comes again, so readers only ever
  * see whole lines. It remembers the idempotency keys of its last {@value #RECENT_LINES} lines (read back from the file
  * when it opens it) and skips a delivery it already wrote, so the poll a restart replays does not appear twice in
- * the file. A DELIVERED receipt follows for every delivery of the group, written or skipped. A write failure throws
+ * the file. The key names the origin agency ({@link Delivery#idempotencyKey}): another agency's alert with the same
+ * id and version is another line. A line written before keys carried the agency ({@code <alertId>:<version>}) still
+ * counts for its alert version, so the poll replayed across that upgrade is not written twice either. A DELIVERED receipt follows for every delivery of the group, written or skipped. A write failure throws
  * (the listener retries the poll without end). One instance per body. Thread-safe: the body's listener and an
  * operator's replay or re-drive ({@link Redriver}) deliver at once, and {@link #deliver} is serialised, so each
  * group lands as one contiguous run of whole lines.
@@ -65,7 +67,8 @@ public final class FileSink implements FeedSink, AutoCloseable {
             return;
         }
         FileChannel out = channelFor(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
-        List<Delivery> fresh = deliveries.stream().filter(d -> !recent.contains(d.idempotencyKey())).toList();
+        List<Delivery> fresh = deliveries.stream()
+                .filter(d -> !recent.contains(d.idempotencyKey()) && !recent.contains(Delivery.legacyKey(d.alert()))).toList();
         if (fresh.isEmpty()) {
             return;
         }

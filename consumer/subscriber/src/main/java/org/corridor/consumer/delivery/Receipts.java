@@ -15,7 +15,9 @@ import org.corridor.support.serde.AvroSerializer;
 import org.corridor.schemas.topics.Topics;
 
 /**
- * Writes delivery receipts to {@code alerts.receipts} (key: alert id), with an idempotent acks=all producer. Sends
+ * Writes delivery receipts to {@code alerts.receipts} (key: alert id), with an idempotent acks=all producer, as the
+ * subscriber service's principal: the only one the broker lets write that topic. Each receipt names the alert by its
+ * origin agency and id (an id is its agency's; another agency may use the same one). Sends
  * are asynchronous and each thread's are tracked apart: {@link #confirm()} waits for the sends the calling thread made
  * since its last confirm and fails if one of those was lost, so a body's container commits a feed offset only once
  * the receipts of what it delivered are on the broker, and never takes another body's (or the deadline thread's)
@@ -42,13 +44,18 @@ public final class Receipts implements AutoCloseable {
     }
 
     public CompletableFuture<Void> send(String body, TraffickingAlert alert, DeliveryStatus status, int attempt, String detail) {
-        return send(body, alert.getAlertId(), alert.getVersion(), status, attempt, detail);
+        return send(body, alert.getOriginAgency().getAgencyId(), alert.getAlertId(), alert.getVersion(), status, attempt, detail);
     }
 
-    /** Sends one receipt; the result completes when the broker acknowledged it, or exceptionally when it was lost. */
-    public CompletableFuture<Void> send(String body, java.util.UUID alertId, int version, DeliveryStatus status, int attempt,
-                                        String detail) {
-        DeliveryReceipt receipt = new DeliveryReceipt(body, alertId, version, status, clock.instant(), attempt, detail);
+    /**
+     * Sends one receipt; the result completes when the broker acknowledged it, or exceptionally when it was lost.
+     *
+     * @param agency the alert's origin agency; null only when it is not known (an alert delivered before receipts
+     *               carried it)
+     */
+    public CompletableFuture<Void> send(String body, String agency, java.util.UUID alertId, int version, DeliveryStatus status,
+                                        int attempt, String detail) {
+        DeliveryReceipt receipt = new DeliveryReceipt(body, alertId, version, status, clock.instant(), attempt, detail, agency);
         CompletableFuture<Void> written = new CompletableFuture<>();
         try {
             producer.send(new ProducerRecord<>(Topics.RECEIPTS, alertId.toString(), serializer.serialize(Topics.RECEIPTS, receipt)),

@@ -20,7 +20,8 @@ import org.corridor.schemas.topics.Topics;
  * own consumer group) up to the end it has now, and delivers each again through the body's delivery. A record that
  * still fails is parked again with the new error, so nothing is lost. Each record's offset is committed once its
  * receipts are on the broker. Re-drives and replays run on the caller's thread, one at a time, as the body's own
- * principal; an unreadable record goes to the dead-letter topic ({@link FeedReader}) and counts as parked again.
+ * principal; an unreadable record goes to the dead-letter topic ({@link FeedReader}) and counts as parked again. A
+ * delivery whose receipt is on the broker is recorded at once in {@link DeliveredAlerts}: the body may acknowledge it.
  */
 public final class Redriver {
 
@@ -32,14 +33,17 @@ public final class Redriver {
     private final BodyClients clients;
     private final FeedReader reader;
     private final Receipts receipts;
+    private final DeliveredAlerts deliveredAlerts;
     private final Duration metadataTimeout;
     private final Duration pollTimeout;
 
-    Redriver(FeedSinks sinks, BodyClients clients, FeedReader reader, Receipts receipts, SubscriberProperties properties) {
+    Redriver(FeedSinks sinks, BodyClients clients, FeedReader reader, Receipts receipts, DeliveredAlerts deliveredAlerts,
+             SubscriberProperties properties) {
         this.sinks = sinks;
         this.clients = clients;
         this.reader = reader;
         this.receipts = receipts;
+        this.deliveredAlerts = deliveredAlerts;
         this.metadataTimeout = properties.redriveTimeout();
         this.pollTimeout = properties.redrivePollTimeout();
     }
@@ -95,12 +99,15 @@ public final class Redriver {
                     if (r.offset() >= end.get(new TopicPartition(r.topic(), r.partition()))) {
                         continue;
                     }
-                    if (deliver(body, sink, r)) {
+                    Delivery d = deliver(body, sink, r);
+                    receipts.confirm();
+                    if (d != null) {
+                        deliveredAlerts.delivered(body, d.alert().getOriginAgency().getAgencyId(), d.alert().getAlertId(),
+                                d.alert().getVersion());
                         delivered++;
                     } else {
                         parked++;
                     }
-                    receipts.confirm();
                     consumer.commitSync(Map.of(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1)));
                 }
             }
@@ -108,14 +115,14 @@ public final class Redriver {
         return new Result(body, delivered, parked);
     }
 
-    /** True once the sink has the record; false when it was parked (again) or, unreadable, dead-lettered. */
-    private boolean deliver(String body, FeedSink sink, ConsumerRecord<String, byte[]> record) {
+    /** The delivery once the sink has the record; null when it was parked (again) or, unreadable, dead-lettered. */
+    private Delivery deliver(String body, FeedSink sink, ConsumerRecord<String, byte[]> record) {
         Delivery d = reader.read(body, record).orElse(null);
         if (d == null) {
-            return false;
+            return null;
         }
         try {
-            return sink.deliver(List.of(d)).get(0) == FeedSink.Outcome.DELIVERED;
+            return sink.deliver(List.of(d)).get(0) == FeedSink.Outcome.DELIVERED ? d : null;
         } catch (IOException e) {
             throw new IllegalStateException(body + ": delivery of " + d.idempotencyKey() + " failed, will retry: " + e.getMessage(), e);
         }

@@ -30,9 +30,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The subscribers' beans: the sinks, the receipts producer, the admin client, receipts, deadlines and re-drives; the
- * feed listeners are {@link FeedListenerConfiguration}'s. Import it into a context of its own. Everything that holds
- * a client, a thread or a file is closed with the context, after the listeners have stopped.
+ * The subscribers' beans: the sinks, the receipts producer, the admin client, receipts, deliveries, acknowledgements,
+ * deadlines and re-drives; the feed listeners are {@link FeedListenerConfiguration}'s. Import it into a context of its
+ * own. Everything that holds a client, a thread or a file is closed with the context, after the listeners have stopped.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SubscriberProperties.class)
@@ -104,10 +104,23 @@ public class SubscriberConfiguration {
         return new Deadlines(properties.ackDeadlines(), receipts, metrics, Clock.systemUTC());
     }
 
+    /** What each body was delivered, so it acknowledges only that: {@code delivered-capacity} alerts per body. */
+    @Bean
+    DeliveredAlerts deliveredAlerts(SubscriberProperties properties) {
+        return new DeliveredAlerts(properties.deliveredCapacity());
+    }
+
     @Bean(destroyMethod = "close")
-    DeadlineFollower deadlineFollower(Deadlines deadlines, FeedSinks sinks, KafkaProperties kafka, SchemaRegistryClient registry) {
+    DeadlineFollower deadlineFollower(Deadlines deadlines, DeliveredAlerts delivered, FeedSinks sinks, KafkaProperties kafka,
+                                      SchemaRegistryClient registry) {
         AvroDeserializer<DeliveryReceipt> receipts = Serdes.reader(registry, DeliveryReceipt.class);
-        return new DeadlineFollower(kafka.buildConsumerProperties(), receipts, deadlines, sinks.bodies());
+        return new DeadlineFollower(kafka.buildConsumerProperties(), receipts, deadlines, delivered, sinks.bodies());
+    }
+
+    @Bean
+    Acknowledgements acknowledgements(DeliveredAlerts delivered, DeadlineFollower follower, SubscriberProperties properties,
+                                      Receipts receipts, Deadlines deadlines) {
+        return new Acknowledgements(delivered, follower.follower()::caughtUp, properties.ackReadTimeout(), receipts, deadlines);
     }
 
     @Bean
@@ -116,7 +129,8 @@ public class SubscriberConfiguration {
     }
 
     @Bean
-    Redriver redriver(FeedSinks sinks, BodyClients clients, FeedReader reader, Receipts receipts, SubscriberProperties properties) {
-        return new Redriver(sinks, clients, reader, receipts, properties);
+    Redriver redriver(FeedSinks sinks, BodyClients clients, FeedReader reader, Receipts receipts, DeliveredAlerts delivered,
+                      SubscriberProperties properties) {
+        return new Redriver(sinks, clients, reader, receipts, delivered, properties);
     }
 }

@@ -42,6 +42,11 @@ import org.springframework.validation.annotation.Validated;
  * @param redrivePollTimeout longest wait of one poll of a re-drive or replay
  * @param ackDeadlines      how long a body has to acknowledge an alert, by priority (URGENT: 8h); none for others
  * @param deadlineCheckInterval how often deadlines are checked (100 ms at least)
+ * @param deliveredCapacity alert ids per body whose delivered versions are held, so that the body can acknowledge
+ *                          them (the latest by delivery; about 200 bytes each); an older one's acknowledgement is
+ *                          refused like one of an alert never delivered
+ * @param ackReadTimeout    how long an acknowledgement of a version not seen delivered waits for
+ *                          {@code alerts.receipts} to be read up to the request, before 503
  * @param replicationFactor replication factor of the topics the subscribers create (parked topics, receipts) when
  *                          they are missing; 3 on a production cluster with min.insync.replicas 2
  * @param instanceId        names this subscriber process: each body's consumer joins its group as the static member
@@ -75,6 +80,8 @@ public record SubscriberProperties(
         @DefaultValue("300ms") @NotNull @DurationMin(millis = 1) Duration redrivePollTimeout,
         Map<Priority, Duration> ackDeadlines,
         @DefaultValue("10s") @NotNull @DurationMin(millis = 100) Duration deadlineCheckInterval,
+        @DefaultValue("20000") @Min(1) int deliveredCapacity,
+        @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration ackReadTimeout,
         @DefaultValue("1") @Min(1) short replicationFactor,
         @DefaultValue("subscriber-1") @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, dot, underscore and hyphen only") String instanceId,
         Map<String, String> bodyPasswords) {

@@ -20,7 +20,7 @@ import org.corridor.schemas.topics.Headers;
  * POSTs each alert as JSON to a body's endpoint, once per call, signed per Standard Webhooks
  * ({@link WebhookSignature}): {@code webhook-id} (the same on every attempt and re-drive of one alert version to one
  * body, see {@link #messageId}), {@code webhook-timestamp} (this attempt's time, from the clock) and
- * {@code webhook-signature}. Also {@code Idempotency-Key: <alertId>:<version>}, {@code X-Corridor-Body},
+ * {@code webhook-signature}. Also {@code Idempotency-Key: <originAgency>:<alertId>:<version>}, {@code X-Corridor-Body},
  * {@code X-Trace-Id} when the feed record carried a well-formed one (an ill-formed one is left out, never copied into
  * the request), and, during the migration to Standard Webhooks, the former {@link #SIGNATURE}. Every header value is
  * header-safe ({@link HeaderValues}).

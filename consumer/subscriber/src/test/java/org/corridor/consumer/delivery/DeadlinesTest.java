@@ -48,8 +48,9 @@ class DeadlinesTest {
     private final MovingClock clock = new MovingClock();
     private final MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient(1);
     private final Deadlines deadlines = new Deadlines(Map.of(Priority.URGENT, Duration.ofHours(1)),
-            new Receipts(producer, new AvroSerializer<DeliveryReceipt>(new InMemorySchemaRegistryClient(1), Map.of(), false), clock),
+            new Receipts(producer, new AvroSerializer<DeliveryReceipt>(registry, Map.of(), false), clock),
             new SubscriberMetrics(meters), clock);
 
     private static TraffickingAlert alert(Priority priority) {
@@ -89,17 +90,55 @@ class DeadlinesTest {
         TraffickingAlert urgent = alert(Priority.URGENT);
         deadlines.delivered("INCB", urgent);
         deadlines.delivered("INCB", alert(Priority.ROUTINE));
-        deadlines.acknowledged("INCB", urgent.getAlertId().toString());
+        deadlines.acknowledged("INCB", "br-federal-police", urgent.getAlertId());
         deadlines.delivered("INCB", TraffickingAlert.newBuilder(urgent).setVersion(2).build());
         clock.now = clock.now.plus(Duration.ofHours(5));
         assertThat(deadlines.escalateOverdue()).isZero();
         assertThat(producer.history()).isEmpty();
     }
 
+    /** An alert id is its agency's: acknowledging one agency's alert leaves the other's clock running. */
+    @Test
+    void twoAgenciesAlertsWithTheSameIdHaveAClockEach() {
+        deadlines.ready();
+        TraffickingAlert kz = TraffickingAlert.newBuilder(alert(Priority.URGENT))
+                .setOriginAgency(new org.corridor.schemas.avro.Agency("kz-customs", "KZ", "Customs")).build();
+        TraffickingAlert tj = TraffickingAlert.newBuilder(kz)
+                .setOriginAgency(new org.corridor.schemas.avro.Agency("tj-drug-control", "TJ", "Drug Control")).build();
+        deadlines.delivered("UNODC", kz);
+        deadlines.delivered("UNODC", tj);
+        deadlines.acknowledged("UNODC", "kz-customs", kz.getAlertId());
+        assertThat(deadlines.running("UNODC", "kz-customs", kz.getAlertId())).isFalse();
+        assertThat(deadlines.running("UNODC", "tj-drug-control", tj.getAlertId())).isTrue();
+        clock.now = clock.now.plus(Duration.ofHours(2));
+        assertThat(deadlines.escalateOverdue()).isEqualTo(1);
+        assertThat(escalated()).extracting(DeliveryReceipt::getOriginAgency).containsExactly("tj-drug-control");
+    }
+
+    /** A receipt without the agency (written before receipts carried it) is of whichever agency's alert it named. */
+    @Test
+    void anAcknowledgementWithoutAgencyStopsTheClockOfThatIdAndAClockWithoutAgencyStopsWithAnAgencysAck() {
+        deadlines.ready();
+        TraffickingAlert urgent = alert(Priority.URGENT);
+        deadlines.delivered("OSCE", null, urgent.getAlertId(), 1, Priority.URGENT, clock.now);
+        deadlines.acknowledged("OSCE", "br-federal-police", urgent.getAlertId());
+        assertThat(deadlines.running("OSCE", null, urgent.getAlertId())).isFalse();
+        TraffickingAlert other = alert(Priority.URGENT);
+        deadlines.acknowledged("OSCE", null, other.getAlertId());
+        deadlines.delivered("OSCE", other);
+        assertThat(deadlines.running("OSCE", "br-federal-police", other.getAlertId())).as("acknowledged before").isFalse();
+    }
+
+    private java.util.List<DeliveryReceipt> escalated() {
+        org.corridor.support.serde.AvroDeserializer<DeliveryReceipt> d = new org.corridor.support.serde.AvroDeserializer<>(registry);
+        d.configure(Map.of(org.corridor.support.serde.AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
+        return producer.history().stream().map(r -> d.deserialize(r.topic(), r.value())).toList();
+    }
+
     @Test
     void clocksReadBackAfterARestartEscalateOnlyOnceCaughtUp() {
         TraffickingAlert urgent = alert(Priority.URGENT);
-        deadlines.delivered("SELEC", urgent.getAlertId(), urgent.getVersion(), Priority.URGENT, clock.now.minus(Duration.ofHours(2)));
+        deadlines.delivered("SELEC", "br-federal-police", urgent.getAlertId(), urgent.getVersion(), Priority.URGENT, clock.now.minus(Duration.ofHours(2)));
         assertThat(deadlines.escalateOverdue()).as("not caught up yet").isZero();
         deadlines.ready();
         assertThat(deadlines.escalateOverdue()).isEqualTo(1);

@@ -59,7 +59,8 @@ class FeedReaderTest {
         TraffickingAlert alert = Alerts.neutral().build();
         byte[] bytes = new AvroSerializer<TraffickingAlert>(registry, Map.of(), false).serialize(FEED, alert);
         assertThat(reader.read("UNODC", record(bytes))).hasValueSatisfying(d -> {
-            assertThat(d.idempotencyKey()).isEqualTo(alert.getAlertId() + ":" + alert.getVersion());
+            assertThat(d.idempotencyKey()).as("the origin agency's alert id and version")
+                    .isEqualTo("br-federal-police:" + alert.getAlertId() + ":" + alert.getVersion());
             assertThat(d.traceId()).isEqualTo("trace-9");
         });
         assertThat(producer.history()).isEmpty();

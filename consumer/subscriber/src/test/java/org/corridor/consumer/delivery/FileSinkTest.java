@@ -22,8 +22,10 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.corridor.consumer.Alerts;
+import org.corridor.schemas.avro.Agency;
 import org.corridor.schemas.avro.DeliveryReceipt;
 import org.corridor.schemas.avro.DeliveryStatus;
+import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.registry.InMemorySchemaRegistryClient;
 import org.corridor.support.serde.AvroDeserializer;
 import org.corridor.support.serde.AvroSerdeConfig;
@@ -43,9 +45,21 @@ class FileSinkTest {
     private final Receipts receipts = new Receipts(producer, new AvroSerializer<DeliveryReceipt>(registry, Map.of(), false), CLOCK);
 
     private static Delivery delivery(int n) {
+        return delivery(n, "br-federal-police");
+    }
+
+    /** Version 1 of alert {@code n} of the agency. */
+    private static Delivery delivery(int n, String agency) {
         UUID id = new UUID(0, n);
-        return new Delivery("UNODC", Alerts.neutral().setAlertId(id).build(), id + ":1", "trace-" + n,
+        TraffickingAlert alert = Alerts.neutral().setAlertId(id)
+                .setOriginAgency(new Agency(agency, "BR", agency)).build();
+        return new Delivery("UNODC", alert, Delivery.idempotencyKey(alert), "trace-" + n,
                 new ConsumerRecord<>("alerts.feed.unodc", 0, n, id.toString(), new byte[0]));
+    }
+
+    /** The key of {@link #delivery(int)}. */
+    private static String key(int n) {
+        return "br-federal-police:" + new UUID(0, n) + ":1";
     }
 
     private FileSink sink() {
@@ -80,7 +94,7 @@ class FileSinkTest {
                     .containsExactly(FeedSink.Outcome.DELIVERED, FeedSink.Outcome.DELIVERED, FeedSink.Outcome.DELIVERED);
             sink.deliver(List.of(delivery(4)));
         }
-        assertThat(keys()).containsExactly(new UUID(0, 1) + ":1", new UUID(0, 2) + ":1", new UUID(0, 3) + ":1", new UUID(0, 4) + ":1");
+        assertThat(keys()).containsExactly(key(1), key(2), key(3), key(4));
         assertThat(Files.readString(file())).contains("\"traceId\":\"trace-2\"").endsWith("\n");
         assertThat(receiptsSent()).as("one DELIVERED receipt per line, first attempt, with the priority for the deadlines")
                 .allSatisfy(r -> {
@@ -103,7 +117,7 @@ class FileSinkTest {
             // The restarted subscriber replays the uncommitted poll: 2 (whole in the file) and 3 (torn).
             sink.deliver(List.of(delivery(2), delivery(3)));
         }
-        assertThat(keys()).containsExactly(new UUID(0, 1) + ":1", new UUID(0, 2) + ":1", new UUID(0, 3) + ":1");
+        assertThat(keys()).containsExactly(key(1), key(2), key(3));
     }
 
     @Test
@@ -126,7 +140,30 @@ class FileSinkTest {
         try (FileSink sink = sink()) {
             sink.deliver(List.of(delivery(7)));
         }
-        assertThat(keys()).containsExactly(new UUID(0, 7) + ":1");
+        assertThat(keys()).containsExactly(key(7));
+    }
+
+    /** An alert id is its agency's: another agency's alert with the same id and version is another line. */
+    @Test
+    void twoAgenciesAlertsWithTheSameIdAndVersionAreTwoLines() throws IOException {
+        try (FileSink sink = sink()) {
+            sink.deliver(List.of(delivery(5, "kz-customs")));
+            sink.deliver(List.of(delivery(5, "tj-drug-control")));
+            sink.deliver(List.of(delivery(5, "kz-customs")));
+        }
+        assertThat(keys()).containsExactly("kz-customs:" + new UUID(0, 5) + ":1", "tj-drug-control:" + new UUID(0, 5) + ":1");
+        assertThat(receiptsSent()).extracting(DeliveryReceipt::getOriginAgency)
+                .containsExactly("kz-customs", "tj-drug-control", "kz-customs");
+    }
+
+    /** A file written before keys carried the agency: the poll replayed across the upgrade is not written twice. */
+    @Test
+    void aLineWithAKeyWithoutAgencyStillCountsForItsAlertVersion() throws IOException {
+        Files.writeString(file(), "{\"alertId\":\"" + new UUID(0, 8) + "\",\"idempotencyKey\":\"" + new UUID(0, 8) + ":1\"}\n");
+        try (FileSink sink = sink()) {
+            sink.deliver(List.of(delivery(8), delivery(9)));
+        }
+        assertThat(keys()).containsExactly(new UUID(0, 8) + ":1", key(9));
     }
 
     /**
@@ -162,7 +199,7 @@ class FileSinkTest {
         } finally {
             threads.shutdownNow();
         }
-        List<Long> written = keys().stream().map(k -> UUID.fromString(k.substring(0, k.indexOf(':'))).getLeastSignificantBits()).toList();
+        List<Long> written = keys().stream().map(k -> UUID.fromString(k.split(":")[1]).getLeastSignificantBits()).toList();
         assertThat(written).as("every line whole, each alert once").hasSize(2 * batches * perBatch).doesNotHaveDuplicates();
         for (int at = 0; at < written.size(); at += perBatch) {
             long first = written.get(at);

@@ -43,9 +43,9 @@ class ReceiptsTest {
 
     @Test
     void aLostReceiptFailsTheConfirmOfTheThreadThatSentItOnly() throws Exception {
-        CompletableFuture<Void> a = bodyA.submit(() -> receipts.send("UNODC", UUID.randomUUID(), 1, DeliveryStatus.DELIVERED, 1, null))
+        CompletableFuture<Void> a = bodyA.submit(() -> receipts.send("UNODC", "kz-customs", UUID.randomUUID(), 1, DeliveryStatus.DELIVERED, 1, null))
                 .get(5, TimeUnit.SECONDS);
-        CompletableFuture<Void> b = bodyB.submit(() -> receipts.send("OSCE", UUID.randomUUID(), 1, DeliveryStatus.DELIVERED, 1, null))
+        CompletableFuture<Void> b = bodyB.submit(() -> receipts.send("OSCE", "kz-customs", UUID.randomUUID(), 1, DeliveryStatus.DELIVERED, 1, null))
                 .get(5, TimeUnit.SECONDS);
         assertThat(producer.errorNext(new NotLeaderOrFollowerException("leader moved"))).isTrue();  // A's receipt
         assertThat(producer.completeNext()).isTrue();                                             // B's receipt

@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.corridor.consumer.Alerts;
 import org.corridor.schemas.avro.DeliveryReceipt;
 import org.corridor.schemas.avro.DeliveryStatus;
+import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.registry.InMemorySchemaRegistryClient;
 import org.corridor.schemas.topics.Topics;
 import org.corridor.support.serde.AvroDeserializer;
@@ -54,7 +55,8 @@ class ResilientDeliveryTest {
 
     private static Delivery delivery() {
         UUID id = UUID.randomUUID();
-        return new Delivery("UNODC", Alerts.neutral().setAlertId(id).build(), id + ":1", "trace-1",
+        TraffickingAlert alert = Alerts.neutral().setAlertId(id).build();
+        return new Delivery("UNODC", alert, Delivery.idempotencyKey(alert), "trace-1",
                 new ConsumerRecord<>(Topics.feed("UNODC"), 0, 42, id.toString(), new byte[] {0, 1, 2}));
     }
 

@@ -40,6 +40,17 @@ class SubscriberPropertiesTest {
     }
 
     @Test
+    void deliveriesAreHeldForAcknowledgementsWithinABound() {
+        runner.run(context -> {
+            SubscriberProperties p = context.getBean(SubscriberProperties.class);
+            assertThat(p.deliveredCapacity()).isEqualTo(20_000);
+            assertThat(p.ackReadTimeout()).isEqualTo(Duration.ofSeconds(5));
+        });
+        runner.withPropertyValues("corridor.subscriber.delivered-capacity=0").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("deliveredCapacity"));
+    }
+
+    @Test
     void aFailureRateAbove100PercentStopsTheStart() {
         runner.withPropertyValues("corridor.subscriber.webhook-circuit-failure-rate=150").run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("webhookCircuitFailureRate")

@@ -110,7 +110,7 @@ class WebhookDeliveryIT {
             assertThat(receiver.accepted).hasSize(1);
             assertThat(receiver.attempts).as("four attempts, one webhook-id: the receiver's idempotency key").hasSize(4)
                     .extracting(SignedReceiver.Received::id).containsOnly(receiver.accepted.get(0).id());
-            assertThat(receiver.accepted.get(0).header("Idempotency-Key")).isEqualTo(id + ":1");
+            assertThat(receiver.accepted.get(0).header("Idempotency-Key")).isEqualTo(Delivery.idempotencyKey(alert));
             assertThat(receiver.accepted.get(0).body()).contains("\"alertId\":\"" + id + "\"");
             assertThat(receipts(fixture, id)).extracting(DeliveryReceipt::getStatus).containsExactly(
                     DeliveryStatus.FAILED, DeliveryStatus.FAILED, DeliveryStatus.FAILED, DeliveryStatus.DELIVERED);

@@ -48,7 +48,7 @@ class WebhookSinkTest {
     }
 
     private static Delivery delivery(TraffickingAlert alert, String body, String traceId) {
-        return new Delivery(body, alert, alert.getAlertId() + ":" + alert.getVersion(), traceId,
+        return new Delivery(body, alert, Delivery.idempotencyKey(alert), traceId,
                 new ConsumerRecord<>(Topics.feed(body), 0, 1, alert.getAlertId().toString(), new byte[0]));
     }
 
@@ -67,7 +67,7 @@ class WebhookSinkTest {
                 .as("each attempt carries its own time").containsExactly(now.getEpochSecond(), now.getEpochSecond() + 30);
         SignedReceiver.Received got = receiver.accepted.get(0);
         assertThat(got.body()).contains(alert.getAlertId().toString());
-        assertThat(got.header("Idempotency-Key")).isEqualTo(alert.getAlertId() + ":1");
+        assertThat(got.header("Idempotency-Key")).isEqualTo("br-federal-police:" + alert.getAlertId() + ":1");
         assertThat(got.header("X-Trace-Id")).isEqualTo("trace-1");
         assertThat(got.header(WebhookSink.SIGNATURE)).as("the former header, still sent during the migration")
                 .isEqualTo(WebhookSink.sign(got.body().getBytes(), "a key of 32 bytes for the tests!".getBytes()));

@@ -16,11 +16,19 @@ class AlertStatusesTest {
     private static final Instant AT = Instant.parse("2026-11-28T10:00:00Z");
 
     private static RoutingDecision decision(UUID id, String... recipients) {
-        return new RoutingDecision(id, 1, "kz-customs", List.of(recipients), List.of(), List.of(), AT, "router-1", null, null);
+        return decision("kz-customs", id, 1, recipients);
+    }
+
+    private static RoutingDecision decision(String agency, UUID id, int version, String... recipients) {
+        return new RoutingDecision(id, version, agency, List.of(recipients), List.of(), List.of(), AT, "router-1", null, null);
     }
 
     private static DeliveryReceipt delivered(UUID id, String body) {
-        return new DeliveryReceipt(body, id, 1, DeliveryStatus.DELIVERED, AT.plusSeconds(1), 1, "priority=ROUTINE");
+        return receipt("kz-customs", id, 1, body, DeliveryStatus.DELIVERED);
+    }
+
+    private static DeliveryReceipt receipt(String agency, UUID id, int version, String body, DeliveryStatus status) {
+        return new DeliveryReceipt(body, id, version, status, AT.plusSeconds(1), 1, "priority=ROUTINE", agency);
     }
 
     @Test
@@ -62,5 +70,38 @@ class AlertStatusesTest {
         statuses.apply(decision(first, "UNODC"));
         assertThat(statuses.status("kz-customs", first.toString()).orElseThrow().toString())
                 .as("its early receipt was dropped to keep the bound").doesNotContain("DELIVERED");
+    }
+
+    /** An alert id is its agency's: two agencies' alerts with one id are two statuses, whatever order things come in. */
+    @Test
+    void twoAgenciesAlertsWithTheSameIdNeverMix() {
+        AlertStatuses statuses = new AlertStatuses(10);
+        UUID id = UUID.randomUUID();
+        statuses.apply(receipt("tj-drug-control", id, 3, "OSCE", DeliveryStatus.ACKNOWLEDGED));
+        statuses.apply(decision("kz-customs", id, 1, "UNODC"));
+        statuses.apply(decision("tj-drug-control", id, 3, "OSCE"));
+        statuses.apply(receipt("kz-customs", id, 1, "UNODC", DeliveryStatus.DELIVERED));
+        statuses.apply(receipt("tj-drug-control", id, 3, "UNODC", DeliveryStatus.PARKED));
+
+        String kz = statuses.status("kz-customs", id.toString()).orElseThrow().toString();
+        String tj = statuses.status("tj-drug-control", id.toString()).orElseThrow().toString();
+        assertThat(kz).contains("\"originAgency\":\"kz-customs\"", "\"latestVersion\":1", "\"UNODC\":{\"state\":\"DELIVERED\"")
+                .doesNotContain("OSCE", "PARKED", "ACKNOWLEDGED");
+        assertThat(tj).contains("\"originAgency\":\"tj-drug-control\"", "\"latestVersion\":3", "\"OSCE\":{\"state\":\"ACKNOWLEDGED\"",
+                "\"UNODC\":{\"state\":\"PARKED\"").doesNotContain("DELIVERED");
+        assertThat(statuses.status("be-customs", id.toString())).isEmpty();
+    }
+
+    /** Receipts written before they named the agency: they apply to the first agency's alert with that id, as before. */
+    @Test
+    void aReceiptWithoutAgencyAppliesToTheFirstAgencysAlertWithThatId() {
+        AlertStatuses statuses = new AlertStatuses(10);
+        UUID id = UUID.randomUUID();
+        statuses.apply(receipt(null, id, 1, "UNODC", DeliveryStatus.DELIVERED));
+        statuses.apply(decision("kz-customs", id, 1, "UNODC"));
+        statuses.apply(decision("tj-drug-control", id, 1, "UNODC"));
+        statuses.apply(receipt(null, id, 1, "UNODC", DeliveryStatus.ACKNOWLEDGED));
+        assertThat(statuses.status("kz-customs", id.toString()).orElseThrow().toString()).contains("ACKNOWLEDGED");
+        assertThat(statuses.status("tj-drug-control", id.toString()).orElseThrow().toString()).contains("\"state\":\"ROUTED\"");
     }
 }
