@@ -2,17 +2,25 @@ package org.corridor.schemas.avro;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.junit.jupiter.api.Test;
 
 /**
- * The schemas as registered before issue 19 (handling.relaxes, RoutingDecision's effectiveMarkings and relaxation)
- * and today's read each other's data, as the registry's compatibility check requires.
+ * The schemas as registered before issue 19 (handling.relaxes, RoutingDecision's effectiveMarkings and relaxation),
+ * the decision before its hash chain (previousDecisionSha256), and today's read each other's data, as the registry's
+ * compatibility check requires.
  */
 class PreviousSchemasTest {
 
@@ -37,5 +45,28 @@ class PreviousSchemasTest {
     @Test
     void theDecisionWithMarkingsAndThePreviousDecisionReadEachOther() throws IOException {
         bothWays(RoutingDecision.getClassSchema(), previous("RoutingDecision-1.avsc"));
+    }
+
+    @Test
+    void theDecisionWithItsChainHashAndTheDecisionBeforeItReadEachOther() throws IOException {
+        bothWays(RoutingDecision.getClassSchema(), previous("RoutingDecision-2.avsc"));
+    }
+
+    @Test
+    void aDecisionWrittenBeforeTheChainDecodesWithNoPreviousHash() throws IOException {
+        RoutingDecision decision = new RoutingDecision(java.util.UUID.randomUUID(), 1, "kz-customs",
+                new java.util.ArrayList<>(List.of("UNODC")), new java.util.ArrayList<>(), new java.util.ArrayList<>(),
+                java.time.Instant.parse("2026-11-01T00:00:00Z"), "router-1", null, null, "ignored by the old writer");
+        Schema before = previous("RoutingDecision-2.avsc");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        // The old schema's ten fields are the first ten of today's: the old writer never sees the eleventh.
+        new SpecificDatumWriter<RoutingDecision>(before).write(decision, encoder);
+        encoder.flush();
+
+        RoutingDecision read = new SpecificDatumReader<RoutingDecision>(before, RoutingDecision.getClassSchema())
+                .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
+        assertThat(read.getPreviousDecisionSha256()).isNull();
+        assertThat(read.getRecipients()).containsExactly("UNODC");
     }
 }

@@ -147,7 +147,7 @@ public final class RoutingService {
                 alert.getOriginAgency().getAgencyId(), alert.getReportedAt(), new ArrayList<>(routed.markings().relaxed()));
         return new RoutingDecision(alert.getAlertId(), alert.getVersion(), alert.getOriginAgency().getAgencyId(),
                 new ArrayList<>(decision.recipients()), withheld, new ArrayList<>(rules), clock.instant(), instanceId,
-                markings, relaxation);
+                markings, relaxation, null);
     }
 
     /**

@@ -16,7 +16,7 @@ class AlertStatusesTest {
     private static final Instant AT = Instant.parse("2026-11-28T10:00:00Z");
 
     private static RoutingDecision decision(UUID id, String... recipients) {
-        return new RoutingDecision(id, 1, "kz-customs", List.of(recipients), List.of(), List.of(), AT, "router-1", null, null);
+        return new RoutingDecision(id, 1, "kz-customs", List.of(recipients), List.of(), List.of(), AT, "router-1", null, null, null);
     }
 
     private static DeliveryReceipt delivered(UUID id, String body) {
