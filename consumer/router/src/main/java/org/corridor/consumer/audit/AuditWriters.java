@@ -75,10 +75,17 @@ public final class AuditWriters {
         new TreeMap<>(topics).forEach((topic, width) -> byWidth.computeIfAbsent(width, w -> new ArrayList<>()).add(topic));
         List<String> problems = new ArrayList<>();
         if (byWidth.size() > 1) {
-            StringBuilder widths = new StringBuilder();
-            byWidth.forEach((width, names) -> widths.append(widths.isEmpty() ? "" : "; ").append(width)
-                    .append(" partitions: ").append(String.join(", ", names)));
-            problems.add("inbound topics have different partition counts (" + widths + ")");
+            // Name the odd ones out, not every topic: there is one per agency.
+            int usual = byWidth.entrySet().stream().max((x, y) -> Integer.compare(x.getValue().size(), y.getValue().size()))
+                    .orElseThrow().getKey();
+            List<String> others = new ArrayList<>();
+            byWidth.forEach((width, names) -> {
+                if (width != usual) {
+                    names.forEach(name -> others.add(name + " has " + width));
+                }
+            });
+            problems.add("inbound topics have different partition counts: " + String.join(", ", others)
+                    + "; the other " + byWidth.get(usual).size() + " have " + usual);
         }
         byWidth.forEach((width, names) -> {
             if (width > auditPartitions) {

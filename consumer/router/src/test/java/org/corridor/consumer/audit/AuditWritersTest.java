@@ -91,8 +91,15 @@ class AuditWritersTest {
         assertThatThrownBy(() -> w0.target(0)).isInstanceOf(AuditNotOwnedException.class)
                 .hasMessageContaining("alerts.audit partition 0: alerts.in.wide partition 3 maps to it");
         assertThat(AuditWriters.widthProblems(3, topics)).containsExactly(
-                "inbound topics have different partition counts (3 partitions: alerts.in.a; 6 partitions: alerts.in.wide)",
+                "inbound topics have different partition counts: alerts.in.wide has 6; the other 1 have 3",
                 "alerts.in.wide have 6 partitions, more than alerts.audit's 3");
+    }
+
+    @Test
+    void theWarningNamesOnlyTheTopicsOfAnUnusualWidth() {
+        Map<String, Integer> topics = Map.of("alerts.in.a", 3, "alerts.in.b", 3, "alerts.in.c", 3, "alerts.in.one", 1);
+        assertThat(AuditWriters.widthProblems(3, topics))
+                .containsExactly("inbound topics have different partition counts: alerts.in.one has 1; the other 3 have 3");
     }
 
     @Test
