@@ -113,21 +113,26 @@ public final class AuditCommand {
                 if (link != null) {
                     broken++;
                     out.println(link.describe(r.partition()));
-                    out.printf("partition %d: BROKEN after %d decisions checked%n", r.partition(), w.checked());
+                    out.printf("partition %d: BROKEN after %s checked%n", r.partition(), decisions(w.checked()));
                 } else if (w.checked() == 0) {
                     out.printf("partition %d: no decisions%n", r.partition());
                 } else {
-                    out.printf("partition %d: %d decisions checked, chain holds; head %s (offset %d)%n", r.partition(),
-                            w.checked(), w.head(), w.headOffset());
+                    out.printf("partition %d: %s checked, chain holds; head %s (offset %d)%n", r.partition(),
+                            decisions(w.checked()), w.head(), w.headOffset());
                 }
             }
             if (broken == 0) {
-                out.printf("%s: every chain holds (%d partitions, %d decisions)%n", Topics.AUDIT, results.size(), decisions);
+                out.printf("%s: every chain holds (%d partitions, %s)%n", Topics.AUDIT, results.size(), decisions(decisions));
             } else {
-                out.printf("%s: %d of %d partitions have a broken link%n", Topics.AUDIT, broken, results.size());
+                out.printf("%s: %d of %d partitions %s a broken link%n", Topics.AUDIT, broken, results.size(),
+                        broken == 1 ? "has" : "have");
             }
             out.flush();
             return broken == 0 ? 0 : 1;
+        }
+
+        private static String decisions(long n) {
+            return n + (n == 1 ? " decision" : " decisions");
         }
     }
 }
