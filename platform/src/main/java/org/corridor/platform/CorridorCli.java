@@ -1,5 +1,6 @@
 package org.corridor.platform;
 
+import org.corridor.consumer.audit.AuditCommand;
 import org.corridor.consumer.explain.ExplainCommand;
 import org.corridor.monitor.cli.StatusCommand;
 import org.corridor.platform.access.AdminCommand;
@@ -12,7 +13,8 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "corridor", mixinStandardHelpOptions = true,
         description = "Corridor: a cross-agency broker for counter-narcotics trafficking alerts.",
         subcommands = {UpCommand.class, DemoCommand.class, ImportCommand.class, ExplainCommand.class,
-            FeedCommands.Redrive.class, FeedCommands.Replay.class, StatusCommand.class, AdminCommand.class, HelpCommand.class})
+            FeedCommands.Redrive.class, FeedCommands.Replay.class, StatusCommand.class, AuditCommand.class, AdminCommand.class,
+            HelpCommand.class})
 public final class CorridorCli {
 
     public static void main(String[] args) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,11 +30,13 @@ import org.corridor.schemas.reference.ReferenceData;
 import org.corridor.schemas.topics.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The embedded platform as ./corridor up runs it: the demo scenario through the REST API, each body's received set
  * checked against the policy; then a stop and a restart on the same data directory, after which every feed still
- * holds each alert version exactly once and no subscriber file repeats a delivery.
+ * holds each alert version exactly once, no subscriber file repeats a delivery and {@code ./corridor audit verify}
+ * finds every audit chain intact.
  */
 class PlatformIT {
 
@@ -70,6 +74,14 @@ class PlatformIT {
             assertFeedsExactlyOnce(again.adminClient(), expectedFeeds);
             await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30))
                     .until(() -> deliveredKeys(expectedFeeds.keySet()).equals(expectedFeeds));
+            // As an operator would, with the admin's settings that ./corridor up wrote into the data directory.
+            StringWriter out = new StringWriter();
+            CommandLine cli = new CommandLine(new CorridorCli());
+            cli.setOut(new PrintWriter(out));
+            cli.setErr(new PrintWriter(out));
+            assertThat(cli.execute("audit", "verify", "--data-dir", data.toString())).as(out.toString()).isZero();
+            assertThat(out.toString()).contains("alerts.audit: every chain holds (3 partitions, " + published.size()
+                    + " decisions)");
         }
     }
 

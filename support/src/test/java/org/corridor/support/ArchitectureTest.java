@@ -34,6 +34,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theAuditChainIsPlainJava() {
+        // The router writes it and ./corridor audit verify walks it; both adapt Kafka records to it.
+        noClasses().that().resideInAPackage("org.corridor.support.audit..").should().dependOnClassesThat()
+                .resideOutsideOfPackages("java..", "org.corridor.support.audit..").check(classes);
+    }
+
+    @Test
     void packagesFormNoCycle() {
         slices().matching("org.corridor.support.(*)..").should().beFreeOfCycles().check(classes);
     }

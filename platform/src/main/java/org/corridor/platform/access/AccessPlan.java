@@ -60,15 +60,21 @@ public final class AccessPlan {
                 new AccessControlEntryFilter("User:" + Principals.body(bodyId), null, AclOperation.ANY, AclPermissionType.ALLOW)));
     }
 
-    /** The router: reads every inbound topic, writes feeds, audit, dead letters and recipients in transactions. */
+    /**
+     * The router: reads every inbound topic, writes feeds, audit, dead letters and recipients in transactions; reads
+     * the audit back for its hash chain's head.
+     */
     public static List<AclBinding> router() {
         String p = Principals.ROUTER;
         List<AclBinding> acls = new ArrayList<>();
         topic(acls, p, Topics.INBOUND_PREFIX, PatternType.PREFIXED, AclOperation.READ, AclOperation.DESCRIBE);
         topic(acls, p, Topics.FEED_PREFIX, PatternType.PREFIXED, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
-        for (String t : List.of(Topics.AUDIT, Topics.DEAD_LETTERS, Topics.DEAD_LETTER_SUMMARY)) {
+        for (String t : List.of(Topics.DEAD_LETTERS, Topics.DEAD_LETTER_SUMMARY)) {
             topic(acls, p, t, PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
         }
+        // A new owner of an audit partition reads its last committed decision: the head its next decision names.
+        topic(acls, p, Topics.AUDIT, PatternType.LITERAL, AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE,
+                AclOperation.CREATE);
         topic(acls, p, Topics.RECIPIENTS, PatternType.LITERAL, AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
         acls.add(allow(p, new ResourcePattern(ResourceType.GROUP, Groups.ROUTER, PatternType.LITERAL), AclOperation.READ));
         ResourcePattern txn = new ResourcePattern(ResourceType.TRANSACTIONAL_ID, Groups.ROUTER + "-", PatternType.PREFIXED);

@@ -96,6 +96,22 @@ class AccessPlanTest {
     }
 
     @Test
+    void onlyTheRouterWritesTheAuditAndItReadsItBackForTheChainHead() {
+        List<AclBinding> all = new java.util.ArrayList<>();
+        all.addAll(AccessPlan.router());
+        all.addAll(AccessPlan.registry("corridor-schema-registry"));
+        all.addAll(AccessPlan.monitor());
+        all.addAll(AccessPlan.ingest());
+        all.addAll(AccessPlan.subscriber(List.of("UNODC")));
+        all.addAll(AccessPlan.agency("tj-drug-control"));
+        all.addAll(AccessPlan.body("UNODC"));
+        assertThat(all).filteredOn(a -> a.pattern().name().equals("alerts.audit") && a.entry().operation() == AclOperation.WRITE)
+                .extracting(a -> a.entry().principal()).containsExactly("User:router");
+        assertThat(rules(AccessPlan.router())).contains("User:router READ TOPIC:LITERAL:alerts.audit",
+                "User:router WRITE TOPIC:LITERAL:alerts.audit");
+    }
+
+    @Test
     void noPrincipalGetsAWildcardWriteOrAll() {
         List<AclBinding> all = new java.util.ArrayList<>();
         all.addAll(AccessPlan.router());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -16,11 +17,13 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.junit.jupiter.api.Test;
 
 /**
  * The schemas as registered before issue 19 (handling.relaxes, RoutingDecision's effectiveMarkings and relaxation,
- * DeliveryReceipt's originAgency) and today's read each other's data, as the registry's compatibility check requires.
+ * DeliveryReceipt's originAgency), the decision before its hash chain (previousDecisionSha256), and today's read each
+ * other's data, as the registry's compatibility check requires.
  */
 class PreviousSchemasTest {
 
@@ -71,5 +74,28 @@ class PreviousSchemasTest {
                 .read(null, DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));
         assertThat(read.getAlertVersion()).isEqualTo(2);
         assertThat(read.getOriginAgency()).as("unknown in an old receipt").isNull();
+    }
+
+    @Test
+    void theDecisionWithItsChainHashAndTheDecisionBeforeItReadEachOther() throws IOException {
+        bothWays(RoutingDecision.getClassSchema(), previous("RoutingDecision-2.avsc"));
+    }
+
+    @Test
+    void aDecisionWrittenBeforeTheChainDecodesWithNoPreviousHash() throws IOException {
+        RoutingDecision decision = new RoutingDecision(java.util.UUID.randomUUID(), 1, "kz-customs",
+                new java.util.ArrayList<>(List.of("UNODC")), new java.util.ArrayList<>(), new java.util.ArrayList<>(),
+                java.time.Instant.parse("2026-11-01T00:00:00Z"), "router-1", null, null, "ignored by the old writer");
+        Schema before = previous("RoutingDecision-2.avsc");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        // The old schema's ten fields are the first ten of today's: the old writer never sees the eleventh.
+        new SpecificDatumWriter<RoutingDecision>(before).write(decision, encoder);
+        encoder.flush();
+
+        RoutingDecision read = new SpecificDatumReader<RoutingDecision>(before, RoutingDecision.getClassSchema())
+                .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
+        assertThat(read.getPreviousDecisionSha256()).isNull();
+        assertThat(read.getRecipients()).containsExactly("UNODC");
     }
 }

@@ -12,11 +12,13 @@ import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.UnknownMemberIdException;
+import org.corridor.consumer.audit.AuditNotOwnedException;
 import org.corridor.consumer.isolation.FailureKind;
 
 /**
  * Classifies why a routing transaction failed, by the exception types of its cause chain. Fencing, a lost group
- * membership and refused credentials are {@link FailureKind#FATAL}: the batch goes back to the container. Anything
+ * membership, refused credentials and an audit this instance may not write alone ({@link AuditNotOwnedException},
+ * which only a rebalance mends) are {@link FailureKind#FATAL}: the batch goes back to the container. Anything
  * retriable by Kafka's own account (timeouts, leader changes, too few replicas) is the cluster's failure:
  * {@link FailureKind#RETRIABLE}. Everything else (a record too large, an invalid record, a feed topic this router may
  * not write) is {@link FailureKind#REJECTED}: something in the batch, which splitting can isolate.
@@ -33,7 +35,8 @@ final class KafkaFailures {
                     || t instanceof OutOfOrderSequenceException || t instanceof CommitFailedException
                     || t instanceof IllegalGenerationException || t instanceof UnknownMemberIdException
                     || t instanceof RebalanceInProgressException || t instanceof AuthenticationException
-                    || (t instanceof AuthorizationException && !(t instanceof TopicAuthorizationException))) {
+                    || (t instanceof AuthorizationException && !(t instanceof TopicAuthorizationException))
+                    || t instanceof AuditNotOwnedException) {
                 return FailureKind.FATAL;
             }
             if (t instanceof InterruptException || t instanceof InterruptedException) {

@@ -32,6 +32,11 @@ public class RouterApplication {
             Map.entry("spring.kafka.consumer.properties.metadata.max.age.ms", "5000"),
             // Static membership: a restarted instance takes its partitions back at once instead of after a session timeout.
             Map.entry("spring.kafka.consumer.properties.group.instance.id", "${corridor.router.instance-id}"),
+            // One writer per audit partition (AuditWriters): partition p of every inbound topic goes to one instance.
+            // The classic protocol, whose assignment the client chooses; the range assignor lays out each topic alike.
+            Map.entry("spring.kafka.consumer.properties.group.protocol", "classic"),
+            Map.entry("spring.kafka.consumer.properties.partition.assignment.strategy",
+                    "org.apache.kafka.clients.consumer.RangeAssignor"),
             // A feed or dead-letter record is an inbound record plus headers: it must fit where the inbound one did.
             Map.entry("spring.kafka.producer.properties.max.request.size", Integer.toString(Topics.DOWNSTREAM_MAX_BYTES)),
             Map.entry("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer"),

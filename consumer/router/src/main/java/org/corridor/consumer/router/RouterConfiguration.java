@@ -10,6 +10,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
+import org.corridor.consumer.audit.AuditAssignment;
+import org.corridor.consumer.audit.AuditChains;
+import org.corridor.consumer.audit.AuditLogTail;
+import org.corridor.consumer.audit.AuditWriters;
 import org.corridor.consumer.decision.RouteDecider;
 import org.corridor.consumer.decision.Triage;
 import org.corridor.consumer.explain.ExplainController;
@@ -107,6 +111,17 @@ public class RouterConfiguration {
         return store;
     }
 
+    @Bean(destroyMethod = "close")
+    AuditLogTail auditLogTail(KafkaProperties kafka, Admin routerAdmin) {
+        // Well inside the transaction timeout (30 s): a head is read within the routing transaction.
+        return new AuditLogTail(routerAdmin, kafka.buildConsumerProperties(), Duration.ofSeconds(10));
+    }
+
+    @Bean
+    AuditChains auditChains(AuditLogTail tail) {
+        return new AuditChains(tail);
+    }
+
     @Bean
     RoutingService routingService(AlertCodec codec, AlertValidator validator, RouteDecider decider, RecipientsStore store,
                                   KafkaTemplate<String, byte[]> template, RouterMetrics metrics, RouterProperties properties,
@@ -116,9 +131,10 @@ public class RouterConfiguration {
 
     @Bean
     TransactionalRouting transactionalRouting(RoutingService routing, KafkaTransactionManager<?, ?> transactionManager,
-                                              KafkaTemplate<String, byte[]> template, RouterProperties properties,
-                                              RouterMetrics metrics) {
-        return new TransactionalRouting(routing, new TransactionTemplate(transactionManager), template, properties, metrics);
+                                              KafkaTemplate<String, byte[]> template, AuditChains chains,
+                                              RouterProperties properties, RouterMetrics metrics) {
+        return new TransactionalRouting(routing, new TransactionTemplate(transactionManager), template, chains, properties,
+                metrics);
     }
 
     /**
@@ -126,11 +142,12 @@ public class RouterConfiguration {
      * container runs none. What the listener gives back (the cluster failing for longer than the retries) the
      * container redelivers after a pause, for as long as it takes: records are never skipped, whatever the exception.
      * Record-level problems never get here; the routing service dead-letters them inside the transaction. Before
-     * routing newly assigned partitions, the recipients store catches up with what other instances committed.
+     * routing newly assigned partitions, the recipients store catches up with what other instances committed, and
+     * every audit chain head is forgotten on each rebalance, so the partitions' next owner reads them from the log.
      */
     @Bean
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> routerContainerCustomizer(
-            RecipientsStore store, RouterProperties properties) {
+            RecipientsStore store, AuditChains chains, RouterProperties properties) {
         return container -> {
             container.getContainerProperties().setKafkaAwareTransactionManager(null);
             container.getContainerProperties().setTransactionManager(null);
@@ -140,10 +157,36 @@ public class RouterConfiguration {
             container.setCommonErrorHandler(redeliver);
             container.getContainerProperties().setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
                 @Override
+                public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+                    chains.forget();
+                }
+
+                @Override
+                public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+                    chains.forget();
+                }
+
+                @Override
                 public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+                    chains.forget();
+                    warnOfAuditWidths(consumer);
                     store.catchUp(Duration.ofSeconds(60));
                 }
             });
         };
+    }
+
+    /** Logs what would keep several instances from having one writer per audit partition; never fails the rebalance. */
+    private static void warnOfAuditWidths(Consumer<?, ?> consumer) {
+        try {
+            int audit = consumer.partitionsFor(Topics.AUDIT).size();
+            for (String problem : AuditWriters.widthProblems(audit, AuditAssignment.widths(consumer, java.util.Set.of()))) {
+                log.warn("Audit chain: {}. With several router instances some alerts.audit partitions then have no single "
+                        + "writer and the decisions for them wait (docs/security.md, tamper-evident audit); give every "
+                        + "inbound topic the same partition count, at most the audit's", problem);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Audit chain: could not compare the inbound topics' partition counts with alerts.audit's: {}", e.toString());
+        }
     }
 }

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.corridor.consumer.audit.AuditChains;
 import org.corridor.consumer.decision.DeadLetter;
 import org.corridor.consumer.decision.History;
 import org.corridor.consumer.decision.Outcome;
@@ -39,8 +40,10 @@ import org.springframework.kafka.core.KafkaOperations;
  * Routes inbound records inside the listener's Kafka transaction. It only adapts records to the pure {@link Triage}
  * (decoded by {@link AlertCodec}) and writes what it decides: the feed records (the inbound bytes, or the version
  * re-encoded with its inherited markings, or without content for a retraction), the audit decision and the id's
- * history record, or the dead letter with the record's bytes and the reason, in the same transaction, so no record blocks the
- * others. A failure of Kafka itself rolls the batch back; {@link TransactionalRouting} decides what happens next.
+ * history record, or the dead letter with the record's bytes and the reason, in the same transaction, so no record
+ * blocks the others. Each decision goes to the audit partition {@link AuditChains} gives it and names the decision
+ * before it there. A failure of Kafka itself rolls the batch back; {@link TransactionalRouting} decides what happens
+ * next.
  */
 public final class RoutingService {
 
@@ -65,22 +68,28 @@ public final class RoutingService {
 
     /**
      * Routes a batch in the caller's transaction. What was decided earlier in the same batch counts as history, so a
-     * correction that arrives with its original still follows it.
+     * correction that arrives with its original still follows it; each decision names the one before it on its audit
+     * partition, provisionally in {@code audit} until the commit.
      *
-     * @return what to do once the transaction committed (the store and the meters); the caller runs it then, and
-     *         only then: the Kafka transaction manager runs no synchronizations, and an attempt that rolls back must
-     *         leave no history behind, or its retry would find its own versions already routed
+     * @return what to do once the transaction committed (the audit chain heads, the store and the meters); the
+     *         caller runs it then, and only then: the Kafka transaction manager runs no synchronizations, and an
+     *         attempt that rolls back must leave no history behind, or its retry would find its own versions already
+     *         routed, and no chain head, or the next decision would name one that was never committed
+     * @throws org.corridor.consumer.audit.AuditChainBusyException  when an audit partition's head cannot be read yet
+     * @throws org.corridor.consumer.audit.AuditNotOwnedException   when this instance may write no audit partition
      */
-    public Runnable routeBatch(List<ConsumerRecord<String, byte[]>> records) {
+    public Runnable routeBatch(List<ConsumerRecord<String, byte[]>> records, AuditChains.Batch audit) {
         Map<String, History> batch = new HashMap<>();
         List<Runnable> onCommit = new ArrayList<>();
+        onCommit.add(audit::committed);
         for (ConsumerRecord<String, byte[]> record : records) {
-            route(record, batch, onCommit);
+            route(record, batch, audit, onCommit);
         }
         return () -> onCommit.forEach(Runnable::run);
     }
 
-    private void route(ConsumerRecord<String, byte[]> record, Map<String, History> batch, List<Runnable> onCommit) {
+    private void route(ConsumerRecord<String, byte[]> record, Map<String, History> batch, AuditChains.Batch audit,
+                       List<Runnable> onCommit) {
         Outcome outcome;
         try {
             outcome = triage.accept(Topics.agencyOf(record.topic()), record.key(), codec.decode(record.topic(), record.value()));
@@ -98,11 +107,11 @@ public final class RoutingService {
             return;
         }
         Outcome.Routed routed = (Outcome.Routed) outcome;
-        onCommit.add(write(record, routed));
+        onCommit.add(write(record, routed, audit));
         batch.put(record.key(), routed.history());
     }
 
-    private Runnable write(ConsumerRecord<String, byte[]> record, Outcome.Routed routed) {
+    private Runnable write(ConsumerRecord<String, byte[]> record, Outcome.Routed routed, AuditChains.Batch audit) {
         TraffickingAlert alert = routed.alert();
         Decision decision = routed.decision();
         String traceId = header(record, Headers.TRACE_ID);
@@ -118,7 +127,11 @@ public final class RoutingService {
                     header(Headers.TLP, released.getHandling().getTlp().name()),
                     header(Headers.MATCHED_RULES, String.join(",", decision.rulesFor(body))))));
         }
-        kafka.send(Topics.AUDIT, id, codec.encodeDecision(audit(routed)));
+        // Outside the per-record catch above: a chain head that cannot be read is the batch's to retry, not a dead letter.
+        int auditPartition = audit.partitionFor(record.partition());
+        byte[] decisionBytes = codec.encodeDecision(audit(routed, audit.previous(auditPartition)));
+        kafka.send(new ProducerRecord<>(Topics.AUDIT, auditPartition, id, decisionBytes));
+        audit.appended(auditPartition, decisionBytes);
         // Always, even when nobody receives this version: the owner and the version must be known for the next one.
         kafka.send(Topics.RECIPIENTS, id, HistoryCodec.encode(routed.history()));
         return () -> {
@@ -130,7 +143,7 @@ public final class RoutingService {
         };
     }
 
-    private RoutingDecision audit(Outcome.Routed routed) {
+    private RoutingDecision audit(Outcome.Routed routed, String previousDecisionSha256) {
         TraffickingAlert alert = routed.alert();
         Decision decision = routed.decision();
         List<WithheldBody> withheld = new ArrayList<>();
@@ -147,7 +160,7 @@ public final class RoutingService {
                 alert.getOriginAgency().getAgencyId(), alert.getReportedAt(), new ArrayList<>(routed.markings().relaxed()));
         return new RoutingDecision(alert.getAlertId(), alert.getVersion(), alert.getOriginAgency().getAgencyId(),
                 new ArrayList<>(decision.recipients()), withheld, new ArrayList<>(rules), clock.instant(), instanceId,
-                markings, relaxation);
+                markings, relaxation, previousDecisionSha256);
     }
 
     /**

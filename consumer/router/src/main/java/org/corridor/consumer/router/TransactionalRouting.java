@@ -3,15 +3,19 @@ package org.corridor.consumer.router;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.corridor.consumer.audit.AuditAssignment;
+import org.corridor.consumer.audit.AuditChains;
 import org.corridor.consumer.decision.DeadLetter;
 import org.corridor.consumer.isolation.BatchIsolation;
 import org.corridor.consumer.isolation.FailureKind;
 import org.corridor.consumer.metrics.RouterMetrics;
+import org.corridor.schemas.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
@@ -24,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * bounded number of times, then halves the batch until the record it refuses is alone, and dead-letters that record
  * ({@link DeadLetter#KAFKA_REJECTED}) in a transaction of its own; routing goes on. When the cluster itself keeps
  * failing, the rest of the batch is given back to the container, which redelivers it after a pause: nothing is skipped.
+ * The audit chain heads a transaction advanced become the committed heads only after its commit ({@link AuditChains}).
  */
 final class TransactionalRouting {
 
@@ -32,14 +37,16 @@ final class TransactionalRouting {
     private final RoutingService routing;
     private final TransactionTemplate transactions;
     private final KafkaOperations<String, byte[]> kafka;
+    private final AuditChains chains;
     private final BatchIsolation<ConsumerRecord<String, byte[]>> isolation;
     private final RouterMetrics metrics;
 
     TransactionalRouting(RoutingService routing, TransactionTemplate transactions, KafkaOperations<String, byte[]> kafka,
-                         RouterProperties properties, RouterMetrics metrics) {
+                         AuditChains chains, RouterProperties properties, RouterMetrics metrics) {
         this.routing = routing;
         this.transactions = transactions;
         this.kafka = kafka;
+        this.chains = chains;
         this.metrics = metrics;
         this.isolation = new BatchIsolation<>(properties.maxRetries(), properties.retryBackoff().toMillis(),
                 properties.maxRetryBackoff().toMillis(), KafkaFailures::classify, Thread::sleep, new BatchIsolation.Listener() {
@@ -68,10 +75,19 @@ final class TransactionalRouting {
             isolation.process(records, new BatchIsolation.Attempt<>() {
                 @Override
                 public void run(List<ConsumerRecord<String, byte[]>> part) {
+                    AtomicReference<AuditChains.Batch> toCommit = new AtomicReference<>();
                     committed(() -> {
-                        Runnable onCommit = routing.routeBatch(part);
+                        // In the transaction: the transactional template answers the audit's partitions only there.
+                        AuditChains.Batch audit = chains.begin(
+                                AuditAssignment.writers(consumer, kafka.partitionsFor(Topics.AUDIT).size()));
+                        Runnable onCommit = routing.routeBatch(part, audit);
                         kafka.sendOffsetsToTransaction(offsets(part), consumer.groupMetadata());
+                        toCommit.set(audit);
                         return onCommit;
+                    }, () -> {
+                        if (toCommit.get() != null) {
+                            toCommit.get().commitFailed();
+                        }
                     });
                 }
 
@@ -82,7 +98,7 @@ final class TransactionalRouting {
                                 "Kafka refused the records routing this one wrote: " + rootCause(why)));
                         kafka.sendOffsetsToTransaction(offsets(List.of(record)), consumer.groupMetadata());
                         return onCommit;
-                    });
+                    }, () -> { });
                 }
             });
         } catch (BatchIsolation.GiveBack giveBack) {
@@ -100,12 +116,13 @@ final class TransactionalRouting {
      * Runs the work in a transaction and what it returned once the transaction committed. The Kafka transaction
      * manager runs no transaction synchronizations, so "after commit" is here: after the template returned.
      */
-    private void committed(java.util.function.Supplier<Runnable> work) {
+    private void committed(java.util.function.Supplier<Runnable> work, Runnable onRollback) {
         Runnable onCommit;
         try {
             onCommit = transactions.execute(status -> work.get());
         } catch (RuntimeException rolledBack) {
             metrics.transaction(false);
+            onRollback.run();
             throw rolledBack;
         }
         metrics.transaction(true);

@@ -20,7 +20,7 @@ class AlertStatusesTest {
     }
 
     private static RoutingDecision decision(String agency, UUID id, int version, String... recipients) {
-        return new RoutingDecision(id, version, agency, List.of(recipients), List.of(), List.of(), AT, "router-1", null, null);
+        return new RoutingDecision(id, version, agency, List.of(recipients), List.of(), List.of(), AT, "router-1", null, null, null);
     }
 
     private static DeliveryReceipt delivered(UUID id, String body) {
