@@ -94,8 +94,8 @@ class SlowSinkIT {
                     TraffickingAlert a = Alerts.neutral().setAlertId(UUID.randomUUID()).setDetails("Ж".repeat(DETAILS_CHARS)).build();
                     byte[] bytes = serializer.serialize(topic, a);
                     backlogBytes += bytes.length;
-                    expected.add(a.getAlertId() + ":1");
-                    mineOnly.add(a.getAlertId() + ":1");
+                    expected.add(Delivery.idempotencyKey(a));
+                    mineOnly.add(Delivery.idempotencyKey(a));
                     producer.send(new ProducerRecord<>(topic, a.getAlertId().toString(), bytes));
                 }
                 producer.flush();
