@@ -50,8 +50,12 @@ public final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--mode", defaultValue = "library", description = "library or rest (${DEFAULT-VALUE})")
+    @Option(names = "--mode", defaultValue = "library",
+            description = "library, rest (one alert per POST) or rest-batch (POST /api/v1/alerts/batch) (${DEFAULT-VALUE})")
     String mode;
+
+    @Option(names = "--batch-size", defaultValue = "100", description = "alerts per request in rest-batch mode, at most 500 (${DEFAULT-VALUE})")
+    int batchSize;
 
     @Option(names = "--rate", defaultValue = "0", description = "alerts per second; 0 for flat out (${DEFAULT-VALUE})")
     int rate;
@@ -71,6 +75,10 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "64", description = "REST requests in flight (${DEFAULT-VALUE})")
     int concurrency;
 
+    @Option(names = "--sinks", negatable = true, defaultValue = "true",
+            description = "also time every line the file sinks write under <data-dir>/feeds, forced to disk, and wait for all (${DEFAULT-VALUE})")
+    boolean sinks;
+
     @Option(names = "--timeout", defaultValue = "180", description = "seconds to wait for the last feed record (${DEFAULT-VALUE})")
     int timeoutSeconds;
 
@@ -89,19 +97,26 @@ public final class LoadCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         PlatformFiles files = PlatformFiles.load(dataDir);
         List<String> agencies = files.agencies();
-        Sender sender = mode.equals("rest") ? new RestSender(files.tokens())
-                : new LibrarySender(files.client(), files.credentials(), agencies, 5);
+        Sender sender = switch (mode) {
+            case "library" -> new LibrarySender(files.client(), files.credentials(), agencies, 5);
+            case "rest" -> new RestSender(files.tokens());
+            case "rest-batch" -> new RestBatchSender(URI.create(restUrl), files.tokens(), batchSize, concurrency);
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--mode " + mode + ": must be library, rest or rest-batch");
+        };
         List<TraffickingAlert> warm = alerts(warmup, agencies, 1_000_000);
         List<TraffickingAlert> measured = alerts(count, agencies, 0);
         double recordBytes = measured.stream().limit(1000).mapToInt(a -> avroSize(a)).average().orElse(0);
 
         Map<String, Long> intended = FeedWatcher.newIntendedMap();
         try (FeedWatcher watcher = FeedWatcher.ofAllBodies(files.client(), intended);
+             SinkTailer tailer = sinks ? new SinkTailer(dataDir.resolve("feeds"), intended) : null;
              sender) {
             console.printf("load: %s, %s, %d alerts after %d to warm up, %d agencies, alert %.0f bytes (Avro)%n", mode,
                     rate == 0 ? "flat out" : rate + " alerts/s", count, warmup, agencies.size(), recordBytes);
             console.flush();
             send(sender, warm, null, 0);
+            sender.flush();
             awaitAcks(warmup);
             accepted.set(0);
             failed.set(0);
@@ -110,13 +125,14 @@ public final class LoadCommand implements Callable<Integer> {
             try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("publish").setInitialMax(count)
                     .setStyle(ProgressBarStyle.ASCII).showSpeed().setUnit(" alerts", 1).build() : null) {
                 send(sender, measured, intended, start, bar);
+                sender.flush();
                 awaitAcks(count);
             }
             long acked = System.nanoTime();
             long deadline = acked + TimeUnit.SECONDS.toNanos(timeoutSeconds);
             try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("feeds").setInitialMax(0)
                     .setStyle(ProgressBarStyle.ASCII).showSpeed().setUnit(" records", 1).build() : null) {
-                while (System.nanoTime() < deadline && (watcher.decided() < accepted.get() || watcher.feedRecords() < watcher.expected())) {
+                while (System.nanoTime() < deadline && !complete(watcher, tailer)) {
                     if (bar != null) {
                         bar.maxHint(watcher.expected());
                         bar.stepTo(watcher.feedRecords());
@@ -129,7 +145,8 @@ public final class LoadCommand implements Callable<Integer> {
             LoadResult result = new LoadResult(mode, rate, count, accepted.get(), failed.get(), round(publishSeconds),
                     round(accepted.get() / publishSeconds), watcher.feedRecords(), watcher.expected(),
                     round(watcher.feedRecords() / feedSeconds), Percentiles.of(watcher.latency()),
-                    Percentiles.of(ackMicros.getIntervalHistogram()), round(recordBytes));
+                    Percentiles.of(ackMicros.getIntervalHistogram()), round(recordBytes),
+                    tailer == null ? 0 : tailer.lines(), tailer == null ? null : Percentiles.of(tailer.latency()));
             print(console, result, watcher.decided());
             if (out != null) {
                 Files.createDirectories(out.toAbsolutePath().getParent());
@@ -137,9 +154,14 @@ public final class LoadCommand implements Callable<Integer> {
                 console.println("load: result written to " + out);
             }
             console.flush();
-            boolean complete = watcher.decided() >= accepted.get() && watcher.feedRecords() >= watcher.expected();
-            return failed.get() == 0 && complete ? 0 : 1;
+            return failed.get() == 0 && complete(watcher, tailer) ? 0 : 1;
         }
+    }
+
+    /** Every decision and feed record of the accepted alerts seen, and every sink line when the sinks are timed. */
+    private boolean complete(FeedWatcher watcher, SinkTailer tailer) {
+        return watcher.decided() >= accepted.get() && watcher.feedRecords() >= watcher.expected()
+                && (tailer == null || tailer.lines() >= watcher.expected());
     }
 
     private void print(PrintWriter console, LoadResult r, long decided) {
@@ -147,6 +169,10 @@ public final class LoadCommand implements Callable<Integer> {
         console.printf("load: %d of %d feed records (%d decisions): %.0f feed records/s%n", r.feedRecords(),
                 r.expectedFeedRecords(), decided, r.feedRecordsPerSecond());
         console.printf("load: end to end %s%n", r.endToEnd());
+        if (r.endToEndSink() != null) {
+            console.printf("load: %d of %d sink lines on disk; end to end to the sink %s%n", r.sinkLines(),
+                    r.expectedFeedRecords(), r.endToEndSink());
+        }
         console.printf("load: acknowledgement %s%n", r.acknowledgement());
     }
 
