@@ -75,9 +75,11 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "64", description = "REST requests in flight (${DEFAULT-VALUE})")
     int concurrency;
 
-    @Option(names = "--sinks", negatable = true, defaultValue = "true",
-            description = "also time every line the file sinks write under <data-dir>/feeds, forced to disk, and wait for all (${DEFAULT-VALUE})")
-    boolean sinks;
+    // Plain flags, not picocli's negatable ones: a negatable option whose default is true is turned into true by its
+    // negative form (picocli 4.7), so --no-progress showed the progress bars.
+    @Option(names = "--no-sinks",
+            description = "do not time the lines the file sinks write under <data-dir>/feeds (timed by default, each once on disk)")
+    boolean noSinks;
 
     @Option(names = "--timeout", defaultValue = "180", description = "seconds to wait for the last feed record (${DEFAULT-VALUE})")
     int timeoutSeconds;
@@ -85,8 +87,8 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--out", description = "write the result as JSON to this file")
     Path out;
 
-    @Option(names = "--progress", negatable = true, defaultValue = "true", description = "show progress (${DEFAULT-VALUE})")
-    boolean progress;
+    @Option(names = "--no-progress", description = "show no progress bars")
+    boolean noProgress;
 
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -110,7 +112,7 @@ public final class LoadCommand implements Callable<Integer> {
 
         Map<String, Long> intended = FeedWatcher.newIntendedMap();
         try (FeedWatcher watcher = FeedWatcher.ofAllBodies(files.client(), intended);
-             SinkTailer tailer = sinks ? new SinkTailer(dataDir.resolve("feeds"), intended) : null;
+             SinkTailer tailer = noSinks ? null : new SinkTailer(dataDir.resolve("feeds"), intended);
              sender) {
             console.printf("load: %s, %s, %d alerts after %d to warm up, %d agencies, alert %.0f bytes (Avro)%n", mode,
                     rate == 0 ? "flat out" : rate + " alerts/s", count, warmup, agencies.size(), recordBytes);
@@ -122,7 +124,7 @@ public final class LoadCommand implements Callable<Integer> {
             failed.set(0);
             ackMicros.reset();
             long start = System.nanoTime();
-            try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("publish").setInitialMax(count)
+            try (ProgressBar bar = !noProgress ? new ProgressBarBuilder().setTaskName("publish").setInitialMax(count)
                     .setStyle(ProgressBarStyle.ASCII).showSpeed().setUnit(" alerts", 1).build() : null) {
                 send(sender, measured, intended, start, bar);
                 sender.flush();
@@ -130,7 +132,7 @@ public final class LoadCommand implements Callable<Integer> {
             }
             long acked = System.nanoTime();
             long deadline = acked + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-            try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("feeds").setInitialMax(0)
+            try (ProgressBar bar = !noProgress ? new ProgressBarBuilder().setTaskName("feeds").setInitialMax(0)
                     .setStyle(ProgressBarStyle.ASCII).showSpeed().setUnit(" records", 1).build() : null) {
                 while (System.nanoTime() < deadline && !complete(watcher, tailer)) {
                     if (bar != null) {
