@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces every figure of docs/benchmarks.md with one command, on this machine:
-#   bench/run.sh [OUT_DIR]          (default bench/results/<date-time>; about 12 minutes on 2 cores)
+#   bench/run.sh [OUT_DIR]          (default bench/results/<date-time>; 8 to 13 minutes on 2 cores)
 # 1. JMH: Avro (Confluent wire format) against Jackson JSON, and the routing decision per alert; serialized sizes.
 # 2. Starts the embedded platform (the exec jar of ./corridor up, on a fresh data directory, REST rate limit off) with
 #    a fixed heap (-Xms = -Xmx = $CORRIDOR_BENCH_HEAP, default 2g: with 1g the platform spent a third of the final
