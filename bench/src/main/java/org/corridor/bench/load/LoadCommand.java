@@ -2,28 +2,20 @@ package org.corridor.bench.load;
 
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -31,7 +23,6 @@ import org.HdrHistogram.Recorder;
 import org.corridor.schemas.SampleAlerts;
 import org.corridor.schemas.avro.Agency;
 import org.corridor.schemas.avro.TraffickingAlert;
-import org.corridor.schemas.json.AlertJson;
 import org.corridor.support.serde.AvroSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -101,7 +92,7 @@ public final class LoadCommand implements Callable<Integer> {
         List<String> agencies = files.agencies();
         Sender sender = switch (mode) {
             case "library" -> new LibrarySender(files.client(), files.credentials(), agencies, 5);
-            case "rest" -> new RestSender(files.tokens());
+            case "rest" -> new RestSender(URI.create(restUrl), files.tokens(), concurrency);
             case "rest-batch" -> new RestBatchSender(URI.create(restUrl), files.tokens(), batchSize, concurrency);
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--mode " + mode + ": must be library, rest or rest-batch");
@@ -246,39 +237,5 @@ public final class LoadCommand implements Callable<Integer> {
 
     private static double round(double d) {
         return Math.round(d * 10) / 10.0;
-    }
-
-    /** The REST ingest over one pooled HTTP/1.1 client, a bounded number of requests in flight. */
-    private final class RestSender implements Sender {
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        private final Properties tokens;
-        private final Semaphore inFlight = new Semaphore(concurrency);
-
-        RestSender(Properties tokens) {
-            this.tokens = tokens;
-        }
-
-        @Override
-        public void send(TraffickingAlert alert, java.util.function.Consumer<Boolean> done) throws InterruptedException {
-            ObjectNode body = AlertJson.write(alert);
-            String agency = alert.getOriginAgency().getAgencyId();
-            body.remove("originAgency");
-            inFlight.acquire();
-            http.sendAsync(HttpRequest.newBuilder(URI.create(restUrl + "/api/v1/alerts"))
-                            .header("Authorization", "Bearer " + tokens.getProperty(agency))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((r, e) -> {
-                        inFlight.release();
-                        done.accept(e == null && r.statusCode() == 202);
-                    });
-        }
-
-        @Override
-        public void close() {
-            inFlight.acquireUninterruptibly(concurrency);
-        }
     }
 }
