@@ -1,10 +1,11 @@
 # Shared by bench/run.sh and bench/soak.sh (sourced from the project root).
 
-# Builds Corridor and sets $cp to the bench module's classpath.
+# Builds the bench module, the platform and what they need in this tree's reactor, and sets $cp to the bench
+# module's classpath. Nothing is installed into the local Maven repository: the classpath names this tree's own
+# module jars, never another checkout's artifacts.
 bench_build() {
-  echo "$1: building (mvn -B -q install -DskipTests)"
-  mvn -B -q install -DskipTests
-  mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+  echo "$1: building (mvn -B -q -pl bench,platform -am package -DskipTests; nothing installed)"
+  mvn -B -q -pl bench,platform -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
   cp="bench/target/classes:$(cat bench/target/classpath.txt)"
 }
 

@@ -2,28 +2,20 @@ package org.corridor.bench.load;
 
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -31,7 +23,6 @@ import org.HdrHistogram.Recorder;
 import org.corridor.schemas.SampleAlerts;
 import org.corridor.schemas.avro.Agency;
 import org.corridor.schemas.avro.TraffickingAlert;
-import org.corridor.schemas.json.AlertJson;
 import org.corridor.support.serde.AvroSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,8 +41,12 @@ public final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--mode", defaultValue = "library", description = "library or rest (${DEFAULT-VALUE})")
+    @Option(names = "--mode", defaultValue = "library",
+            description = "library, rest (one alert per POST) or rest-batch (POST /api/v1/alerts/batch) (${DEFAULT-VALUE})")
     String mode;
+
+    @Option(names = "--batch-size", defaultValue = "100", description = "alerts per request in rest-batch mode, at most 500 (${DEFAULT-VALUE})")
+    int batchSize;
 
     @Option(names = "--rate", defaultValue = "0", description = "alerts per second; 0 for flat out (${DEFAULT-VALUE})")
     int rate;
@@ -71,14 +66,20 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "64", description = "REST requests in flight (${DEFAULT-VALUE})")
     int concurrency;
 
+    // Plain flags, not picocli's negatable ones: a negatable option whose default is true is turned into true by its
+    // negative form (picocli 4.7), so --no-progress showed the progress bars.
+    @Option(names = "--no-sinks",
+            description = "do not time the lines the file sinks write under <data-dir>/feeds (timed by default, each once on disk)")
+    boolean noSinks;
+
     @Option(names = "--timeout", defaultValue = "180", description = "seconds to wait for the last feed record (${DEFAULT-VALUE})")
     int timeoutSeconds;
 
     @Option(names = "--out", description = "write the result as JSON to this file")
     Path out;
 
-    @Option(names = "--progress", negatable = true, defaultValue = "true", description = "show progress (${DEFAULT-VALUE})")
-    boolean progress;
+    @Option(names = "--no-progress", description = "show no progress bars")
+    boolean noProgress;
 
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -89,34 +90,42 @@ public final class LoadCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         PlatformFiles files = PlatformFiles.load(dataDir);
         List<String> agencies = files.agencies();
-        Sender sender = mode.equals("rest") ? new RestSender(files.tokens())
-                : new LibrarySender(files.client(), files.credentials(), agencies, 5);
+        Sender sender = switch (mode) {
+            case "library" -> new LibrarySender(files.client(), files.credentials(), agencies, 5);
+            case "rest" -> new RestSender(URI.create(restUrl), files.tokens(), concurrency);
+            case "rest-batch" -> new RestBatchSender(URI.create(restUrl), files.tokens(), batchSize, concurrency);
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--mode " + mode + ": must be library, rest or rest-batch");
+        };
         List<TraffickingAlert> warm = alerts(warmup, agencies, 1_000_000);
         List<TraffickingAlert> measured = alerts(count, agencies, 0);
         double recordBytes = measured.stream().limit(1000).mapToInt(a -> avroSize(a)).average().orElse(0);
 
         Map<String, Long> intended = FeedWatcher.newIntendedMap();
         try (FeedWatcher watcher = FeedWatcher.ofAllBodies(files.client(), intended);
+             SinkTailer tailer = noSinks ? null : new SinkTailer(dataDir.resolve("feeds"), intended);
              sender) {
             console.printf("load: %s, %s, %d alerts after %d to warm up, %d agencies, alert %.0f bytes (Avro)%n", mode,
                     rate == 0 ? "flat out" : rate + " alerts/s", count, warmup, agencies.size(), recordBytes);
             console.flush();
             send(sender, warm, null, 0);
+            sender.flush();
             awaitAcks(warmup);
             accepted.set(0);
             failed.set(0);
             ackMicros.reset();
             long start = System.nanoTime();
-            try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("publish").setInitialMax(count)
+            try (ProgressBar bar = !noProgress ? new ProgressBarBuilder().setTaskName("publish").setInitialMax(count)
                     .setStyle(ProgressBarStyle.ASCII).showSpeed().setUnit(" alerts", 1).build() : null) {
                 send(sender, measured, intended, start, bar);
+                sender.flush();
                 awaitAcks(count);
             }
             long acked = System.nanoTime();
             long deadline = acked + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-            try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("feeds").setInitialMax(0)
+            try (ProgressBar bar = !noProgress ? new ProgressBarBuilder().setTaskName("feeds").setInitialMax(0)
                     .setStyle(ProgressBarStyle.ASCII).showSpeed().setUnit(" records", 1).build() : null) {
-                while (System.nanoTime() < deadline && (watcher.decided() < accepted.get() || watcher.feedRecords() < watcher.expected())) {
+                while (System.nanoTime() < deadline && !complete(watcher, tailer)) {
                     if (bar != null) {
                         bar.maxHint(watcher.expected());
                         bar.stepTo(watcher.feedRecords());
@@ -129,7 +138,8 @@ public final class LoadCommand implements Callable<Integer> {
             LoadResult result = new LoadResult(mode, rate, count, accepted.get(), failed.get(), round(publishSeconds),
                     round(accepted.get() / publishSeconds), watcher.feedRecords(), watcher.expected(),
                     round(watcher.feedRecords() / feedSeconds), Percentiles.of(watcher.latency()),
-                    Percentiles.of(ackMicros.getIntervalHistogram()), round(recordBytes));
+                    Percentiles.of(ackMicros.getIntervalHistogram()), round(recordBytes),
+                    tailer == null ? 0 : tailer.lines(), tailer == null ? null : Percentiles.of(tailer.latency()));
             print(console, result, watcher.decided());
             if (out != null) {
                 Files.createDirectories(out.toAbsolutePath().getParent());
@@ -137,9 +147,14 @@ public final class LoadCommand implements Callable<Integer> {
                 console.println("load: result written to " + out);
             }
             console.flush();
-            boolean complete = watcher.decided() >= accepted.get() && watcher.feedRecords() >= watcher.expected();
-            return failed.get() == 0 && complete ? 0 : 1;
+            return failed.get() == 0 && complete(watcher, tailer) ? 0 : 1;
         }
+    }
+
+    /** Every decision and feed record of the accepted alerts seen, and every sink line when the sinks are timed. */
+    private boolean complete(FeedWatcher watcher, SinkTailer tailer) {
+        return watcher.decided() >= accepted.get() && watcher.feedRecords() >= watcher.expected()
+                && (tailer == null || tailer.lines() >= watcher.expected());
     }
 
     private void print(PrintWriter console, LoadResult r, long decided) {
@@ -147,6 +162,10 @@ public final class LoadCommand implements Callable<Integer> {
         console.printf("load: %d of %d feed records (%d decisions): %.0f feed records/s%n", r.feedRecords(),
                 r.expectedFeedRecords(), decided, r.feedRecordsPerSecond());
         console.printf("load: end to end %s%n", r.endToEnd());
+        if (r.endToEndSink() != null) {
+            console.printf("load: %d of %d sink lines on disk; end to end to the sink %s%n", r.sinkLines(),
+                    r.expectedFeedRecords(), r.endToEndSink());
+        }
         console.printf("load: acknowledgement %s%n", r.acknowledgement());
     }
 
@@ -218,39 +237,5 @@ public final class LoadCommand implements Callable<Integer> {
 
     private static double round(double d) {
         return Math.round(d * 10) / 10.0;
-    }
-
-    /** The REST ingest over one pooled HTTP/1.1 client, a bounded number of requests in flight. */
-    private final class RestSender implements Sender {
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        private final Properties tokens;
-        private final Semaphore inFlight = new Semaphore(concurrency);
-
-        RestSender(Properties tokens) {
-            this.tokens = tokens;
-        }
-
-        @Override
-        public void send(TraffickingAlert alert, java.util.function.Consumer<Boolean> done) throws InterruptedException {
-            ObjectNode body = AlertJson.write(alert);
-            String agency = alert.getOriginAgency().getAgencyId();
-            body.remove("originAgency");
-            inFlight.acquire();
-            http.sendAsync(HttpRequest.newBuilder(URI.create(restUrl + "/api/v1/alerts"))
-                            .header("Authorization", "Bearer " + tokens.getProperty(agency))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((r, e) -> {
-                        inFlight.release();
-                        done.accept(e == null && r.statusCode() == 202);
-                    });
-        }
-
-        @Override
-        public void close() {
-            inFlight.acquireUninterruptibly(concurrency);
-        }
     }
 }

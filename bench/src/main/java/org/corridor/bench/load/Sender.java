@@ -9,6 +9,10 @@ public interface Sender extends AutoCloseable {
 
     void send(TraffickingAlert alert, Consumer<Boolean> done) throws Exception;
 
+    /** Sends what is held back (a sender that batches); the others send at once and have nothing to flush. */
+    default void flush() throws Exception {
+    }
+
     @Override
     void close();
 }

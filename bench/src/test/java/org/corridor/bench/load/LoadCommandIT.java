@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The load generator works end to end against the secured embedded platform, in both modes: every alert accepted,
- * every feed record the routing decisions name seen, and a JSON result written. It measures nothing here: speed is
+ * The load generator works end to end against the secured embedded platform, in every mode: every alert accepted,
+ * every feed record the routing decisions name seen on its feed and as a line on disk in its body's file sink, and a
+ * JSON result written. It measures nothing here: speed is
  * for bench/run.sh.
  */
 class LoadCommandIT {
@@ -27,11 +28,11 @@ class LoadCommandIT {
     @Test
     void libraryAndRestRunsSeeEveryFeedRecord() throws Exception {
         try (EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, false)).start()) {
-            for (String mode : new String[] {"library", "rest"}) {
+            for (String mode : new String[] {"library", "rest", "rest-batch"}) {
                 Path out = data.resolve("load-" + mode + ".json");
                 StringWriter text = new StringWriter();
                 int exit = new CommandLine(new LoadCommand()).setOut(new PrintWriter(text)).execute("--mode", mode,
-                        "--alerts", "300", "--warmup", "30", "--rate", mode.equals("rest") ? "200" : "0",
+                        "--alerts", "300", "--warmup", "30", "--rate", mode.equals("rest") ? "200" : "0", "--batch-size", "40",
                         "--data-dir", data.toString(), "--rest-url", platform.restUrl(), "--no-progress", "--out", out.toString());
                 assertThat(exit).as(text.toString()).isZero();
                 JsonNode r = JsonMapper.shared().readTree(out.toFile());
@@ -40,6 +41,8 @@ class LoadCommandIT {
                 assertThat(r.get("expectedFeedRecords").asLong()).isPositive();
                 assertThat(r.get("feedRecords").asLong()).isEqualTo(r.get("expectedFeedRecords").asLong());
                 assertThat(r.at("/endToEnd/count").asLong()).isEqualTo(r.get("feedRecords").asLong());
+                assertThat(r.get("sinkLines").asLong()).isEqualTo(r.get("expectedFeedRecords").asLong());
+                assertThat(r.at("/endToEndSink/count").asLong()).isEqualTo(r.get("sinkLines").asLong());
                 assertThat(text.toString()).contains("load: end to end p50");
             }
         }
