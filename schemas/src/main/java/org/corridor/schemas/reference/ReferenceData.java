@@ -31,12 +31,18 @@ public final class ReferenceData {
 
     private final Map<String, RecipientBody> bodies;
     private final Map<String, List<Membership>> membershipsByBody;
+    /** The same rows by body, then country. */
+    private final Map<String, Map<String, List<Membership>>> membershipsByBodyAndCountry;
     private final Map<String, Precursor> precursorsByCas;
 
     private ReferenceData(Map<String, RecipientBody> bodies, Map<String, List<Membership>> membershipsByBody,
                           Map<String, Precursor> precursorsByCas) {
         this.bodies = bodies;
         this.membershipsByBody = membershipsByBody;
+        Map<String, Map<String, List<Membership>>> index = new java.util.HashMap<>();
+        membershipsByBody.forEach((body, rows) -> index.put(body, rows.stream().collect(
+                Collectors.groupingBy(Membership::country, Collectors.toUnmodifiableList()))));
+        this.membershipsByBodyAndCountry = Map.copyOf(index);
         this.precursorsByCas = precursorsByCas;
     }
 
@@ -99,8 +105,18 @@ public final class ReferenceData {
 
     /** Whether the country was a member of the body on that date. A body without membership rows has no members. */
     public boolean isMember(String body, String country, LocalDate on) {
-        return membershipsByBody.getOrDefault(body, List.of()).stream()
-                .anyMatch(m -> m.country().equals(country) && m.validOn(on));
+        // Looked up, not scanned: the router asks this for every body and country of every alert.
+        Map<String, List<Membership>> byCountry = membershipsByBodyAndCountry.get(body);
+        List<Membership> rows = byCountry == null ? null : byCountry.get(country);
+        if (rows == null) {
+            return false;
+        }
+        for (Membership m : rows) {
+            if (m.validOn(on)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Countries that were members of the body on that date, sorted. */

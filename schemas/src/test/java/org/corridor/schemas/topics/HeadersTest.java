@@ -25,4 +25,20 @@ class HeadersTest {
         assertThat(Headers.isValidTraceId("<script>")).isFalse();
         assertThat(Headers.isValidTraceId("trace id")).isFalse();
     }
+
+    @Test
+    void theScanAgreesWithTheDocumentedFormOnGeneratedCases() {
+        java.util.regex.Pattern form = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+        java.util.Random random = new java.util.Random(20261201L);
+        String alphabet = "aZ09._:-/ \n\u00e9\u0000;,=";
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder id = new StringBuilder();
+            int length = random.nextInt(70);
+            for (int j = 0; j < length; j++) {
+                id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = id.toString();
+            assertThat(Headers.isValidTraceId(s)).as("\"%s\"", s).isEqualTo(form.matcher(s).matches());
+        }
+    }
 }

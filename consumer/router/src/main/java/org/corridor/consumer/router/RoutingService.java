@@ -117,14 +117,16 @@ public final class RoutingService {
         String traceId = header(record, Headers.TRACE_ID);
         String id = alert.getAlertId().toString();
         TraffickingAlert released = routed.releasedAsPublished() ? alert : routed.released();
+        // The same for every copy, built once: one trace id per alert version (a replacement for an invalid one is
+        // the same in every feed, so the copies can still be followed together).
+        Header origin = header(Headers.ORIGIN_AGENCY, alert.getOriginAgency().getAgencyId());
+        Header trace = header(Headers.TRACE_ID, Headers.isValidTraceId(traceId) ? traceId : UUID.randomUUID().toString());
+        Header tlp = header(Headers.TLP, released.getHandling().getTlp().name());
         for (String body : decision.recipients()) {
             String feed = Topics.feed(body);
             byte[] value = routed.releasedAsPublished() ? record.value() : codec.encodeAlert(feed, released);
             // The feed record keeps the publication time, so subscribers can measure end-to-end latency.
-            kafka.send(new ProducerRecord<>(feed, null, record.timestamp(), id, value, List.of(
-                    header(Headers.ORIGIN_AGENCY, alert.getOriginAgency().getAgencyId()),
-                    header(Headers.TRACE_ID, Headers.isValidTraceId(traceId) ? traceId : UUID.randomUUID().toString()),
-                    header(Headers.TLP, released.getHandling().getTlp().name()),
+            kafka.send(new ProducerRecord<>(feed, null, record.timestamp(), id, value, List.of(origin, trace, tlp,
                     header(Headers.MATCHED_RULES, String.join(",", decision.rulesFor(body))))));
         }
         // Outside the per-record catch above: a chain head that cannot be read is the batch's to retry, not a dead letter.
