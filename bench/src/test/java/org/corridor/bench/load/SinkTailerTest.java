@@ -30,10 +30,7 @@ class SinkTailerTest {
                     StandardOpenOption.APPEND);
             Path unodc = Files.createDirectories(feeds.resolve("unodc"));
             Files.writeString(unodc.resolve("2026-12-01.jsonl"), line("agency-b", "two") + "\n");
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (tailer.lines() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> tailer.lines() >= 2);
             // the line that was there before the start and the one of another run do not count
             assertThat(tailer.lines()).isEqualTo(2);
             assertThat(tailer.latency().getTotalCount()).isEqualTo(2);

@@ -19,10 +19,6 @@ final class AgencyRateLimitFilter extends OncePerRequestFilter {
     private final AgencyRateLimits limits;
     private final IngestMetrics metrics;
 
-    AgencyRateLimitFilter(int perSecond, IngestMetrics metrics) {
-        this(new AgencyRateLimits(perSecond), metrics);
-    }
-
     AgencyRateLimitFilter(AgencyRateLimits limits, IngestMetrics metrics) {
         this.limits = limits;
         this.metrics = metrics;

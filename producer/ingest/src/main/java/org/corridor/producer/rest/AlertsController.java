@@ -17,7 +17,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.corridor.producer.metrics.IngestMetrics;
 import org.corridor.producer.metrics.IngestMetrics.Reason;
-import org.corridor.schemas.avro.Agency;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.json.AlertJson;
 import org.corridor.schemas.validation.Violation;
@@ -109,17 +108,17 @@ class AlertsController {
                               HttpServletRequest request) {
         AgencyAccount agency = agency(request);
         return idempotent(agency, idempotencyKey, "PUT " + alertId + " " + body, () -> {
-            Parsed parsed = parse(agency, body);
-            if (parsed.refusal() != null) {
-                return parsed.refusal();
+            AgencyAlert own = AgencyAlert.read(agency, AlertJson.read(body));
+            if (own.refusal() != null) {
+                return rejected(agency, own.refusal(), own.reason());
             }
-            TraffickingAlert alert = parsed.alert();
+            TraffickingAlert alert = own.alert();
             if (alert.getAlertId() != null && !alert.getAlertId().equals(alertId)) {
                 return rejected(agency, Problems.invalid(List.of(new Violation("alertId",
                         "differs from the alert id in the path " + alertId))), Reason.INVALID);
             }
             alert.setAlertId(alertId);
-            stamp(alert, agency);
+            AgencyAlert.stamp(alert, agency, clock);
             // The publisher numbers the version, marks it UPDATE and validates what it will write.
             return publish.send(agency, () -> publish.publisher(agency.id()).update(alert, traceId(request)));
         });
@@ -157,36 +156,9 @@ class AlertsController {
         return answer;
     }
 
-    /** An alert read from a request body, or the answer refusing it. */
-    private record Parsed(TraffickingAlert alert, ResponseEntity<?> refusal) {
-    }
-
-    /** Reads the JSON and refuses a body that is malformed, mistyped, or names another agency than the token's. */
-    private Parsed parse(AgencyAccount agency, String body) {
-        AlertJson.Read read = AlertJson.read(body);
-        if (!read.ok()) {
-            return new Parsed(null, rejected(agency, Problems.invalid(read.violations()), malformedOrInvalid(read.violations())));
-        }
-        Agency claimed = read.alert().getOriginAgency();
-        if (claimed != null && claimed.getAgencyId() != null && !claimed.getAgencyId().equals(agency.id())) {
-            return new Parsed(null, rejected(agency, Problems.of(HttpStatus.FORBIDDEN, "wrong-agency", "originAgency.agencyId: \""
-                    + claimed.getAgencyId() + "\" is not the agency of this token (" + agency.id() + ")"), Reason.FORBIDDEN));
-        }
-        return new Parsed(read.alert(), null);
-    }
-
-    private void stamp(TraffickingAlert alert, AgencyAccount agency) {
-        alert.setOriginAgency(new Agency(agency.id(), agency.country(), agency.name()));
-        alert.setReportedAt(clock.instant());
-    }
-
     private ResponseEntity<?> rejected(AgencyAccount agency, ResponseEntity<?> response, Reason reason) {
         metrics.rejected(agency.id(), reason);
         return response;
-    }
-
-    private static Reason malformedOrInvalid(List<Violation> violations) {
-        return violations.size() == 1 && violations.get(0).path().equals("body") ? Reason.MALFORMED : Reason.INVALID;
     }
 
     private static AgencyAccount agency(HttpServletRequest request) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import org.corridor.producer.metrics.IngestMetrics;
 import org.corridor.producer.metrics.IngestMetrics.Reason;
@@ -70,22 +71,23 @@ class BatchPublication {
         }
         long started = System.nanoTime();
         long deadline = started + properties.publishTimeout().toNanos();
-        List<Object> pending = new ArrayList<>(root.size());
+        // Every publication starts before the first answer is awaited: their writes share the producer's batches.
+        List<Supplier<ResponseEntity<?>>> answers = new ArrayList<>(root.size());
         for (JsonNode item : root) {
             NewAlert alert = NewAlert.read(agency, item, publish, traceId, clock);
             if (alert.refusal() != null) {
                 metrics.rejected(agency.id(), alert.reason());
-                pending.add(alert.refusal());
+                answers.add(alert::refusal);
             } else {
-                pending.add(PublishCall.start(alert.publication()));
+                CompletableFuture<PublishResult> written = PublishCall.start(alert.publication());
+                answers.add(() -> publish.answer(agency, written, started, deadline));
             }
         }
-        List<Map<String, Object>> results = new ArrayList<>(pending.size());
+        List<Map<String, Object>> results = new ArrayList<>(answers.size());
         int accepted = 0;
         int retriable = 0;
-        for (int i = 0; i < pending.size(); i++) {
-            ResponseEntity<?> answer = pending.get(i) instanceof ResponseEntity<?> refusal ? refusal
-                    : publish.answer(agency, future(pending.get(i)), started, deadline);
+        for (int i = 0; i < answers.size(); i++) {
+            ResponseEntity<?> answer = answers.get(i).get();
             int status = answer.getStatusCode().value();
             accepted += status == 202 ? 1 : 0;
             retriable += status >= 500 || status == 429 ? 1 : 0;
@@ -113,11 +115,6 @@ class BatchPublication {
             return false;
         }
         return body.get("retriable") instanceof Integer n && n == 0;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static CompletableFuture<PublishResult> future(Object pending) {
-        return (CompletableFuture<PublishResult>) pending;
     }
 
     /** One result: its index, its status, then the 202 body's fields or the problem's. */

@@ -8,19 +8,17 @@ import java.util.function.Supplier;
 
 import org.corridor.producer.metrics.IngestMetrics.Reason;
 import org.corridor.producer.publish.PublishResult;
-import org.corridor.schemas.avro.Agency;
 import org.corridor.schemas.avro.Lifecycle;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.json.AlertJson;
 import org.corridor.schemas.validation.Violation;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One new alert of a POST (single or in a batch), read from its JSON: the publication to run, or the answer that
- * refuses it with why. The token decides the origin agency; an alert that names another is refused (403), one that
- * is not a NEW version 1 too; a missing alert id is generated. The publisher validates the rest when it runs.
+ * refuses it with why. It is read as {@link AgencyAlert} reads any alert of the agency; one that is not a NEW
+ * version 1 is refused too; a missing alert id is generated. The publisher validates the rest when it runs.
  *
  * @param publication runs the publication (null when refused)
  * @param refusal     the answer when refused (null otherwise)
@@ -29,17 +27,11 @@ import tools.jackson.databind.JsonNode;
 record NewAlert(Supplier<CompletableFuture<PublishResult>> publication, ResponseEntity<?> refusal, Reason reason) {
 
     static NewAlert read(AgencyAccount agency, AlertJson.Read read, PublishCall publish, String traceId, Clock clock) {
-        if (!read.ok()) {
-            List<Violation> v = read.violations();
-            boolean malformed = v.size() == 1 && v.get(0).path().equals("body");
-            return refused(Problems.invalid(v), malformed ? Reason.MALFORMED : Reason.INVALID);
+        AgencyAlert own = AgencyAlert.read(agency, read);
+        if (own.refusal() != null) {
+            return refused(own.refusal(), own.reason());
         }
-        TraffickingAlert alert = read.alert();
-        Agency claimed = alert.getOriginAgency();
-        if (claimed != null && claimed.getAgencyId() != null && !claimed.getAgencyId().equals(agency.id())) {
-            return refused(Problems.of(HttpStatus.FORBIDDEN, "wrong-agency", "originAgency.agencyId: \""
-                    + claimed.getAgencyId() + "\" is not the agency of this token (" + agency.id() + ")"), Reason.FORBIDDEN);
-        }
+        TraffickingAlert alert = own.alert();
         if (alert.getLifecycle() != Lifecycle.NEW || alert.getVersion() != 1) {
             return refused(Problems.invalid(List.of(new Violation("lifecycle",
                     "POST publishes NEW alerts (version 1); use PUT to correct and DELETE to retract"))), Reason.INVALID);
@@ -48,8 +40,7 @@ record NewAlert(Supplier<CompletableFuture<PublishResult>> publication, Response
         if (!idGiven) {
             alert.setAlertId(UUID.randomUUID());
         }
-        alert.setOriginAgency(new Agency(agency.id(), agency.country(), agency.name()));
-        alert.setReportedAt(clock.instant());
+        AgencyAlert.stamp(alert, agency, clock);
         // The publisher validates (400) and, for an id the agency chose, refuses one it already published (409).
         return new NewAlert(() -> idGiven ? publish.publisher(agency.id()).publishNew(alert, traceId)
                 : publish.publisher(agency.id()).publish(alert, traceId), null, null);

@@ -14,7 +14,7 @@ class AgencyRateLimitFilterTest {
     private static final AgencyAccount KZ = new AgencyAccount("kz-customs", "KZ", "KZ customs", "0".repeat(64), null);
     private static final AgencyAccount TJ = new AgencyAccount("tj-drug-control", "TJ", "TJ DCA", "1".repeat(64), null);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final AgencyRateLimitFilter filter = new AgencyRateLimitFilter(3, new IngestMetrics(meters));
+    private final AgencyRateLimitFilter filter = new AgencyRateLimitFilter(new AgencyRateLimits(3), new IngestMetrics(meters));
 
     private MockHttpServletResponse call(AgencyAccount agency) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/alerts");
