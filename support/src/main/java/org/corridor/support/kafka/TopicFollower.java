@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
@@ -60,6 +61,8 @@ public final class TopicFollower implements AutoCloseable {
     private final Thread thread;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong handed = new AtomicLong();
+    private final FollowerCheckpoint checkpoint;
     private volatile boolean closing;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile FollowerStatus status = FollowerStatus.starting(Instant.now());
@@ -86,7 +89,19 @@ public final class TopicFollower implements AutoCloseable {
      */
     public TopicFollower(String name, Map<String, Object> consumerProps, List<String> topics,
                          Consumer<ConsumerRecord<String, byte[]>> onRecord, RestartBackoff backoff) {
+        this(name, consumerProps, topics, onRecord, backoff, FollowerCheckpoint.NONE);
+    }
+
+    /**
+     * A follower that resumes where {@code checkpoint} says and reports each poll's progress to it, for a view kept
+     * on disk ({@code org.corridor.support.state.StoreFollower}).
+     */
+    public TopicFollower(String name, Map<String, Object> consumerProps, List<String> topics,
+                         Consumer<ConsumerRecord<String, byte[]>> onRecord, RestartBackoff backoff,
+                         FollowerCheckpoint checkpoint) {
         this.name = name;
+        this.checkpoint = checkpoint;
+        this.next.putAll(checkpoint.resumeAt());
         this.topics = List.copyOf(topics);
         this.onRecord = onRecord;
         this.backoff = backoff;
@@ -117,6 +132,11 @@ public final class TopicFollower implements AutoCloseable {
     /** How many records the view skipped since the start (the callback failed on them). */
     public long skipped() {
         return skipped.get();
+    }
+
+    /** How many records were handed to the view since the start (a resumed view: only those after its checkpoint). */
+    public long handed() {
+        return handed.get();
     }
 
     /** False once closed; a follower that stopped on an error is still running: it restarts. */
@@ -235,11 +255,18 @@ public final class TopicFollower implements AutoCloseable {
             Thread.sleep(200);
             return;
         }
-        for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
+        ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
+        for (ConsumerRecord<String, byte[]> r : records) {
             if (!failures.hand(r, onRecord)) {
                 skipped.incrementAndGet();
             }
+            handed.incrementAndGet();
             next.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
+        }
+        if (!records.isEmpty()) {
+            Map<TopicPartition, Long> progress = new HashMap<>();
+            records.partitions().forEach(tp -> progress.put(tp, next.get(tp)));
+            checkpoint.handled(progress);
         }
         pending.removeIf(p -> {
             boolean done = reached(c, p.end());

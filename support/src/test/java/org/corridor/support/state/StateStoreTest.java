@@ -1,0 +1,132 @@
+package org.corridor.support.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StateStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String s(byte[] b) {
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void valuesAndTheCheckpointSurviveAReopen() {
+        try (StateStore store = StateStore.open(dir.resolve("view"), "view")) {
+            store.put("alert-1", b("one"));
+            store.put("alert-2", b("two"));
+            store.delete("alert-2");
+            store.checkpoint(Map.of(new TopicPartition("alerts.recipients", 0), 17L,
+                    new TopicPartition("alerts.recipients", 2), 5L));
+            store.checkpoint(Map.of(new TopicPartition("alerts.recipients", 2), 9L));
+            store.topicId("alerts.recipients", "id-1");
+            store.format("history-1");
+        }
+        try (StateStore store = StateStore.open(dir.resolve("view"), "view")) {
+            assertThat(s(store.get("alert-1"))).isEqualTo("one");
+            assertThat(store.get("alert-2")).isNull();
+            assertThat(store.positions()).isEqualTo(Map.of(new TopicPartition("alerts.recipients", 0), 17L,
+                    new TopicPartition("alerts.recipients", 2), 9L));
+            assertThat(store.topicId("alerts.recipients")).isEqualTo("id-1");
+            assertThat(store.topicId("alerts.audit")).isNull();
+            assertThat(store.format()).isEqualTo("history-1");
+            assertThat(store.isTemporary()).isFalse();
+        }
+    }
+
+    @Test
+    void clearRemovesValuesAndCheckpoint() {
+        try (StateStore store = StateStore.open(dir, "view")) {
+            store.put("a", b("1"));
+            store.checkpoint(Map.of(new TopicPartition("t", 0), 3L));
+            store.format("f");
+            store.clear();
+            assertThat(store.get("a")).isNull();
+            assertThat(store.positions()).isEmpty();
+            assertThat(store.format()).isNull();
+        }
+    }
+
+    @Test
+    void forEachWalksOnlyThePrefixInKeyOrder() {
+        try (StateStore store = StateStore.temporary("prefix")) {
+            store.put("body/CARICC/2", b("x"));
+            store.put("body/CARICC/1", b("y"));
+            store.put("body/CARICCX/1", b("z"));
+            store.put("other", b("w"));
+            List<String> keys = new ArrayList<>();
+            store.forEach("body/CARICC/", (k, v) -> keys.add(k + "=" + s(v)));
+            assertThat(keys).containsExactly("body/CARICC/1=y", "body/CARICC/2=x");
+        }
+    }
+
+    @Test
+    void updatesOfOneKeyFromManyThreadsLoseNothing() throws Exception {
+        try (StateStore store = StateStore.temporary("update")) {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            for (int i = 0; i < 400; i++) {
+                pool.submit(() -> store.update("counter", old -> b(String.valueOf(old == null ? 1 : Integer.parseInt(s(old)) + 1))));
+            }
+            pool.shutdown();
+            assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(s(store.get("counter"))).isEqualTo("400");
+            assertThat(store.update("counter", old -> null)).isNull();
+            assertThat(store.get("counter")).isNull();
+        }
+    }
+
+    @Test
+    void aTemporaryStoreIsDeletedAtCloseAndAClosedStoreRefusesUse() {
+        StateStore store = StateStore.open(null, "temp");
+        Path where = store.directory();
+        assertThat(store.isTemporary()).isTrue();
+        store.put("a", b("1"));
+        store.close();
+        store.close();
+        assertThat(Files.exists(where)).isFalse();
+        assertThatThrownBy(() -> store.get("a")).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void aStoreInUseByAnotherOwnerIsRefusedWithTheReason() {
+        try (StateStore first = StateStore.open(dir, "view")) {
+            assertThatThrownBy(() -> StateStore.open(dir, "view")).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(dir.toString()).hasMessageContaining("another process");
+        }
+    }
+
+    @Test
+    void theReasonToRebuildNamesWhatChanged() {
+        try (StateStore store = StateStore.temporary("reasons")) {
+            assertThat(StoreFollower.reasonToRebuild(store, "f1", List.of("t"), Map.of("t", "id"))).contains("new");
+            store.format("f1");
+            store.topicId("t", "id");
+            assertThat(StoreFollower.reasonToRebuild(store, "f1", List.of("t"), Map.of("t", "id"))).isNull();
+            assertThat(StoreFollower.reasonToRebuild(store, "f2", List.of("t"), Map.of("t", "id"))).contains("format f1");
+            assertThat(StoreFollower.reasonToRebuild(store, "f1", List.of("t"), Map.of("t", "other")))
+                    .contains("topic t").contains("now other");
+            assertThat(StoreFollower.reasonToRebuild(store, "f1", List.of("t"), Map.of())).contains("topic t");
+            assertThat(StoreFollower.reasonToRebuild(store, "f1", List.of("t"), null)).contains("could not tell");
+        }
+    }
+}
