@@ -68,6 +68,7 @@ final class ServiceSettings {
         p.putAll(org.corridor.platform.access.HttpCredentials.agencyTokens(tokens));
         p.put("corridor.router.schema-registry-url", writerUrl);
         p.put("corridor.router.instance-id", "platform");
+        p.put("corridor.router.state-dir", dataDir.resolve("state").resolve("router").toAbsolutePath().toString());
         return p;
     }
 

@@ -26,6 +26,7 @@ import org.corridor.support.registry.CachingSchemaRegistryClient;
 import org.corridor.support.registry.RegistryClientConfig;
 import org.corridor.support.kafka.TopicAdmin;
 import org.corridor.schemas.topics.Topics;
+import org.corridor.support.state.StateStore;
 import org.corridor.schemas.validation.AlertValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,9 +106,15 @@ public class RouterConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    RecipientsStore recipientsStore(KafkaProperties kafka, Admin routerAdmin) {
-        RecipientsStore store = new RecipientsStore(kafka.buildConsumerProperties());
-        store.catchUp(Duration.ofSeconds(60));
+    RecipientsStore recipientsStore(KafkaProperties kafka, Admin routerAdmin, RouterProperties properties) {
+        RecipientsStore store = new RecipientsStore(kafka.buildConsumerProperties(),
+                StateStore.open(properties.stateDir(), "router-" + properties.instanceId()));
+        try {
+            store.catchUp(Duration.ofSeconds(60));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         return store;
     }
 

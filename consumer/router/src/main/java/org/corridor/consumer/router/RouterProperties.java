@@ -25,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  *                          or, when the cluster itself fails, given back to the container for a later redelivery
  * @param retryBackoff      first wait between attempts, doubled each time
  * @param maxRetryBackoff   longest wait between attempts
+ * @param stateDir          where the router keeps what it knows of each alert id (RocksDB, rebuilt from
+ *                          {@code alerts.recipients} when missing or stale); unset: a temporary directory, so each start
+ *                          reads the whole topic again. One directory per instance.
  */
 @Validated
 @ConfigurationProperties("corridor.router")
@@ -36,5 +39,6 @@ public record RouterProperties(
         @DefaultValue("1") @Min(1) short replicationFactor,
         @DefaultValue("5") @Min(0) int maxRetries,
         @DefaultValue("500ms") @NotNull Duration retryBackoff,
-        @DefaultValue("10s") @NotNull Duration maxRetryBackoff) {
+        @DefaultValue("10s") @NotNull Duration maxRetryBackoff,
+        Path stateDir) {
 }
