@@ -76,6 +76,7 @@ final class ServiceSettings {
         Map<String, Object> p = kafkaClient(Principals.SUBSCRIBER);
         p.put("corridor.subscriber.schema-registry-url", writerUrl);
         p.put("corridor.subscriber.file-dir", dataDir.resolve("feeds").toAbsolutePath().toString());
+        p.put("corridor.subscriber.state-dir", dataDir.resolve("state").resolve("subscribers").toAbsolutePath().toString());
         if (security != null) {
             for (String body : bodyIds) {
                 p.put("corridor.subscriber.body-passwords." + body, security.password(Principals.body(body)));

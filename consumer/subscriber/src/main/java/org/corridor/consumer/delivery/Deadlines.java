@@ -1,12 +1,12 @@
 package org.corridor.consumer.delivery;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,14 +14,18 @@ import org.corridor.consumer.delivery.metrics.SubscriberMetrics;
 import org.corridor.schemas.avro.DeliveryStatus;
 import org.corridor.schemas.avro.Priority;
 import org.corridor.schemas.avro.TraffickingAlert;
+import org.corridor.support.state.StateStore;
 
 /**
  * Acknowledgement deadlines: an alert delivered with a deadline for its priority (URGENT: 8 hours by default) and not
  * acknowledged in time gets one ESCALATED receipt and counts in {@value SubscriberMetrics#ESCALATIONS}. A clock is
  * one body's for one alert, named by its origin agency and id: another agency's alert with the same id has a clock of
  * its own. A receipt written before receipts carried the agency (agency null) stands for any agency's alert of that
- * id, as every receipt did then. The clocks are rebuilt after a restart from {@code alerts.receipts}
- * ({@link DeadlineFollower}); {@link DeadlineWatcher} checks them on a schedule. Thread-safe.
+ * id, as every receipt did then. Running clocks and settled alerts are kept in the subscriber's {@link StateStore}
+ * (keys {@code pending/} and {@code settled/}), which {@link DeadlineFollower} keeps up with {@code alerts.receipts}
+ * from its checkpoint, so they survive a restart without the heap holding every alert ever settled; the running
+ * clocks (URGENT deliveries not yet acknowledged nor escalated) are also held in memory, read back at start.
+ * {@link DeadlineWatcher} checks them on a schedule. Thread-safe.
  */
 public final class Deadlines {
 
@@ -34,15 +38,49 @@ public final class Deadlines {
     private final SubscriberMetrics metrics;
     private final Clock clock;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-    /** Alerts a body acknowledged or that were escalated: their clock never starts again. */
-    private final Set<String> settled = ConcurrentHashMap.newKeySet();
+    /** Running clocks ({@value #PENDING}) and alerts acknowledged or escalated ({@value #SETTLED}: never again). */
+    private final StateStore store;
     private volatile boolean ready;
 
-    public Deadlines(Map<Priority, Duration> limits, Receipts receipts, SubscriberMetrics metrics, Clock clock) {
+    private static final String PENDING = "pending/";
+    private static final String SETTLED = "settled/";
+    private static final byte[] YES = {1};
+
+    public Deadlines(Map<Priority, Duration> limits, Receipts receipts, SubscriberMetrics metrics, Clock clock,
+                     StateStore store) {
         this.limits = Map.copyOf(limits);
         this.receipts = receipts;
         this.metrics = metrics;
         this.clock = clock;
+        this.store = store;
+    }
+
+    /** {@code version|priority|due epoch millis}; the key holds body, agency and id. */
+    private static byte[] encode(Pending p) {
+        return (p.version() + "|" + p.priority() + "|" + p.due().toEpochMilli()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Pending decode(String key, byte[] value) {
+        String[] k = key.split("/", -1);
+        String[] v = new String(value, StandardCharsets.UTF_8).split("\\|");
+        return new Pending(k[0], k[1].isEmpty() ? null : k[1], UUID.fromString(k[2]), Integer.parseInt(v[0]),
+                Priority.valueOf(v[1]), Instant.ofEpochMilli(Long.parseLong(v[2])));
+    }
+
+    private boolean settled(String key) {
+        return store.get(SETTLED + key) != null;
+    }
+
+    private void settle(String key) {
+        store.put(SETTLED + key, YES);
+        store.delete(PENDING + key);
+        pending.remove(key);
+    }
+
+    private void start(String key, Pending p) {
+        if (pending.putIfAbsent(key, p) == null) {
+            store.put(PENDING + key, encode(p));
+        }
     }
 
     /** Body, agency ({@code ""} when unknown) and alert id; neither a body id nor an agency id holds a {@code /}. */
@@ -67,8 +105,8 @@ public final class Deadlines {
             return;
         }
         String key = key(body, agency, alertId);
-        if (!settled.contains(key) && !settled.contains(key(body, null, alertId))) {
-            pending.putIfAbsent(key, new Pending(body, agency, alertId, version, priority, at.plus(limit)));
+        if (!pending.containsKey(key) && !settled(key) && !settled(key(body, null, alertId))) {
+            start(key, new Pending(body, agency, alertId, version, priority, at.plus(limit)));
         }
     }
 
@@ -80,8 +118,7 @@ public final class Deadlines {
      */
     public void acknowledged(String body, String agency, UUID alertId) {
         for (String key : List.of(key(body, agency, alertId), key(body, null, alertId))) {
-            settled.add(key);
-            pending.remove(key);
+            settle(key);
         }
     }
 
@@ -89,8 +126,13 @@ public final class Deadlines {
     boolean running(String body, String agency, UUID alertId) {
         return pending.containsKey(key(body, agency, alertId));
     }
-    /** Escalations wait until the receipts read back after a start are all applied. */
+    /**
+     * Escalations wait until the receipts read back after a start are all applied; then the clocks that were running
+     * before the start (in the store, which those receipts brought up to date) run again.
+     */
     public void ready() {
+        store.forEach(PENDING, (key, value) -> pending.putIfAbsent(key.substring(PENDING.length()),
+                decode(key.substring(PENDING.length()), value)));
         ready = true;
     }
 
@@ -113,6 +155,11 @@ public final class Deadlines {
         List<Map.Entry<String, Pending>> escalated = new ArrayList<>();
         for (Map.Entry<String, Pending> e : overdue) {
             if (pending.remove(e.getKey(), e.getValue())) {
+                if (settled(e.getKey())) {
+                    // Acknowledged while its clock was being started: it never runs again.
+                    store.delete(PENDING + e.getKey());
+                    continue;
+                }
                 Pending p = e.getValue();
                 receipts.send(p.body(), p.agency(), p.alertId(), p.version(), DeliveryStatus.ESCALATED, 0,
                         p.priority() + " alert not acknowledged by " + p.due());
@@ -123,11 +170,11 @@ public final class Deadlines {
             // This thread's own escalation receipts: a lost one is this check's failure, never a feed container's.
             receipts.confirm();
         } catch (Receipts.ReceiptsLostException lost) {
-            escalated.stream().filter(e -> !settled.contains(e.getKey())).forEach(e -> pending.putIfAbsent(e.getKey(), e.getValue()));
+            escalated.stream().filter(e -> !settled(e.getKey())).forEach(e -> pending.putIfAbsent(e.getKey(), e.getValue()));
             throw lost;
         }
         for (Map.Entry<String, Pending> e : escalated) {
-            settled.add(e.getKey());
+            settle(e.getKey());
             metrics.escalated(e.getValue().body(), e.getValue().priority().name());
         }
         return overdue.size();

@@ -1,13 +1,14 @@
 package org.corridor.consumer.delivery;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
+
+import org.corridor.support.state.StateStore;
 
 /**
  * What this subscriber delivered to each body it serves, so that a body can acknowledge only what it was given: per
@@ -17,8 +18,8 @@ import java.util.UUID;
  * which only the subscriber service may write; a receipt from before receipts carried the agency counts for any
  * agency's alert with that id.
  *
- * <p>Bounded: per body, the latest {@code capacity} alert ids by last delivery (the oldest delivered is forgotten
- * first), and per alert and agency the latest {@value #MAX_VERSIONS} versions. Plain Java; thread-safe.
+ * <p>Kept in the subscriber's {@link StateStore} on disk (key {@code delivered/<body>/<alert id>}), not in the heap:
+ * every delivery is remembered, and per alert and agency the latest {@value #MAX_VERSIONS} versions. Thread-safe.
  */
 final class DeliveredAlerts {
 
@@ -46,7 +47,7 @@ final class DeliveredAlerts {
     }
 
     /** The versions of one agency's alert; {@code agency} null when the receipts did not carry it. */
-    private record Held(String agency, int[] versions) {
+    record Held(String agency, int[] versions) {
 
         Held with(int version) {
             if (Arrays.binarySearch(versions, version) >= 0) {
@@ -59,44 +60,66 @@ final class DeliveredAlerts {
         }
     }
 
-    private final int capacity;
-    /** Body to its alerts, least recently delivered first. */
-    private final Map<String, LinkedHashMap<UUID, List<Held>>> bodies = new HashMap<>();
+    private static final String PREFIX = "delivered/";
+    private final StateStore store;
 
-    /** @param capacity alert ids held per body */
-    DeliveredAlerts(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
-        }
-        this.capacity = capacity;
+    /** @param store where the deliveries are kept (key prefix {@value #PREFIX}) */
+    DeliveredAlerts(StateStore store) {
+        this.store = store;
     }
 
-    int capacity() {
-        return capacity;
+    private static String key(String body, UUID alertId) {
+        return PREFIX + body + "/" + alertId;
     }
 
     /**
-     * Records a delivery whose DELIVERED receipt is on the broker.
+     * Records a delivery whose DELIVERED receipt is on the broker; recording one twice changes nothing.
      *
      * @param agency the alert's origin agency; null when the receipt did not carry it
      */
-    synchronized void delivered(String body, String agency, UUID alertId, int version) {
-        LinkedHashMap<UUID, List<Held>> alerts = bodies.computeIfAbsent(body, b -> new LinkedHashMap<>());
-        List<Held> held = alerts.remove(alertId);
-        List<Held> updated = new ArrayList<>(held == null ? List.of() : held);
-        int i = 0;
-        while (i < updated.size() && !java.util.Objects.equals(updated.get(i).agency(), agency)) {
-            i++;
+    void delivered(String body, String agency, UUID alertId, int version) {
+        store.update(key(body, alertId), old -> {
+            List<Held> updated = new ArrayList<>(decode(old));
+            int i = 0;
+            while (i < updated.size() && !Objects.equals(updated.get(i).agency(), agency)) {
+                i++;
+            }
+            if (i < updated.size()) {
+                updated.set(i, updated.get(i).with(version));
+            } else {
+                updated.add(new Held(agency, new int[] {version}));
+            }
+            return encode(updated);
+        });
+    }
+
+    /** {@code agency:1,2;:3}: each agency's versions, the empty agency for receipts that did not carry one. */
+    static byte[] encode(List<Held> held) {
+        StringBuilder out = new StringBuilder();
+        for (Held h : held) {
+            if (out.length() > 0) {
+                out.append(';');
+            }
+            out.append(h.agency() == null ? "" : h.agency()).append(':');
+            for (int j = 0; j < h.versions().length; j++) {
+                out.append(j == 0 ? "" : ",").append(h.versions()[j]);
+            }
         }
-        if (i < updated.size()) {
-            updated.set(i, updated.get(i).with(version));
-        } else {
-            updated.add(new Held(agency, new int[] {version}));
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static List<Held> decode(byte[] value) {
+        if (value == null || value.length == 0) {
+            return List.of();
         }
-        alerts.put(alertId, List.copyOf(updated));
-        if (alerts.size() > capacity) {
-            alerts.remove(alerts.keySet().iterator().next());
+        List<Held> held = new ArrayList<>();
+        for (String part : new String(value, StandardCharsets.UTF_8).split(";")) {
+            int colon = part.lastIndexOf(':');
+            String agency = part.substring(0, colon);
+            int[] versions = Arrays.stream(part.substring(colon + 1).split(",")).mapToInt(Integer::parseInt).toArray();
+            held.add(new Held(agency.isEmpty() ? null : agency, versions));
         }
+        return held;
     }
 
     /**
@@ -105,8 +128,8 @@ final class DeliveredAlerts {
      * @param agency  the origin agency the body names; null: whichever agency's alert with this id it was given
      * @param version the version it acknowledges; null: the latest delivered
      */
-    synchronized Check check(String body, UUID alertId, String agency, Integer version) {
-        List<Held> held = bodies.getOrDefault(body, new LinkedHashMap<>()).getOrDefault(alertId, List.of());
+    Check check(String body, UUID alertId, String agency, Integer version) {
+        List<Held> held = decode(store.get(key(body, alertId)));
         TreeSet<String> agencies = new TreeSet<>();
         TreeSet<Integer> versions = new TreeSet<>();
         for (Held h : held) {
@@ -129,11 +152,5 @@ final class DeliveredAlerts {
         }
         // Never the agency the body named: only what the receipts say (null when they did not say).
         return new Check.Delivered(agencies.isEmpty() ? null : agencies.first(), acknowledged);
-    }
-
-    /** Alert ids held for the body. */
-    synchronized int size(String body) {
-        LinkedHashMap<UUID, List<Held>> alerts = bodies.get(body);
-        return alerts == null ? 0 : alerts.size();
     }
 }

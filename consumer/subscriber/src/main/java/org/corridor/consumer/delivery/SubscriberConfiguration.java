@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.corridor.consumer.delivery.metrics.SubscriberMetrics;
 import org.corridor.schemas.avro.DeliveryReceipt;
+import org.corridor.support.state.StateStore;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.reference.ReferenceData;
 import org.corridor.support.registry.CachingSchemaRegistryClient;
@@ -99,22 +100,29 @@ public class SubscriberConfiguration {
         return new BodyClients(kafka.buildConsumerProperties(), properties.bodyPasswords());
     }
 
-    @Bean
-    Deadlines deadlines(SubscriberProperties properties, Receipts receipts, SubscriberMetrics metrics) {
-        return new Deadlines(properties.ackDeadlines(), receipts, metrics, Clock.systemUTC());
+    /** What the subscribers keep of {@code alerts.receipts}: deliveries per body and acknowledgement clocks. */
+    @Bean(destroyMethod = "close")
+    StateStore subscriberState(SubscriberProperties properties) {
+        return StateStore.open(properties.stateDir(), "subscriber-" + properties.instanceId());
     }
 
-    /** What each body was delivered, so it acknowledges only that: {@code delivered-capacity} alerts per body. */
     @Bean
-    DeliveredAlerts deliveredAlerts(SubscriberProperties properties) {
-        return new DeliveredAlerts(properties.deliveredCapacity());
+    Deadlines deadlines(SubscriberProperties properties, Receipts receipts, SubscriberMetrics metrics, StateStore subscriberState) {
+        return new Deadlines(properties.ackDeadlines(), receipts, metrics, Clock.systemUTC(), subscriberState);
+    }
+
+    /** What each body was delivered, so it acknowledges only that. */
+    @Bean
+    DeliveredAlerts deliveredAlerts(StateStore subscriberState) {
+        return new DeliveredAlerts(subscriberState);
     }
 
     @Bean(destroyMethod = "close")
     DeadlineFollower deadlineFollower(Deadlines deadlines, DeliveredAlerts delivered, FeedSinks sinks, KafkaProperties kafka,
-                                      SchemaRegistryClient registry) {
+                                      SchemaRegistryClient registry, StateStore subscriberState) {
         AvroDeserializer<DeliveryReceipt> receipts = Serdes.reader(registry, DeliveryReceipt.class);
-        return new DeadlineFollower(kafka.buildConsumerProperties(), receipts, deadlines, delivered, sinks.bodies());
+        return new DeadlineFollower(kafka.buildConsumerProperties(), receipts, deadlines, delivered, sinks.bodies(),
+                subscriberState);
     }
 
     @Bean

@@ -42,9 +42,9 @@ import org.springframework.validation.annotation.Validated;
  * @param redrivePollTimeout longest wait of one poll of a re-drive or replay
  * @param ackDeadlines      how long a body has to acknowledge an alert, by priority (URGENT: 8h); none for others
  * @param deadlineCheckInterval how often deadlines are checked (100 ms at least)
- * @param deliveredCapacity alert ids per body whose delivered versions are held, so that the body can acknowledge
- *                          them (the latest by delivery; about 200 bytes each); an older one's acknowledgement is
- *                          refused like one of an alert never delivered
+ * @param stateDir          where this process keeps what it delivered to each body and the acknowledgement clocks
+ *                          (RocksDB, kept up with {@code alerts.receipts} and rebuilt from it when missing or stale);
+ *                          unset: a temporary directory, so each start reads the whole topic again. One per process
  * @param ackReadTimeout    how long an acknowledgement of a version not seen delivered waits for
  *                          {@code alerts.receipts} to be read up to the request, before 503
  * @param replicationFactor replication factor of the topics the subscribers create (parked topics, receipts) when
@@ -80,7 +80,7 @@ public record SubscriberProperties(
         @DefaultValue("300ms") @NotNull @DurationMin(millis = 1) Duration redrivePollTimeout,
         Map<Priority, Duration> ackDeadlines,
         @DefaultValue("10s") @NotNull @DurationMin(millis = 100) Duration deadlineCheckInterval,
-        @DefaultValue("20000") @Min(1) int deliveredCapacity,
+        Path stateDir,
         @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration ackReadTimeout,
         @DefaultValue("1") @Min(1) short replicationFactor,
         @DefaultValue("subscriber-1") @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, dot, underscore and hyphen only") String instanceId,

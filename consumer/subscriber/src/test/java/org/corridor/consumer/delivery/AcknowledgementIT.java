@@ -56,8 +56,16 @@ class AcknowledgementIT {
     @TempDir
     Path feeds;
 
+    @TempDir
+    Path state;
+
     private ConfigurableApplicationContext subscriber(ExchangeFixture fixture) {
+        return subscriber(fixture, Map.of());
+    }
+
+    private ConfigurableApplicationContext subscriber(ExchangeFixture fixture, Map<String, Object> extra) {
         Map<String, Object> props = Subscribers.properties(fixture, BODY);
+        props.putAll(extra);
         props.put("corridor.subscriber.file-dir", feeds.toString());
         props.put("corridor.subscriber.ack-deadlines.URGENT", "15s");
         props.put("corridor.subscriber.deadline-check-interval", "200ms");
@@ -172,6 +180,25 @@ class AcknowledgementIT {
                 assertThat(late.statusCode()).as(late.body()).isEqualTo(202);
                 assertThat(JSON.readTree(late.body()).get("originAgency").asString()).isEqualTo("kz-customs");
                 assertThat(ack(again, never, null).statusCode()).isEqualTo(404);
+            }
+
+            // A process with a state directory builds it once; restarted on it, it reads no receipt from before its
+            // checkpoint and still knows every delivery.
+            Map<String, Object> onDisk = Map.of("corridor.subscriber.state-dir", state.toString());
+            try (ConfigurableApplicationContext first = subscriber(fixture, onDisk)) {
+                DeadlineFollower follower = first.getBean(DeadlineFollower.class);
+                follower.follower().awaitCaughtUp(Duration.ofSeconds(60));
+                assertThat(follower.follower().handed()).isPositive();
+            }
+            try (ConfigurableApplicationContext resumed = subscriber(fixture, onDisk)) {
+                DeadlineFollower follower = resumed.getBean(DeadlineFollower.class);
+                follower.follower().awaitCaughtUp(Duration.ofSeconds(60));
+                assertThat(follower.follower().handed()).as("receipts read again after the restart").isZero();
+                HttpResponse<String> otherVersion = ack(resumed, unanswered, "version=2");
+                assertThat(otherVersion.statusCode()).as(otherVersion.body()).isEqualTo(409);
+                assertThat(JSON.readTree(otherVersion.body()).get("deliveredVersions").toString()).isEqualTo("[1]");
+                assertThat(ack(resumed, shared, null).statusCode()).as("both agencies' deliveries known").isEqualTo(409);
+                assertThat(ack(resumed, never, null).statusCode()).isEqualTo(404);
             }
         }
     }

@@ -23,6 +23,8 @@ import org.corridor.schemas.registry.InMemorySchemaRegistryClient;
 import org.corridor.support.serde.AvroDeserializer;
 import org.corridor.support.serde.AvroSerdeConfig;
 import org.corridor.support.serde.AvroSerializer;
+import org.corridor.support.state.StateStore;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,9 +37,15 @@ class AcknowledgementsTest {
     private final MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
     private final Receipts receipts = new Receipts(producer, new AvroSerializer<DeliveryReceipt>(registry, Map.of(), false),
             Clock.systemUTC());
+    private final StateStore store = StateStore.temporary("acknowledgements-test");
     private final Deadlines deadlines = new Deadlines(Map.of(Priority.URGENT, Duration.ofHours(1)), receipts,
-            new SubscriberMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
-    private final DeliveredAlerts delivered = new DeliveredAlerts(100);
+            new SubscriberMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), store);
+    private final DeliveredAlerts delivered = new DeliveredAlerts(store);
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
     private final UUID id = UUID.randomUUID();
 
     private Acknowledgements acknowledgements(Supplier<CompletableFuture<Void>> caughtUp) {

@@ -21,6 +21,8 @@ import org.corridor.schemas.avro.Priority;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.registry.InMemorySchemaRegistryClient;
 import org.corridor.support.serde.AvroSerializer;
+import org.corridor.support.state.StateStore;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class DeadlinesTest {
@@ -49,9 +51,19 @@ class DeadlinesTest {
     private final MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient(1);
-    private final Deadlines deadlines = new Deadlines(Map.of(Priority.URGENT, Duration.ofHours(1)),
-            new Receipts(producer, new AvroSerializer<DeliveryReceipt>(registry, Map.of(), false), clock),
-            new SubscriberMetrics(meters), clock);
+    private final StateStore store = StateStore.temporary("deadlines-test");
+    private final Deadlines deadlines = deadlines(store);
+
+    private Deadlines deadlines(StateStore in) {
+        return new Deadlines(Map.of(Priority.URGENT, Duration.ofHours(1)),
+                new Receipts(producer, new AvroSerializer<DeliveryReceipt>(registry, Map.of(), false), clock),
+                new SubscriberMetrics(meters), clock, in);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
 
     private static TraffickingAlert alert(Priority priority) {
         return Alerts.neutral().setPriority(priority).build();
@@ -142,5 +154,29 @@ class DeadlinesTest {
         assertThat(deadlines.escalateOverdue()).as("not caught up yet").isZero();
         deadlines.ready();
         assertThat(deadlines.escalateOverdue()).isEqualTo(1);
+    }
+
+    @Test
+    void runningClocksAndSettledAlertsSurviveARestartInTheStore() {
+        TraffickingAlert running = alert(Priority.URGENT);
+        TraffickingAlert acknowledged = alert(Priority.URGENT);
+        deadlines.ready();
+        deadlines.delivered("SELEC", running);
+        deadlines.delivered("SELEC", acknowledged);
+        deadlines.acknowledged("SELEC", acknowledged.getOriginAgency().getAgencyId(), acknowledged.getAlertId());
+
+        Deadlines restarted = deadlines(store);
+        // A replayed DELIVERED receipt of the acknowledged alert starts nothing: it is settled for good.
+        restarted.delivered("SELEC", acknowledged.getOriginAgency().getAgencyId(), acknowledged.getAlertId(), 1,
+                Priority.URGENT, clock.now);
+        clock.now = clock.now.plus(Duration.ofHours(2));
+        assertThat(restarted.escalateOverdue()).as("not caught up yet").isZero();
+        restarted.ready();
+        assertThat(restarted.escalateOverdue()).isEqualTo(1);
+        assertThat(restarted.running("SELEC", running.getOriginAgency().getAgencyId(), running.getAlertId())).isFalse();
+        assertThat(deadlines(store).escalateOverdue()).isZero();
+        Deadlines third = deadlines(store);
+        third.ready();
+        assertThat(third.escalateOverdue()).as("escalated once, settled in the store").isZero();
     }
 }

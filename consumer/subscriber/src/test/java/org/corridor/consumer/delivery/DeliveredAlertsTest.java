@@ -2,18 +2,28 @@ package org.corridor.consumer.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.corridor.consumer.delivery.DeliveredAlerts.Check;
+import org.corridor.support.state.StateStore;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A body may acknowledge what it was delivered, and nothing else: another body's, another version, another agency's. */
 class DeliveredAlertsTest {
 
-    private final DeliveredAlerts delivered = new DeliveredAlerts(3);
+    private final StateStore store = StateStore.temporary("delivered-alerts-test");
+    private final DeliveredAlerts delivered = new DeliveredAlerts(store);
     private final UUID id = UUID.randomUUID();
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
 
     @Test
     void onlyADeliveredVersionOfAnAlertDeliveredToThatBodyIsAcknowledged() {
@@ -57,23 +67,38 @@ class DeliveredAlertsTest {
     }
 
     @Test
-    void eachBodyHoldsItsLatestDeliveriesUpToTheCapacity() {
+    void deliveriesAreKeptInTheStoreNotTheHeapAndEachBodyApart(@TempDir Path dir) {
         UUID[] ids = IntStream.range(0, 5).mapToObj(i -> new UUID(0, i)).toArray(UUID[]::new);
-        for (int i = 0; i < 4; i++) {
-            delivered.delivered("UNODC", "kz-customs", ids[i], 1);
+        try (StateStore onDisk = StateStore.open(dir, "delivered")) {
+            DeliveredAlerts first = new DeliveredAlerts(onDisk);
+            for (UUID each : ids) {
+                first.delivered("UNODC", "kz-customs", each, 1);
+            }
+            first.delivered("UNODC", null, ids[1], 2);
+            first.delivered("OSCE", "kz-customs", ids[4], 3);
         }
-        delivered.delivered("OSCE", "kz-customs", ids[4], 1);
-        // A new version of the second alert makes it the latest delivered again.
-        delivered.delivered("UNODC", "kz-customs", ids[1], 2);
-        delivered.delivered("UNODC", "kz-customs", ids[4], 1);
+        try (StateStore reopened = StateStore.open(dir, "delivered")) {
+            DeliveredAlerts again = new DeliveredAlerts(reopened);
+            assertThat(again.check("UNODC", ids[0], null, 1)).isEqualTo(new Check.Delivered("kz-customs", 1));
+            assertThat(again.check("UNODC", ids[1], null, null)).isEqualTo(new Check.Delivered("kz-customs", 2));
+            assertThat(again.check("OSCE", ids[4], null, null)).isEqualTo(new Check.Delivered("kz-customs", 3));
+            assertThat(again.check("OSCE", ids[0], null, 1)).as("another body's deliveries count apart")
+                    .isEqualTo(new Check.NeverDelivered());
+        }
+    }
 
-        assertThat(delivered.size("UNODC")).isEqualTo(3);
-        assertThat(delivered.check("UNODC", ids[0], null, 1)).isEqualTo(new Check.NeverDelivered());
-        assertThat(delivered.check("UNODC", ids[2], null, 1)).isEqualTo(new Check.NeverDelivered());
-        assertThat(delivered.check("UNODC", ids[1], null, 1)).isEqualTo(new Check.Delivered("kz-customs", 1));
-        assertThat(delivered.check("UNODC", ids[3], null, 1)).isEqualTo(new Check.Delivered("kz-customs", 1));
-        assertThat(delivered.check("OSCE", ids[4], null, 1)).as("another body's deliveries count apart")
-                .isEqualTo(new Check.Delivered("kz-customs", 1));
+    @Test
+    void theEncodingKeepsAgenciesAndVersions() {
+        List<DeliveredAlerts.Held> held = List.of(new DeliveredAlerts.Held("kz-customs", new int[] {1, 3}),
+                new DeliveredAlerts.Held(null, new int[] {2}));
+        assertThat(new String(DeliveredAlerts.encode(held), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("kz-customs:1,3;:2");
+        List<DeliveredAlerts.Held> back = DeliveredAlerts.decode(DeliveredAlerts.encode(held));
+        assertThat(back).hasSize(2);
+        assertThat(back.get(0).agency()).isEqualTo("kz-customs");
+        assertThat(back.get(0).versions()).containsExactly(1, 3);
+        assertThat(back.get(1).agency()).isNull();
+        assertThat(back.get(1).versions()).containsExactly(2);
+        assertThat(DeliveredAlerts.decode(null)).isEmpty();
     }
 
     @Test

@@ -40,14 +40,14 @@ class SubscriberPropertiesTest {
     }
 
     @Test
-    void deliveriesAreHeldForAcknowledgementsWithinABound() {
+    void theStateIsTemporaryUnlessADirectoryIsSet() {
         runner.run(context -> {
             SubscriberProperties p = context.getBean(SubscriberProperties.class);
-            assertThat(p.deliveredCapacity()).isEqualTo(20_000);
+            assertThat(p.stateDir()).isNull();
             assertThat(p.ackReadTimeout()).isEqualTo(Duration.ofSeconds(5));
         });
-        runner.withPropertyValues("corridor.subscriber.delivered-capacity=0").run(context ->
-                assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("deliveredCapacity"));
+        runner.withPropertyValues("corridor.subscriber.state-dir=/var/lib/corridor/state").run(context ->
+                assertThat(context.getBean(SubscriberProperties.class).stateDir()).hasToString("/var/lib/corridor/state"));
     }
 
     @Test
