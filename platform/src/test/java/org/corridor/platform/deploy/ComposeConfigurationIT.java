@@ -72,6 +72,12 @@ class ComposeConfigurationIT {
     @TempDir
     Path feeds;
 
+    /** Where the services keep their state in their containers (a volume each). */
+    private static final String STATE_VOLUME = "/var/lib/corridor/state";
+
+    @TempDir
+    Path state;
+
     @Test
     void everyServiceBootsWithTheComposeEnvironmentAndAnAlertGoesThrough() throws Exception {
         ComposeFile compose = new ComposeFile(ROOT.resolve("docker-compose.yml"), ROOT.resolve(".env.example"));
@@ -179,6 +185,8 @@ class ComposeConfigurationIT {
     private ConfigurableApplicationContext boot(String service, ComposeFile compose, Map<String, String> hosts) throws Exception {
         Map<String, Object> env = new HashMap<>();
         compose.environment(service).forEach((k, v) -> env.put(k, rewrite(v, hosts)));
+        // Each container has a state volume of its own; here they share one machine, so each gets its own directory.
+        env.replaceAll((k, v) -> STATE_VOLUME.equals(v) ? state.resolve(service).toString() : v);
         env.put("PORT", "0");
         Map<String, Object> defaults = defaults(SERVICES.get(service));
         // Spring Boot maps environment variable names only for sources named like the system environment.
