@@ -5,8 +5,12 @@
 # file sinks, monitor) on a fresh data directory, publishes at RATE through the publisher library as each agency,
 # asks the monitor every 5 s what it sees, samples the platform's resident memory, then waits for every feed record;
 # at the end it records the platform's live heap by class (jcmd GC.class_histogram, a full GC) in histogram.txt.
-# Exit 0 only if nothing failed, every feed record arrived and the monitor never reported a group STALL/STOP/REWIND,
-# an offline or under-replicated partition, or a problem. Needs the ports of ./corridor up free.
+# The live heap after a full GC is also taken when the published count reaches each of $CORRIDOR_SOAK_HEAP_AT
+# (default 300000,900000: issue 20's flat-heap acceptance), recorded in soak.json.
+# Exit 0 only if nothing failed, every feed record arrived, the monitor never reported a group STALL/STOP/REWIND,
+# an offline or under-replicated partition, or a problem, and every later heap sample is within
+# $CORRIDOR_SOAK_HEAP_TOLERANCE (default 0.10) of the first (a soak too short to reach two counts is not judged on
+# heap). Needs the ports of ./corridor up free.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes="${1:-30}"
@@ -16,7 +20,7 @@ mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 . bench/lib.sh
 
-bench_build soak
+[ -n "${cp:-}" ] || bench_build soak
 bench_machine "$out"
 
 data="$(mktemp -d)"
@@ -28,7 +32,8 @@ await_platform "$out/platform.log"
 
 set +e
 java -Xmx2g -cp "$cp" org.corridor.bench.BenchCli soak --rate "$rate" --minutes "$minutes" --data-dir "$data" \
-  --pid "$pid" --out "$out/soak.json" | tee "$out/soak.txt"
+  --pid "$pid" --heap-at "${CORRIDOR_SOAK_HEAP_AT:-300000,900000}" --heap-tolerance "${CORRIDOR_SOAK_HEAP_TOLERANCE:-0.10}" \
+  --out "$out/soak.json" | tee "$out/soak.txt"
 rc=${PIPESTATUS[0]}
 set -e
 # What the platform still holds after a full GC: the live heap by class, to spot state that grows with alerts.

@@ -75,6 +75,14 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--out", description = "write the result as JSON to this file")
     Path out;
 
+    @Option(names = "--heap-at", split = ",", defaultValue = "300000,900000",
+            description = "published alert counts at which to take the platform's live heap (full GC by jcmd; needs --pid) (${DEFAULT-VALUE})")
+    long[] heapAt;
+
+    @Option(names = "--heap-tolerance", defaultValue = "0.10",
+            description = "largest change of the live heap between the first sample and any later one, a fraction (${DEFAULT-VALUE})")
+    double heapTolerance;
+
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -85,19 +93,21 @@ public final class SoakCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        validateHeapOptions();
         PrintWriter console = spec.commandLine().getOut();
         PlatformFiles files = PlatformFiles.load(dataDir);
         List<String> agencies = files.agencies();
         Map<String, Long> intended = FeedWatcher.newIntendedMap();
         ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor();
         try (FeedWatcher watcher = FeedWatcher.ofAllBodies(files.client(), intended);
-             LibrarySender sender = new LibrarySender(files.client(), files.credentials(), agencies, 5)) {
+             LibrarySender sender = new LibrarySender(files.client(), files.credentials(), agencies, 5);
+             HeapSampler heap = new HeapSampler(pid == null ? null : new HeapProbe(pid), heapAt)) {
             console.printf(Locale.ROOT, "soak: %d alerts/s for %.1f min through the publisher library, %d agencies; monitor %s every %d s%n",
                     rate, minutes, agencies.size(), monitorUrl, sampleSeconds);
             console.flush();
             startNanos = System.nanoTime();
             rounds.scheduleAtFixedRate(() -> round(watcher, console), sampleSeconds, sampleSeconds, TimeUnit.SECONDS);
-            publish(sender, agencies, intended);
+            publish(sender, agencies, intended, heap);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
             while (System.nanoTime() < deadline && (accepted.get() + failed.get() < sent.get()
                     || watcher.decided() < accepted.get() || watcher.feedRecords() < watcher.expected())) {
@@ -106,7 +116,9 @@ public final class SoakCommand implements Callable<Integer> {
             rounds.shutdown();
             rounds.awaitTermination(30, TimeUnit.SECONDS);
             round(watcher, console);
-            SoakResult result = result(watcher);
+            List<HeapSample> live = heap.samples();
+            HeapFlatness flatness = HeapFlatness.of(live, heapTolerance);
+            SoakResult result = result(watcher, live, flatness);
             print(console, result);
             if (out != null) {
                 Files.createDirectories(out.toAbsolutePath().getParent());
@@ -117,13 +129,28 @@ public final class SoakCommand implements Callable<Integer> {
             boolean complete = result.decided() >= result.accepted() && result.feedRecords() >= result.expectedFeedRecords();
             boolean healthy = result.verdicts().getOrDefault(MonitorVerdict.Level.ATTENTION, 0L) == 0
                     && result.verdicts().getOrDefault(MonitorVerdict.Level.UNREACHABLE, 0L) == 0;
-            return result.failed() == 0 && complete && healthy ? 0 : 1;
+            // Not judged (a soak too short to reach the counts, or no --pid) is reported, not failed.
+            boolean heapOk = !flatness.judged() || flatness.flat();
+            return result.failed() == 0 && complete && healthy && heapOk ? 0 : 1;
         } finally {
             rounds.shutdownNow();
         }
     }
 
-    private void publish(LibrarySender sender, List<String> agencies, Map<String, Long> intended) throws Exception {
+    private void validateHeapOptions() {
+        for (int i = 0; i < heapAt.length; i++) {
+            if (heapAt[i] < 1 || (i > 0 && heapAt[i] <= heapAt[i - 1])) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--heap-at "
+                        + java.util.Arrays.toString(heapAt) + ": counts must be at least 1 and increasing");
+            }
+        }
+        if (!(heapTolerance > 0 && heapTolerance <= 1)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--heap-tolerance " + heapTolerance
+                    + ": must be a fraction above 0 and at most 1 (0.10 is 10 %)");
+        }
+    }
+
+    private void publish(LibrarySender sender, List<String> agencies, Map<String, Long> intended, HeapSampler heap) throws Exception {
         long interval = 1_000_000_000L / rate;
         long total = Math.round(minutes * 60 * rate);
         for (long i = 0; i < total; i++) {
@@ -137,6 +164,7 @@ public final class SoakCommand implements Callable<Integer> {
             intended.put(a.getAlertId().toString(), due);
             sent.incrementAndGet();
             sender.send(a, ok -> (ok ? accepted : failed).incrementAndGet());
+            heap.published(i + 1, (System.nanoTime() - startNanos) / 1e9);
         }
     }
 
@@ -190,7 +218,7 @@ public final class SoakCommand implements Callable<Integer> {
         return -1;
     }
 
-    private SoakResult result(FeedWatcher watcher) {
+    private SoakResult result(FeedWatcher watcher, List<HeapSample> heap, HeapFlatness flatness) {
         Map<MonitorVerdict.Level, Long> verdicts = new EnumMap<>(MonitorVerdict.Level.class);
         Set<String> reasons = new LinkedHashSet<>();
         double worst = 0;
@@ -206,7 +234,7 @@ public final class SoakCommand implements Callable<Integer> {
         return new SoakResult(rate, minutes, accepted.get(), failed.get(), watcher.decided(), watcher.feedRecords(),
                 watcher.expected(), Percentiles.of(watcher.latency()), worst, verdicts, List.copyOf(reasons),
                 samples.isEmpty() ? -1 : samples.get(0).rssMiB(), rssMax, samples.isEmpty() ? -1 : samples.get(samples.size() - 1).rssMiB(),
-                List.copyOf(samples));
+                heap, flatness, List.copyOf(samples));
     }
 
     private static void print(PrintWriter console, SoakResult r) {
@@ -217,5 +245,9 @@ public final class SoakCommand implements Callable<Integer> {
         r.reasons().stream().limit(20).forEach(reason -> console.println("soak:   " + reason));
         console.printf(Locale.ROOT, "soak: platform resident memory first %d MiB, max %d MiB, last %d MiB%n", r.rssFirstMiB(),
                 r.rssMaxMiB(), r.rssLastMiB());
+        r.heapSamples().forEach(h -> console.printf(Locale.ROOT, "soak: live heap at %d alerts (%.0f s): %s%n", h.alerts(),
+                h.seconds(), h.error() == null ? String.format(Locale.ROOT, "%.1f MiB", h.usedMiB()) : h.error()));
+        console.printf("soak: heap %s: %s%n", !r.heapFlatness().judged() ? "NOT JUDGED" : r.heapFlatness().flat() ? "FLAT" : "GREW",
+                r.heapFlatness().reason());
     }
 }

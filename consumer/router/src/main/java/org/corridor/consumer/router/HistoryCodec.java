@@ -25,18 +25,19 @@ import tools.jackson.databind.node.ObjectNode;
  *  "recipients":["CARICC","INCB"]}</pre>
  * A value that does not start with {@code {} is the former format, the comma-separated recipients, read as a
  * {@link History#legacy legacy} history. Anything else that does not follow the format is refused with the reason
- * ({@link IllegalArgumentException}). Thread-safe.
+ * ({@link IllegalArgumentException}). Thread-safe. Public so that tools which write history without routing it
+ * ({@code bench history}) write exactly the router's format.
  */
-final class HistoryCodec {
+public final class HistoryCodec {
 
-    static final int FORMAT = 1;
+    public static final int FORMAT = 1;
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private HistoryCodec() {
     }
 
-    static byte[] encode(History h) {
+    public static byte[] encode(History h) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("owner", h.owner());
@@ -62,7 +63,7 @@ final class HistoryCodec {
     }
 
     /** @return the history, or null for an empty value (a tombstone) */
-    static History decode(byte[] value) {
+    public static History decode(byte[] value) {
         if (value == null || value.length == 0) {
             return null;
         }
