@@ -1,6 +1,8 @@
 package org.corridor.consumer.metrics;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,48 +33,66 @@ public final class RouterMetrics {
     public static final String BATCH_GIVEN_BACK = "corridor.router.batch.given.back";
 
     private final MeterRegistry registry;
+    // Built once per tag value, not per call: a meter's builder sorts its tags and looks it up in the registry, which
+    // cost the router more per alert than some of its decisions (issue 20, item 3).
+    private final Map<String, Counter> routed = new ConcurrentHashMap<>();
+    private final Map<String, Counter> withheld = new ConcurrentHashMap<>();
+    private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> retries = new ConcurrentHashMap<>();
+    private final Map<String, Counter> givenBack = new ConcurrentHashMap<>();
+    private final Timer latency;
+    private final Counter committed;
+    private final Counter rolledBack;
+    private final Counter splits;
 
     public RouterMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.latency = Timer.builder(LATENCY).description("Publication to the commit of the routing transaction")
+                .publishPercentiles(0.5, 0.99, 0.999).publishPercentileHistogram().register(registry);
+        this.committed = transactions("commit");
+        this.rolledBack = transactions("rollback");
+        this.splits = Counter.builder(BATCH_SPLITS).description("Batches halved to isolate the record Kafka refuses")
+                .register(registry);
+    }
+
+    private Counter transactions(String outcome) {
+        return Counter.builder(TRANSACTIONS).description("Routing transactions by outcome").tag("outcome", outcome)
+                .register(registry);
+    }
+
+    private Counter counter(Map<String, Counter> cache, String name, String description, String tag, String value) {
+        return cache.computeIfAbsent(value, v -> Counter.builder(name).description(description).tag(tag, v).register(registry));
     }
 
     public void routed(String body) {
-        Counter.builder(ROUTED).description("Alert versions written to a body's feed").tag("body", body)
-                .register(registry).increment();
+        counter(routed, ROUTED, "Alert versions written to a body's feed", "body", body).increment();
     }
 
     public void withheld(String reason) {
-        Counter.builder(WITHHELD).description("Bodies withheld by the release policy").tag("reason", reason)
-                .register(registry).increment();
+        counter(withheld, WITHHELD, "Bodies withheld by the release policy", "reason", reason).increment();
     }
 
     public void deadLetter(String code) {
-        Counter.builder(DEAD_LETTERS).description("Records sent to the dead-letter topic").tag("reason", code)
-                .register(registry).increment();
+        counter(deadLetters, DEAD_LETTERS, "Records sent to the dead-letter topic", "reason", code).increment();
     }
 
     public void latency(Duration d) {
-        Timer.builder(LATENCY).description("Publication to the commit of the routing transaction")
-                .publishPercentiles(0.5, 0.99, 0.999).publishPercentileHistogram().register(registry).record(d);
+        latency.record(d);
     }
 
     public void transaction(boolean committed) {
-        Counter.builder(TRANSACTIONS).description("Routing transactions by outcome")
-                .tag("outcome", committed ? "commit" : "rollback").register(registry).increment();
+        (committed ? this.committed : rolledBack).increment();
     }
 
     public void batchRetried(String kind) {
-        Counter.builder(BATCH_RETRIES).description("Attempts at a batch repeated after Kafka refused it").tag("kind", kind)
-                .register(registry).increment();
+        counter(retries, BATCH_RETRIES, "Attempts at a batch repeated after Kafka refused it", "kind", kind).increment();
     }
 
     public void batchSplit() {
-        Counter.builder(BATCH_SPLITS).description("Batches halved to isolate the record Kafka refuses")
-                .register(registry).increment();
+        splits.increment();
     }
 
     public void batchGivenBack(String kind) {
-        Counter.builder(BATCH_GIVEN_BACK).description("Batches given back for a later redelivery").tag("kind", kind)
-                .register(registry).increment();
+        counter(givenBack, BATCH_GIVEN_BACK, "Batches given back for a later redelivery", "kind", kind).increment();
     }
 }
