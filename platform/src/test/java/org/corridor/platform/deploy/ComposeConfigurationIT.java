@@ -72,6 +72,10 @@ class ComposeConfigurationIT {
     @TempDir
     Path feeds;
 
+    /** Each service's state volume ({@code /var/lib/corridor/state}, a volume per container): a directory each here. */
+    @TempDir
+    Path stateVolumes;
+
     @Test
     void everyServiceBootsWithTheComposeEnvironmentAndAnAlertGoesThrough() throws Exception {
         ComposeFile compose = new ComposeFile(ROOT.resolve("docker-compose.yml"), ROOT.resolve(".env.example"));
@@ -178,7 +182,8 @@ class ComposeConfigurationIT {
     /** Boots the service's application with the compose environment as the process environment would be. */
     private ConfigurableApplicationContext boot(String service, ComposeFile compose, Map<String, String> hosts) throws Exception {
         Map<String, Object> env = new HashMap<>();
-        compose.environment(service).forEach((k, v) -> env.put(k, rewrite(v, hosts)));
+        compose.environment(service).forEach((k, v) -> env.put(k, v.equals("/var/lib/corridor/state")
+                ? stateVolumes.resolve(service).toString() : rewrite(v, hosts)));
         env.put("PORT", "0");
         Map<String, Object> defaults = defaults(SERVICES.get(service));
         // Spring Boot maps environment variable names only for sources named like the system environment.
