@@ -47,6 +47,7 @@ final class ServiceSettings {
     Map<String, Object> ingest(String writerUrl, Map<String, String> tokens) throws IOException {
         Map<String, Object> p = kafkaClient(Principals.INGEST);
         p.put("corridor.ingest.schema-registry-url", writerUrl);
+        p.put("corridor.ingest.state-dir", dataDir.resolve("state").resolve("ingest").toAbsolutePath().toString());
         int i = 0;
         for (DemoAgencies.Agency a : DemoAgencies.AGENCIES) {
             String agency = "corridor.ingest.agencies[" + i + "].";

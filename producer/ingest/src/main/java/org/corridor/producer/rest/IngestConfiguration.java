@@ -16,6 +16,7 @@ import org.corridor.schemas.reference.ReferenceData;
 import org.corridor.support.registry.RegistryClientConfig;
 import org.corridor.support.kafka.Followers;
 import org.corridor.support.kafka.TopicAdmin;
+import org.corridor.support.state.StateStore;
 import org.corridor.schemas.topics.Topics;
 import org.corridor.schemas.validation.AlertValidator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -73,8 +74,10 @@ public class IngestConfiguration {
         client.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeout / 3));
         client.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(2000, timeout - 1000));
         ensureInboundTopics(kafka, properties);
+        // One store per agency's topic under publisher/: each agency's alerts go through one of these publishers.
+        java.nio.file.Path index = properties.stateDir() == null ? null : properties.stateDir().resolve("publisher");
         AgencyPublishers publishers = new AgencyPublishers(client, properties.agencies(), c -> PublisherFactory.create(c,
-                Map.of(RegistryClientConfig.URL, properties.schemaRegistryUrl()), validator, ingestFollowers));
+                Map.of(RegistryClientConfig.URL, properties.schemaRegistryUrl()), validator, ingestFollowers, index));
         publishers.all().forEach(p -> new KafkaClientMetrics(p.kafkaProducer()).bindTo(meters));
         return publishers;
     }
@@ -102,8 +105,15 @@ public class IngestConfiguration {
                 Serdes.reader(registry, org.corridor.schemas.avro.RoutingDecision.class);
         org.corridor.support.serde.AvroDeserializer<org.corridor.schemas.avro.DeliveryReceipt> receipts =
                 Serdes.reader(registry, org.corridor.schemas.avro.DeliveryReceipt.class);
-        org.corridor.producer.status.AlertStatusView view = new org.corridor.producer.status.AlertStatusView(
-                kafka.buildConsumerProperties(), decisions, receipts, properties.statusCapacity());
+        StateStore store = StateStore.open(properties.stateDir() == null ? null : properties.stateDir().resolve("status"),
+                "ingest-status");
+        org.corridor.producer.status.AlertStatusView view;
+        try {
+            view = new org.corridor.producer.status.AlertStatusView(kafka.buildConsumerProperties(), decisions, receipts, store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         ingestFollowers.add(view.follower());
         return view;
     }

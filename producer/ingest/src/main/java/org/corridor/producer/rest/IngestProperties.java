@@ -1,5 +1,7 @@
 package org.corridor.producer.rest;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,10 +26,12 @@ import org.springframework.validation.annotation.Validated;
  * @param inboundPartitions  partitions of each agency's inbound topic when the service creates it
  * @param replicationFactor  replication factor of the inbound topics it creates
  * @param rateLimit          requests per second each agency may make; more get 429 with Retry-After (0: no limit)
- * @param statusCapacity     alerts whose status {@code GET /api/v1/alerts/{id}/status} answers: the latest this many
- *                           (by first routing decision); older ones get 404. About 1 KiB of heap each.
  * @param batchMaxAlerts     alerts one {@code POST /api/v1/alerts/batch} may carry
  * @param batchMaxBodySize   the body limit of that path alone (every other path keeps {@code maxBodySize})
+ * @param stateDir           where the service keeps, on disk, the status of every alert ({@code status/}) and the
+ *                           index of the alert ids on each agency's topic ({@code publisher/}), each resumed from its
+ *                           checkpoint at start and rebuilt from the topics when missing or stale; unset: temporary
+ *                           directories, so each start reads the topics again. One directory per instance.
  */
 @Validated
 @ConfigurationProperties("corridor.ingest")
@@ -41,13 +45,13 @@ public record IngestProperties(
         @DefaultValue("3") @Min(1) int inboundPartitions,
         @DefaultValue("1") @Min(1) short replicationFactor,
         @DefaultValue("1000") @Min(0) int rateLimit,
-        @DefaultValue("100000") @Min(1) int statusCapacity,
         @DefaultValue("500") @Min(1) @jakarta.validation.constraints.Max(10_000) int batchMaxAlerts,
-        @DefaultValue("8MB") @NotNull DataSize batchMaxBodySize) {
+        @DefaultValue("8MB") @NotNull DataSize batchMaxBodySize,
+        Path stateDir) {
 
     /**
      * A token identifies one agency: two agencies with the same token hash (or the same id) would let one publish as
-     * the other, so such a table stops the start, naming both.
+     * the other, so such a table stops the start, naming both. So does a state directory that is a file.
      */
     public IngestProperties {
         java.util.Map<String, String> ownerOfToken = new java.util.HashMap<>();
@@ -64,6 +68,10 @@ public record IngestProperties(
                 throw new IllegalArgumentException("corridor.ingest.agencies: agencies " + other + " and " + a.id()
                         + " have the same token (token-sha256): each agency needs a token of its own");
             }
+        }
+        if (stateDir != null && Files.exists(stateDir) && !Files.isDirectory(stateDir)) {
+            throw new IllegalArgumentException("corridor.ingest.state-dir: " + stateDir + " is a file; give a directory"
+                    + " (created if missing) or leave it unset for temporary ones");
         }
     }
 }

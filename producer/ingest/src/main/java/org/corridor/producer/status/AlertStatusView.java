@@ -1,48 +1,57 @@
 package org.corridor.producer.status;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
-import tools.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.corridor.schemas.avro.DeliveryReceipt;
 import org.corridor.schemas.avro.RoutingDecision;
-import org.corridor.support.serde.AvroDeserializer;
-import org.corridor.support.kafka.TopicFollower;
 import org.corridor.schemas.topics.Topics;
+import org.corridor.support.kafka.TopicFollower;
+import org.corridor.support.serde.AvroDeserializer;
+import org.corridor.support.state.StateStore;
+import org.corridor.support.state.StoreFollower;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A materialised view of {@code alerts.audit} and {@code alerts.receipts}: a {@link TopicFollower} reads both topics
- * from the start and follows them, so the view is rebuilt after every restart from the log, which is its store.
- * It holds the latest {@code capacity} alerts (by first decision) and forgets older ones, so its memory is bounded
- * however long the service runs. Thread-safe.
+ * A materialised view of {@code alerts.audit} and {@code alerts.receipts}, the status of every alert, kept on local
+ * disk in a {@link StateStore} rather than in the heap. A {@link StoreFollower} resumes reading both topics from the
+ * store's checkpoint, so a restart reads only what was written since; a store that is new, lost, in an older format
+ * or built from topics since recreated is rebuilt from the start of the topics, which stay the source of truth.
+ * Records that cannot be read are skipped (and counted by the follower). Thread-safe.
  */
 public final class AlertStatusView implements AutoCloseable {
 
+    private final StateStore store;
     private final AlertStatuses statuses;
     private final AvroDeserializer<RoutingDecision> decisions;
     private final AvroDeserializer<DeliveryReceipt> receipts;
     private final TopicFollower follower;
 
+    /** @param store where the statuses are kept; closed with this view */
     public AlertStatusView(Map<String, Object> consumerProps, AvroDeserializer<RoutingDecision> decisions,
-                           AvroDeserializer<DeliveryReceipt> receipts, int capacity) {
-        this.statuses = new AlertStatuses(capacity);
+                           AvroDeserializer<DeliveryReceipt> receipts, StateStore store) {
+        this.store = store;
+        this.statuses = new AlertStatuses(store);
         this.decisions = decisions;
         this.receipts = receipts;
-        this.follower = new TopicFollower("alert-status-view", consumerProps, List.of(Topics.AUDIT, Topics.RECEIPTS), this::apply);
+        this.follower = StoreFollower.follow(store, AlertStatuses.FORMAT, "alert-status-view", consumerProps,
+                List.of(Topics.AUDIT, Topics.RECEIPTS), this::apply);
     }
 
-    /** The status of an alert, as JSON, when the agency published it and it is among the latest held. */
+    /** The status of an alert, as JSON, when the agency published it and its first decision has been read. */
     public Optional<ObjectNode> status(String agencyId, String alertId) {
         return statuses.status(agencyId, alertId);
     }
 
     private void apply(ConsumerRecord<String, byte[]> r) {
+        TopicPartition at = new TopicPartition(r.topic(), r.partition());
         if (r.topic().equals(Topics.AUDIT)) {
-            statuses.apply(decisions.deserialize(r.topic(), r.value()));
+            statuses.apply(decisions.deserialize(r.topic(), r.value()), at, r.offset());
         } else {
-            statuses.apply(receipts.deserialize(r.topic(), r.value()));
+            statuses.apply(receipts.deserialize(r.topic(), r.value()), at, r.offset());
         }
     }
 
@@ -54,5 +63,6 @@ public final class AlertStatusView implements AutoCloseable {
     @Override
     public void close() {
         follower.close();
+        store.close();
     }
 }

@@ -1,155 +1,115 @@
 package org.corridor.producer.status;
 
-import java.util.ArrayDeque;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.kafka.common.TopicPartition;
+import org.corridor.schemas.avro.DeliveryReceipt;
+import org.corridor.schemas.avro.RoutingDecision;
+import org.corridor.support.state.StateStore;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-import org.corridor.schemas.avro.DeliveryReceipt;
-import org.corridor.schemas.avro.RoutingDecision;
-import org.corridor.schemas.avro.WithheldBody;
-import org.corridor.schemas.avro.WithholdReason;
 
 /**
- * The status of the latest {@code capacity} alerts (by first routing decision), built from decisions and receipts in
- * any order; older alerts are forgotten, so memory is bounded however long the service runs. An alert is its origin
- * agency's alert id: another agency's alert with the same id is another status, and a receipt applies to the alert of
- * the agency it names. A receipt written before receipts named the agency applies to the first agency whose decision
- * for that id was read, as it did when statuses were kept by id alone. One thread applies, any thread reads.
+ * The status of every alert read, built from decisions and receipts in any order and kept in a {@link StateStore}
+ * (keys {@code status/<agency>/<alert id>}), so nothing per alert stays in the heap. An alert is its origin agency's
+ * alert id: another agency's alert with the same id is another status, and a receipt applies to the alert of the
+ * agency it names. A receipt written before receipts named the agency applies to the first agency whose decision for
+ * that id was read ({@code first/<alert id>}), as it did when statuses were kept by id alone. Receipts read before
+ * their decision wait in {@link EarlyReceipts}.
+ * <p>
+ * Applying a record again (the view resumes from a checkpoint older than its last writes after a crash) changes
+ * nothing: each status remembers the position of the records applied to it. One thread applies, any thread reads.
  */
 final class AlertStatuses {
 
+    /** The format of everything this view keeps in its store. */
+    static final String FORMAT = StatusCodec.FORMAT + "+" + EarlyReceipts.FORMAT;
+
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final String STATUS = "status/";
+    private static final String FIRST_AGENCY = "first/";
 
-    /** An alert: its origin agency and id. In a receipt written before receipts named it, the agency is null. */
-    private record Key(String agency, String alertId) {
-    }
+    private final StateStore store;
+    private final EarlyReceipts early;
 
-    private final Map<Key, AlertStatus> alerts = new ConcurrentHashMap<>();
-    /** Alert id to the agency of its first decision held, for receipts that do not name the agency. */
-    private final Map<String, String> firstAgency = new HashMap<>();
-    /** Receipts that arrived before their alert's first decision (at most capacity alerts' worth). */
-    private final Map<Key, List<DeliveryReceipt>> early;
-    /** Alerts in the order of their first decision. */
-    private final ArrayDeque<Key> order = new ArrayDeque<>();
-    private final int capacity;
-
-    AlertStatuses(int capacity) {
-        this.capacity = capacity;
-        this.early = new LinkedHashMap<>() {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, List<DeliveryReceipt>> eldest) {
-                return size() > capacity;
-            }
-        };
-    }
-
-    /** Alerts held. */
-    int size() {
-        return alerts.size();
+    AlertStatuses(StateStore store) {
+        this.store = store;
+        this.early = new EarlyReceipts(store);
     }
 
     /** The status of the agency's alert, as JSON; empty for another agency's alert with that id, as for an unknown one. */
     public Optional<ObjectNode> status(String agencyId, String alertId) {
-        AlertStatus status = alerts.get(new Key(agencyId, alertId));
-        if (status == null) {
-            return Optional.empty();
-        }
-        synchronized (status) {
-            return Optional.of(status.toJson(JSON));
-        }
+        AlertStatus status = load(agencyId, alertId);
+        return status == null ? Optional.empty() : Optional.of(status.toJson(JSON));
     }
 
-    /** Applies a decision, then any receipts of its alert that came first (with its agency, or without one). */
-    void apply(RoutingDecision d) {
-        decide(d);
+    /** Applies a decision read at that position, then any receipts of its alert that came first. */
+    void apply(RoutingDecision d, TopicPartition at, long offset) {
         String alertId = d.getAlertId().toString();
-        for (Key waitingFor : List.of(new Key(d.getOriginAgency(), alertId), new Key(null, alertId))) {
-            List<DeliveryReceipt> waiting = early.remove(waitingFor);
-            if (waiting != null) {
-                waiting.forEach(this::apply);
-            }
-        }
-    }
-
-    private void decide(RoutingDecision d) {
-        String alertId = d.getAlertId().toString();
-        Key key = new Key(d.getOriginAgency(), alertId);
-        AlertStatus status = alerts.get(key);
+        String agency = d.getOriginAgency();
+        store.update(FIRST_AGENCY + alertId, first -> first != null ? first : agency.getBytes(StandardCharsets.UTF_8));
+        AlertStatus status = load(agency, alertId);
         if (status == null) {
-            status = new AlertStatus(alertId, d.getOriginAgency());
-            alerts.put(key, status);
-            firstAgency.putIfAbsent(alertId, d.getOriginAgency());
-            order.addLast(key);
-            while (order.size() > capacity) {
-                forget(order.pollFirst());
-            }
+            status = new AlertStatus(alertId, agency);
         }
-        synchronized (status) {
-            status.latestVersion = Math.max(status.latestVersion, d.getAlertVersion());
-            for (String body : d.getRecipients()) {
-                AlertStatus.BodyState s = status.bodies.computeIfAbsent(body, b -> new AlertStatus.BodyState());
-                if (d.getAlertVersion() > s.routedVersion) {
-                    s.routedVersion = d.getAlertVersion();
-                    s.routedAt = d.getDecidedAt();
-                }
+        if (status.firstTime(partition(at), offset)) {
+            status.decide(d);
+            save(status);
+        }
+        // Even for a decision read again: a crash may have come between saving the status and applying these.
+        List<EarlyReceipts.Early> waiting = new ArrayList<>(early.waiting(agency, alertId));
+        waiting.addAll(early.waiting(null, alertId));
+        if (!waiting.isEmpty()) {
+            // In the order they were read, so each status sees the records of a partition in offset order.
+            waiting.sort(Comparator.comparing(EarlyReceipts.Early::partition).thenComparingLong(EarlyReceipts.Early::offset));
+            for (EarlyReceipts.Early e : waiting) {
+                apply(e.receipt(), e.partition(), e.offset());
             }
-            for (WithheldBody w : d.getWithheld()) {
-                if (w.getReason() == WithholdReason.NOT_CONCERNED) {
-                    continue;
-                }
-                AlertStatus.BodyState s = status.bodies.computeIfAbsent(w.getBody(), b -> new AlertStatus.BodyState());
-                if (d.getAlertVersion() > s.withheldVersion) {
-                    s.withheldVersion = d.getAlertVersion();
-                    s.withheldReason = w.getReason().name();
-                    s.withheldDetail = w.getDetail();
-                }
-            }
+            early.remove(agency, alertId);
+            early.remove(null, alertId);
         }
     }
 
-    private void forget(Key key) {
-        alerts.remove(key);
-        firstAgency.remove(key.alertId(), key.agency());
+    /** Applies a receipt read at that position, or keeps it until its decision comes. */
+    void apply(DeliveryReceipt r, TopicPartition at, long offset) {
+        apply(r, partition(at), offset);
     }
 
-    void apply(DeliveryReceipt r) {
+    private void apply(DeliveryReceipt r, String partition, long offset) {
         String id = r.getAlertId().toString();
-        String agency = r.getOriginAgency() != null ? r.getOriginAgency() : firstAgency.get(id);
-        AlertStatus status = agency == null ? null : alerts.get(new Key(agency, id));
+        String agency = r.getOriginAgency() != null ? r.getOriginAgency() : firstAgency(id);
+        AlertStatus status = agency == null ? null : load(agency, id);
         if (status == null) {
             // A receipt read before its decision (another topic): keep it until the decision arrives.
-            early.computeIfAbsent(new Key(r.getOriginAgency(), id), k -> new ArrayList<>()).add(r);
+            early.add(r.getOriginAgency(), id, new EarlyReceipts.Early(partition, offset, r));
             return;
         }
-        synchronized (status) {
-            AlertStatus.BodyState s = status.bodies.computeIfAbsent(r.getBody(), b -> new AlertStatus.BodyState());
-            switch (r.getStatus()) {
-                case DELIVERED -> {
-                    if (r.getAlertVersion() >= s.deliveredVersion) {
-                        s.deliveredVersion = r.getAlertVersion();
-                        s.deliveredAt = r.getAt();
-                    }
-                }
-                case ACKNOWLEDGED -> s.acknowledgedAt = r.getAt();
-                case PARKED -> {
-                    if (r.getAlertVersion() >= s.parkedVersion) {
-                        s.parkedVersion = r.getAlertVersion();
-                        s.parkedAt = r.getAt();
-                        s.parkedError = r.getDetail();
-                    }
-                }
-                case ESCALATED -> s.escalatedAt = r.getAt();
-                case FAILED -> s.failedAttempts++;
-                default -> { }
-            }
+        if (status.firstTime(partition, offset)) {
+            status.receive(r);
+            save(status);
         }
+    }
+
+    private String firstAgency(String alertId) {
+        byte[] agency = store.get(FIRST_AGENCY + alertId);
+        return agency == null ? null : new String(agency, StandardCharsets.UTF_8);
+    }
+
+    private AlertStatus load(String agency, String alertId) {
+        byte[] v = store.get(STATUS + agency + "/" + alertId);
+        return v == null ? null : StatusCodec.decode(v);
+    }
+
+    private void save(AlertStatus status) {
+        store.put(STATUS + status.originAgency + "/" + status.alertId, StatusCodec.encode(status));
+    }
+
+    private static String partition(TopicPartition tp) {
+        return tp.topic() + "/" + tp.partition();
     }
 }

@@ -6,14 +6,29 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.kafka.common.TopicPartition;
 import org.corridor.schemas.avro.DeliveryReceipt;
 import org.corridor.schemas.avro.DeliveryStatus;
 import org.corridor.schemas.avro.RoutingDecision;
+import org.corridor.support.state.StateStore;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class AlertStatusesTest {
 
     private static final Instant AT = Instant.parse("2026-11-28T10:00:00Z");
+    private static final TopicPartition AUDIT = new TopicPartition("alerts.audit", 0);
+    private static final TopicPartition RECEIPTS = new TopicPartition("alerts.receipts", 0);
+
+    private final StateStore store = StateStore.temporary("alert-statuses-test");
+    private final AlertStatuses statuses = new AlertStatuses(store);
+    private long auditOffset;
+    private long receiptsOffset;
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
 
     private static RoutingDecision decision(UUID id, String... recipients) {
         return decision("kz-customs", id, 1, recipients);
@@ -31,60 +46,93 @@ class AlertStatusesTest {
         return new DeliveryReceipt(body, id, version, status, AT.plusSeconds(1), 1, "priority=ROUTINE", agency);
     }
 
+    /** Applies the records as the view reads them: each at the next offset of its topic. */
+    private void read(RoutingDecision d) {
+        statuses.apply(d, AUDIT, auditOffset++);
+    }
+
+    private void read(DeliveryReceipt r) {
+        statuses.apply(r, RECEIPTS, receiptsOffset++);
+    }
+
+    private String status(String agency, UUID id) {
+        return statuses.status(agency, id.toString()).orElseThrow().toString();
+    }
+
     @Test
-    void holdsTheLatestAlertsUpToItsCapacityAndForgetsTheOldest() {
-        AlertStatuses statuses = new AlertStatuses(3);
-        UUID[] ids = new UUID[5];
+    void answersForEveryAlertItHasRead() {
+        UUID[] ids = new UUID[500];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = new UUID(0, i);
-            statuses.apply(decision(ids[i], "UNODC"));
+            read(decision(ids[i], "UNODC"));
         }
-        assertThat(statuses.size()).isEqualTo(3);
-        assertThat(statuses.status("kz-customs", ids[0].toString())).isEmpty();
-        assertThat(statuses.status("kz-customs", ids[1].toString())).isEmpty();
-        assertThat(statuses.status("kz-customs", ids[4].toString())).isPresent();
-        // A later version of a held alert does not count again.
-        statuses.apply(decision(ids[2], "UNODC", "OSCE"));
-        assertThat(statuses.status("kz-customs", ids[2].toString())).isPresent();
-        assertThat(statuses.size()).isEqualTo(3);
+        assertThat(status("kz-customs", ids[0])).contains("\"UNODC\":{\"state\":\"ROUTED\"");
+        assertThat(status("kz-customs", ids[499])).contains("\"UNODC\":{\"state\":\"ROUTED\"");
+        assertThat(statuses.status("kz-customs", new UUID(1, 0).toString())).isEmpty();
     }
 
     @Test
     void aReceiptBeforeItsDecisionIsAppliedWhenTheDecisionComes() {
-        AlertStatuses statuses = new AlertStatuses(10);
         UUID id = UUID.randomUUID();
-        statuses.apply(delivered(id, "UNODC"));
+        read(delivered(id, "UNODC"));
         assertThat(statuses.status("kz-customs", id.toString())).isEmpty();
-        statuses.apply(decision(id, "UNODC"));
-        assertThat(statuses.status("kz-customs", id.toString()).orElseThrow().toString()).contains("DELIVERED");
+        read(decision(id, "UNODC"));
+        assertThat(status("kz-customs", id)).contains("\"UNODC\":{\"state\":\"DELIVERED\"");
         assertThat(statuses.status("another-agency", id.toString())).as("another agency's alert").isEmpty();
+        assertThat(store.get("early/kz-customs/" + id)).as("the early receipt, once applied").isNull();
     }
 
+    /** After a crash the view is handed again the records since its checkpoint: they change nothing. */
     @Test
-    void earlyReceiptsAreBoundedToo() {
-        AlertStatuses statuses = new AlertStatuses(2);
-        UUID first = UUID.randomUUID();
-        statuses.apply(delivered(first, "UNODC"));
-        statuses.apply(delivered(UUID.randomUUID(), "UNODC"));
-        statuses.apply(delivered(UUID.randomUUID(), "UNODC"));
-        statuses.apply(decision(first, "UNODC"));
-        assertThat(statuses.status("kz-customs", first.toString()).orElseThrow().toString())
-                .as("its early receipt was dropped to keep the bound").doesNotContain("DELIVERED");
+    void recordsHandedAgainChangeNothing() {
+        UUID id = UUID.randomUUID();
+        DeliveryReceipt failed = receipt("kz-customs", id, 1, "UNODC", DeliveryStatus.FAILED);
+        statuses.apply(failed, RECEIPTS, 0);
+        statuses.apply(decision(id, "UNODC", "OSCE"), AUDIT, 0);
+        statuses.apply(failed, RECEIPTS, 1);
+        statuses.apply(receipt("kz-customs", id, 1, "OSCE", DeliveryStatus.DELIVERED), RECEIPTS, 2);
+        String once = status("kz-customs", id);
+        assertThat(once).contains("\"failedAttempts\":2", "\"OSCE\":{\"state\":\"DELIVERED\"");
+
+        // The same records again, from both topics' checkpoints.
+        statuses.apply(failed, RECEIPTS, 0);
+        statuses.apply(decision(id, "UNODC", "OSCE"), AUDIT, 0);
+        statuses.apply(failed, RECEIPTS, 1);
+        statuses.apply(receipt("kz-customs", id, 1, "OSCE", DeliveryStatus.DELIVERED), RECEIPTS, 2);
+        assertThat(status("kz-customs", id)).isEqualTo(once);
+        // A receipt read twice before its decision still counts once.
+        UUID other = UUID.randomUUID();
+        DeliveryReceipt early = receipt("kz-customs", other, 1, "UNODC", DeliveryStatus.FAILED);
+        statuses.apply(early, RECEIPTS, 3);
+        statuses.apply(early, RECEIPTS, 3);
+        statuses.apply(decision(other, "UNODC"), AUDIT, 1);
+        assertThat(status("kz-customs", other)).contains("\"failedAttempts\":1");
+    }
+
+    /** The statuses are the store's: a view opened again over it answers the same, with nothing read again. */
+    @Test
+    void aNewViewOverTheSameStoreAnswersTheSame() {
+        UUID id = UUID.randomUUID();
+        read(decision(id, "UNODC", "OSCE"));
+        read(receipt("kz-customs", id, 1, "UNODC", DeliveryStatus.ACKNOWLEDGED));
+        String before = status("kz-customs", id);
+        AlertStatuses reopened = new AlertStatuses(store);
+        assertThat(reopened.status("kz-customs", id.toString()).orElseThrow().toString()).isEqualTo(before)
+                .contains("\"UNODC\":{\"state\":\"ACKNOWLEDGED\"", "\"OSCE\":{\"state\":\"ROUTED\"");
     }
 
     /** An alert id is its agency's: two agencies' alerts with one id are two statuses, whatever order things come in. */
     @Test
     void twoAgenciesAlertsWithTheSameIdNeverMix() {
-        AlertStatuses statuses = new AlertStatuses(10);
         UUID id = UUID.randomUUID();
-        statuses.apply(receipt("tj-drug-control", id, 3, "OSCE", DeliveryStatus.ACKNOWLEDGED));
-        statuses.apply(decision("kz-customs", id, 1, "UNODC"));
-        statuses.apply(decision("tj-drug-control", id, 3, "OSCE"));
-        statuses.apply(receipt("kz-customs", id, 1, "UNODC", DeliveryStatus.DELIVERED));
-        statuses.apply(receipt("tj-drug-control", id, 3, "UNODC", DeliveryStatus.PARKED));
+        read(receipt("tj-drug-control", id, 3, "OSCE", DeliveryStatus.ACKNOWLEDGED));
+        read(decision("kz-customs", id, 1, "UNODC"));
+        read(decision("tj-drug-control", id, 3, "OSCE"));
+        read(receipt("kz-customs", id, 1, "UNODC", DeliveryStatus.DELIVERED));
+        read(receipt("tj-drug-control", id, 3, "UNODC", DeliveryStatus.PARKED));
 
-        String kz = statuses.status("kz-customs", id.toString()).orElseThrow().toString();
-        String tj = statuses.status("tj-drug-control", id.toString()).orElseThrow().toString();
+        String kz = status("kz-customs", id);
+        String tj = status("tj-drug-control", id);
         assertThat(kz).contains("\"originAgency\":\"kz-customs\"", "\"latestVersion\":1", "\"UNODC\":{\"state\":\"DELIVERED\"")
                 .doesNotContain("OSCE", "PARKED", "ACKNOWLEDGED");
         assertThat(tj).contains("\"originAgency\":\"tj-drug-control\"", "\"latestVersion\":3", "\"OSCE\":{\"state\":\"ACKNOWLEDGED\"",
@@ -95,13 +143,24 @@ class AlertStatusesTest {
     /** Receipts written before they named the agency: they apply to the first agency's alert with that id, as before. */
     @Test
     void aReceiptWithoutAgencyAppliesToTheFirstAgencysAlertWithThatId() {
-        AlertStatuses statuses = new AlertStatuses(10);
         UUID id = UUID.randomUUID();
-        statuses.apply(receipt(null, id, 1, "UNODC", DeliveryStatus.DELIVERED));
-        statuses.apply(decision("kz-customs", id, 1, "UNODC"));
-        statuses.apply(decision("tj-drug-control", id, 1, "UNODC"));
-        statuses.apply(receipt(null, id, 1, "UNODC", DeliveryStatus.ACKNOWLEDGED));
-        assertThat(statuses.status("kz-customs", id.toString()).orElseThrow().toString()).contains("ACKNOWLEDGED");
-        assertThat(statuses.status("tj-drug-control", id.toString()).orElseThrow().toString()).contains("\"state\":\"ROUTED\"");
+        read(receipt(null, id, 1, "UNODC", DeliveryStatus.DELIVERED));
+        read(decision("kz-customs", id, 1, "UNODC"));
+        read(decision("tj-drug-control", id, 1, "UNODC"));
+        read(receipt(null, id, 1, "UNODC", DeliveryStatus.ACKNOWLEDGED));
+        assertThat(status("kz-customs", id)).contains("ACKNOWLEDGED");
+        assertThat(status("tj-drug-control", id)).contains("\"state\":\"ROUTED\"");
+    }
+
+    /** Early receipts with and without the agency are applied in the order they were read, so none is lost. */
+    @Test
+    void earlyReceiptsWithAndWithoutAgencyAreAppliedInTheirOrder() {
+        UUID id = UUID.randomUUID();
+        read(receipt(null, id, 1, "UNODC", DeliveryStatus.DELIVERED));
+        read(receipt("kz-customs", id, 1, "OSCE", DeliveryStatus.PARKED));
+        read(receipt(null, id, 1, "OSCE", DeliveryStatus.FAILED));
+        read(decision(id, "UNODC", "OSCE"));
+        assertThat(status("kz-customs", id)).contains("\"UNODC\":{\"state\":\"DELIVERED\"",
+                "\"OSCE\":{\"state\":\"PARKED\"", "\"failedAttempts\":1");
     }
 }

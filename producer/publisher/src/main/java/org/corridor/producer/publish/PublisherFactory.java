@@ -1,6 +1,8 @@
 package org.corridor.producer.publish;
 
 import org.corridor.support.serde.Serdes;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +26,14 @@ import org.corridor.schemas.validation.AlertValidator;
 
 /**
  * Builds an {@link AlertPublisher} from Kafka client settings and serde settings ({@code schema.registry.url} and
- * the other Confluent-named keys). Whatever the caller passes, the producer is idempotent with acks=all.
+ * the other Confluent-named keys), and optionally a state directory. Whatever the caller passes, the producer is
+ * idempotent with acks=all.
+ * <p>
+ * The publisher keeps an index of the alert ids on the agency's topic (for the next version of a correction and for
+ * refusing an id already used) on local disk. With a state directory it is kept there ({@code <dir>/<topic>}, used by
+ * one process at a time) and a restart reads only what the topic received since; without one it lives in a temporary
+ * directory, deleted when the publisher closes, and each start reads the agency's topic again. Either way the topic
+ * stays the source of truth: a lost or stale directory is rebuilt from it.
  */
 public final class PublisherFactory {
 
@@ -36,7 +45,16 @@ public final class PublisherFactory {
      * @param serde serde settings: at least {@code schema.registry.url}
      */
     public static AlertPublisher create(Map<String, Object> kafka, Map<String, Object> serde, AlertValidator validator) {
-        return create(kafka, serde, validator, new Followers());
+        return create(kafka, serde, validator, new Followers(), null);
+    }
+
+    /**
+     * @param stateDir where the index of the agency's topic is kept (created if missing); null: a temporary directory
+     * @throws IllegalArgumentException when {@code stateDir} is a file
+     */
+    public static AlertPublisher create(Map<String, Object> kafka, Map<String, Object> serde, AlertValidator validator,
+                                        Path stateDir) {
+        return create(kafka, serde, validator, new Followers(), stateDir);
     }
 
     /**
@@ -45,6 +63,21 @@ public final class PublisherFactory {
      */
     public static AlertPublisher create(Map<String, Object> kafka, Map<String, Object> serde, AlertValidator validator,
                                         Followers followers) {
+        return create(kafka, serde, validator, followers, null);
+    }
+
+    /**
+     * @param followers where the followers that index the agency's topic are added, for a service's health and
+     *                  metrics
+     * @param stateDir  where the index of the agency's topic is kept (created if missing); null: a temporary directory
+     * @throws IllegalArgumentException when {@code stateDir} is a file
+     */
+    public static AlertPublisher create(Map<String, Object> kafka, Map<String, Object> serde, AlertValidator validator,
+                                        Followers followers, Path stateDir) {
+        if (stateDir != null && Files.exists(stateDir) && !Files.isDirectory(stateDir)) {
+            throw new IllegalArgumentException("stateDir: " + stateDir + " is a file; give a directory (created if"
+                    + " missing) or null for a temporary one");
+        }
         SchemaRegistryClient registry = new CachingSchemaRegistryClient(RegistryClientConfig.from(serde));
         Map<String, Object> producerProps = new HashMap<>(kafka);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -62,7 +95,7 @@ public final class PublisherFactory {
         consumerProps.remove(ConsumerConfig.GROUP_ID_CONFIG);
         AlertHistory history = new TopicAlertHistory(
                 () -> new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer()), deserializer,
-                consumerProps, followers);
+                consumerProps, followers, stateDir);
         return new AlertPublisher(producer, validator, history, Clock.systemUTC());
     }
 }

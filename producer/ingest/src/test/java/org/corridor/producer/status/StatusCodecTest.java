@@ -1,0 +1,75 @@
+package org.corridor.producer.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class StatusCodecTest {
+
+    private static final Instant AT = Instant.parse("2026-11-28T10:00:00.123Z");
+
+    private static AlertStatus everyFactSet() {
+        AlertStatus status = new AlertStatus("e1975a55-0000-4000-8000-000000000001", "tj-drug-control");
+        status.latestVersion = 3;
+        status.applied.put("alerts.audit/2", 41L);
+        status.applied.put("alerts.receipts/0", 7L);
+        AlertStatus.BodyState s = new AlertStatus.BodyState();
+        s.routedVersion = 3;
+        s.routedAt = AT;
+        s.deliveredVersion = 2;
+        s.deliveredAt = AT.plusSeconds(1);
+        s.acknowledgedAt = AT.plusSeconds(2);
+        s.parkedVersion = 1;
+        s.parkedAt = AT.plusSeconds(3);
+        s.parkedError = "HTTP 503 \"busy\"";
+        s.escalatedAt = AT.plusSeconds(4);
+        s.failedAttempts = 5;
+        s.withheldVersion = 1;
+        s.withheldReason = "TLP_RED_NOT_ADDRESSED";
+        s.withheldDetail = "TLP:RED goes only to its addressees";
+        status.bodies.put("UNODC", s);
+        AlertStatus.BodyState routed = new AlertStatus.BodyState();
+        routed.routedVersion = 1;
+        routed.routedAt = AT;
+        status.bodies.put("OSCE", routed);
+        return status;
+    }
+
+    @Test
+    void everyFactAndThePositionsComeBackAsTheyWere() {
+        AlertStatus status = everyFactSet();
+        AlertStatus back = StatusCodec.decode(StatusCodec.encode(status));
+        JsonMapper json = JsonMapper.builder().build();
+        assertThat(back.toJson(json)).isEqualTo(status.toJson(json));
+        assertThat(back.applied).containsExactlyEntriesOf(status.applied);
+        AlertStatus.BodyState s = back.bodies.get("UNODC");
+        assertThat(s.parkedVersion).isEqualTo(1);
+        assertThat(s.deliveredVersion).isEqualTo(2);
+        assertThat(s.withheldReason).isEqualTo("TLP_RED_NOT_ADDRESSED");
+        assertThat(s.escalatedAt).isEqualTo(AT.plusSeconds(4));
+        assertThat(back.bodies.get("OSCE").parkedError).isNull();
+        assertThat(back.bodies.get("OSCE").acknowledgedAt).isNull();
+    }
+
+    @Test
+    void leavesUnsetFactsOut() {
+        AlertStatus status = new AlertStatus("e1975a55-0000-4000-8000-000000000001", "kz-customs");
+        status.bodies.put("OSCE", new AlertStatus.BodyState());
+        assertThat(new String(StatusCodec.encode(status), StandardCharsets.UTF_8)).isEqualTo(
+                "{\"alertId\":\"e1975a55-0000-4000-8000-000000000001\",\"originAgency\":\"kz-customs\",\"latestVersion\":0,"
+                        + "\"applied\":{},\"bodies\":{\"OSCE\":{}}}");
+    }
+
+    @Test
+    void bytesThatAreNotAStatusAreRefused() {
+        assertThatThrownBy(() -> StatusCodec.decode("{\"alertId\":1}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no alertId or originAgency");
+        assertThatThrownBy(() -> StatusCodec.decode(new byte[] {0, 1, 2}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a stored alert status");
+    }
+}
