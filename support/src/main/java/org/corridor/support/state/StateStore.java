@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 import java.util.function.UnaryOperator;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
@@ -195,6 +196,26 @@ public final class StateStore implements AutoCloseable {
             try (RocksIterator it = db.newIterator(values)) {
                 for (it.seek(start); it.isValid() && startsWith(it.key(), start); it.next()) {
                     each.accept(new String(it.key(), StandardCharsets.UTF_8), it.value());
+                }
+            }
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /**
+     * Hands the keys that start with {@code prefix} and their values to {@code each}, in key order, until it returns
+     * false.
+     */
+    public void scan(String prefix, BiPredicate<String, byte[]> each) {
+        open();
+        try {
+            byte[] start = bytes(prefix);
+            try (RocksIterator it = db.newIterator(values)) {
+                for (it.seek(start); it.isValid() && startsWith(it.key(), start); it.next()) {
+                    if (!each.test(new String(it.key(), StandardCharsets.UTF_8), it.value())) {
+                        return;
+                    }
                 }
             }
         } finally {

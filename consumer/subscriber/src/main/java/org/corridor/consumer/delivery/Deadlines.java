@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.corridor.consumer.delivery.metrics.SubscriberMetrics;
 import org.corridor.schemas.avro.DeliveryStatus;
@@ -22,10 +22,9 @@ import org.corridor.support.state.StateStore;
  * one body's for one alert, named by its origin agency and id: another agency's alert with the same id has a clock of
  * its own. A receipt written before receipts carried the agency (agency null) stands for any agency's alert of that
  * id, as every receipt did then. Running clocks and settled alerts are kept in the subscriber's {@link StateStore}
- * (keys {@code pending/} and {@code settled/}), which {@link DeadlineFollower} keeps up with {@code alerts.receipts}
- * from its checkpoint, so they survive a restart without the heap holding every alert ever settled; the running
- * clocks (URGENT deliveries not yet acknowledged nor escalated) are also held in memory, read back at start.
- * {@link DeadlineWatcher} checks them on a schedule. Thread-safe.
+ * (indexed by due time, so a check reads only the overdue clocks), which {@link DeadlineFollower} keeps up with
+ * {@code alerts.receipts} from its checkpoint: they survive a restart, and the heap holds nothing per alert.
+ * {@link DeadlineWatcher} checks them on a schedule, escalating at most {@value #MAX_PER_CHECK} per check. Thread-safe.
  */
 public final class Deadlines {
 
@@ -37,14 +36,22 @@ public final class Deadlines {
     private final Receipts receipts;
     private final SubscriberMetrics metrics;
     private final Clock clock;
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-    /** Running clocks ({@value #PENDING}) and alerts acknowledged or escalated ({@value #SETTLED}: never again). */
+    /**
+     * Running clocks ({@value #PENDING}{@code <key>}, and the same under {@value #DUE}{@code <due millis>/<key>} so a
+     * check reads only the overdue ones, in order) and alerts acknowledged or escalated ({@value #SETTLED}: never
+     * again). Nothing per alert in the heap.
+     */
     private final StateStore store;
+    /** Orders a clock's start, stop and escalation against each other; any number of keys, one lock. */
+    private final Object clocks = new Object();
     private volatile boolean ready;
 
     private static final String PENDING = "pending/";
+    private static final String DUE = "due/";
     private static final String SETTLED = "settled/";
     private static final byte[] YES = {1};
+    /** Clocks escalated per check at most; the rest wait for the next check. */
+    static final int MAX_PER_CHECK = 10_000;
 
     public Deadlines(Map<Priority, Duration> limits, Receipts receipts, SubscriberMetrics metrics, Clock clock,
                      StateStore store) {
@@ -67,19 +74,37 @@ public final class Deadlines {
                 Priority.valueOf(v[1]), Instant.ofEpochMilli(Long.parseLong(v[2])));
     }
 
+    /** Sorts by time as text: 13 digits of epoch milliseconds last until the year 2286. */
+    private static String dueKey(Instant due, String key) {
+        return DUE + String.format("%013d", Math.max(0, due.toEpochMilli())) + "/" + key;
+    }
+
     private boolean settled(String key) {
         return store.get(SETTLED + key) != null;
     }
 
     private void settle(String key) {
-        store.put(SETTLED + key, YES);
-        store.delete(PENDING + key);
-        pending.remove(key);
+        synchronized (clocks) {
+            store.put(SETTLED + key, YES);
+            stop(key);
+        }
+    }
+
+    private void stop(String key) {
+        byte[] running = store.get(PENDING + key);
+        if (running != null) {
+            store.delete(dueKey(decode(key, running).due(), key));
+            store.delete(PENDING + key);
+        }
     }
 
     private void start(String key, Pending p) {
-        if (pending.putIfAbsent(key, p) == null) {
-            store.put(PENDING + key, encode(p));
+        synchronized (clocks) {
+            if (store.get(PENDING + key) == null && !settled(key)) {
+                byte[] value = encode(p);
+                store.put(PENDING + key, value);
+                store.put(dueKey(p.due(), key), value);
+            }
         }
     }
 
@@ -105,7 +130,7 @@ public final class Deadlines {
             return;
         }
         String key = key(body, agency, alertId);
-        if (!pending.containsKey(key) && !settled(key) && !settled(key(body, null, alertId))) {
+        if (!settled(key(body, null, alertId))) {
             start(key, new Pending(body, agency, alertId, version, priority, at.plus(limit)));
         }
     }
@@ -124,15 +149,10 @@ public final class Deadlines {
 
     /** Whether the body's clock for the agency's alert is running (for tests and diagnostics). */
     boolean running(String body, String agency, UUID alertId) {
-        return pending.containsKey(key(body, agency, alertId));
+        return store.get(PENDING + key(body, agency, alertId)) != null;
     }
-    /**
-     * Escalations wait until the receipts read back after a start are all applied; then the clocks that were running
-     * before the start (in the store, which those receipts brought up to date) run again.
-     */
+    /** Escalations wait until the receipts read back after a start are all applied. */
     public void ready() {
-        store.forEach(PENDING, (key, value) -> pending.putIfAbsent(key.substring(PENDING.length()),
-                decode(key.substring(PENDING.length()), value)));
         ready = true;
     }
 
@@ -150,33 +170,37 @@ public final class Deadlines {
         if (!ready) {
             return 0;
         }
-        Instant now = clock.instant();
-        List<Map.Entry<String, Pending>> overdue = pending.entrySet().stream().filter(e -> !now.isBefore(e.getValue().due())).toList();
-        List<Map.Entry<String, Pending>> escalated = new ArrayList<>();
-        for (Map.Entry<String, Pending> e : overdue) {
-            if (pending.remove(e.getKey(), e.getValue())) {
-                if (settled(e.getKey())) {
-                    // Acknowledged while its clock was being started: it never runs again.
-                    store.delete(PENDING + e.getKey());
-                    continue;
-                }
-                Pending p = e.getValue();
-                receipts.send(p.body(), p.agency(), p.alertId(), p.version(), DeliveryStatus.ESCALATED, 0,
-                        p.priority() + " alert not acknowledged by " + p.due());
-                escalated.add(e);
+        String now = dueKey(clock.instant(), "");
+        Map<String, Pending> overdue = new LinkedHashMap<>();
+        store.scan(DUE, (dueKey, value) -> {
+            if (dueKey.substring(0, now.length()).compareTo(now) > 0 || overdue.size() >= MAX_PER_CHECK) {
+                return false;
             }
+            String key = dueKey.substring(now.length());
+            overdue.put(key, decode(key, value));
+            return true;
+        });
+        List<Map.Entry<String, Pending>> escalated = new ArrayList<>();
+        for (Map.Entry<String, Pending> e : overdue.entrySet()) {
+            if (settled(e.getKey())) {
+                // Acknowledged while its clock was being started: it never runs again.
+                synchronized (clocks) {
+                    stop(e.getKey());
+                }
+                continue;
+            }
+            Pending p = e.getValue();
+            receipts.send(p.body(), p.agency(), p.alertId(), p.version(), DeliveryStatus.ESCALATED, 0,
+                    p.priority() + " alert not acknowledged by " + p.due());
+            escalated.add(e);
         }
-        try {
-            // This thread's own escalation receipts: a lost one is this check's failure, never a feed container's.
-            receipts.confirm();
-        } catch (Receipts.ReceiptsLostException lost) {
-            escalated.stream().filter(e -> !settled(e.getKey())).forEach(e -> pending.putIfAbsent(e.getKey(), e.getValue()));
-            throw lost;
-        }
+        // This thread's own escalation receipts: a lost one is this check's failure, never a feed container's. Their
+        // clocks stay in the store and are escalated again at the next check.
+        receipts.confirm();
         for (Map.Entry<String, Pending> e : escalated) {
             settle(e.getKey());
             metrics.escalated(e.getValue().body(), e.getValue().priority().name());
         }
-        return overdue.size();
+        return escalated.size();
     }
 }

@@ -179,4 +179,22 @@ class DeadlinesTest {
         third.ready();
         assertThat(third.escalateOverdue()).as("escalated once, settled in the store").isZero();
     }
+
+    @Test
+    void aCheckEscalatesTheClocksDueByNowAndNoLaterOnes() {
+        deadlines.ready();
+        TraffickingAlert early = alert(Priority.URGENT);
+        TraffickingAlert late = alert(Priority.URGENT);
+        deadlines.delivered("SELEC", early.getOriginAgency().getAgencyId(), early.getAlertId(), 1, Priority.URGENT,
+                clock.now.minus(Duration.ofHours(1)));
+        deadlines.delivered("SELEC", late.getOriginAgency().getAgencyId(), late.getAlertId(), 1, Priority.URGENT,
+                clock.now.minus(Duration.ofMinutes(30)));
+        assertThat(deadlines.escalateOverdue()).as("the first is due exactly now").isEqualTo(1);
+        assertThat(deadlines.running("SELEC", late.getOriginAgency().getAgencyId(), late.getAlertId())).isTrue();
+        assertThat(deadlines.running("SELEC", early.getOriginAgency().getAgencyId(), early.getAlertId())).isFalse();
+        clock.now = clock.now.plus(Duration.ofMinutes(29));
+        assertThat(deadlines.escalateOverdue()).isZero();
+        clock.now = clock.now.plus(Duration.ofMinutes(1));
+        assertThat(deadlines.escalateOverdue()).isEqualTo(1);
+    }
 }
