@@ -3,25 +3,20 @@ package org.corridor.bench.history;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.corridor.bench.load.LoadCommand;
+import org.corridor.consumer.decision.AuditRecord;
 import org.corridor.consumer.decision.History;
 import org.corridor.consumer.decision.Outcome;
 import org.corridor.consumer.decision.RouteDecider;
 import org.corridor.consumer.decision.Triage;
 import org.corridor.consumer.policy.Decision;
-import org.corridor.consumer.policy.Markings;
 import org.corridor.consumer.policy.ReleasePolicy;
-import org.corridor.consumer.policy.Withheld;
 import org.corridor.consumer.router.HistoryCodec;
 import org.corridor.consumer.routing.Relevance;
 import org.corridor.consumer.routing.RoutingRules;
-import org.corridor.schemas.avro.EffectiveMarkings;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.TraffickingAlert;
-import org.corridor.schemas.avro.WithheldBody;
 import org.corridor.schemas.reference.ReferenceData;
 import org.corridor.schemas.validation.AlertValidator;
 
@@ -77,20 +72,8 @@ final class AlertTemplates {
     private static Template template(Outcome.Routed routed) {
         TraffickingAlert alert = routed.alert();
         Decision d = routed.decision();
-        List<WithheldBody> withheld = new ArrayList<>();
-        for (Withheld w : d.withheld()) {
-            withheld.add(new WithheldBody(w.body(), w.reason(), w.detail()));
-        }
-        Set<String> rules = new TreeSet<>();
-        d.matchedRules().values().forEach(rules::addAll);
-        Markings m = routed.markings().effective();
-        EffectiveMarkings markings = new EffectiveMarkings(m.tlp().name(), m.handlingCode().name(),
-                new ArrayList<>(m.addressedTo()), m.releasableTo() == null ? null : new ArrayList<>(m.releasableTo()),
-                new ArrayList<>(m.notReleasableTo()), new ArrayList<>(routed.markings().inherited()));
         String agency = alert.getOriginAgency().getAgencyId();
-        RoutingDecision decision = new RoutingDecision(alert.getAlertId(), alert.getVersion(), agency,
-                new ArrayList<>(d.recipients()), withheld, new ArrayList<>(rules), alert.getReportedAt(), INSTANCE, markings,
-                null, null);
+        RoutingDecision decision = AuditRecord.of(routed, alert.getReportedAt(), INSTANCE, null);
         return new Template(agency, decision, HistoryCodec.encode(routed.history()), List.copyOf(d.recipients()),
                 "priority=" + alert.getPriority());
     }

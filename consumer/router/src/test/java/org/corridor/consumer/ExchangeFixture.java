@@ -127,6 +127,19 @@ public final class ExchangeFixture implements AutoCloseable {
     }
 
     /** Waits until the audit topic holds at least this many decisions for the ids. */
+    /** The bodies whose feed holds that version of the alert. */
+    public Set<String> bodiesHolding(String id, int version) {
+        Set<String> bodies = new java.util.TreeSet<>();
+        for (String body : org.corridor.schemas.reference.ReferenceData.defaults().bodyIds()) {
+            for (ConsumerRecord<String, byte[]> r : records(Topics.feed(body), Set.of(id))) {
+                if (decodeAlert(r).getVersion() == version) {
+                    bodies.add(body);
+                }
+            }
+        }
+        return bodies;
+    }
+
     public void awaitDecisions(Set<String> ids, int count, Duration timeout) {
         org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(500))
                 .until(() -> records(Topics.AUDIT, ids).size() >= count);

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,19 +15,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.corridor.consumer.audit.AuditChains;
+import org.corridor.consumer.decision.AuditRecord;
 import org.corridor.consumer.decision.DeadLetter;
 import org.corridor.consumer.decision.History;
 import org.corridor.consumer.decision.Outcome;
 import org.corridor.consumer.decision.Triage;
 import org.corridor.consumer.metrics.RouterMetrics;
 import org.corridor.consumer.policy.Decision;
-import org.corridor.consumer.policy.Markings;
-import org.corridor.consumer.policy.Withheld;
-import org.corridor.schemas.avro.EffectiveMarkings;
-import org.corridor.schemas.avro.Relaxation;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.TraffickingAlert;
-import org.corridor.schemas.avro.WithheldBody;
 import org.corridor.schemas.avro.WithholdReason;
 import org.corridor.schemas.topics.Headers;
 import org.corridor.schemas.topics.Topics;
@@ -146,23 +140,7 @@ public final class RoutingService {
     }
 
     private RoutingDecision audit(Outcome.Routed routed, String previousDecisionSha256) {
-        TraffickingAlert alert = routed.alert();
-        Decision decision = routed.decision();
-        List<WithheldBody> withheld = new ArrayList<>();
-        for (Withheld w : decision.withheld()) {
-            withheld.add(new WithheldBody(w.body(), w.reason(), w.detail()));
-        }
-        Set<String> rules = new TreeSet<>();
-        decision.matchedRules().values().forEach(rules::addAll);
-        Markings m = routed.markings().effective();
-        EffectiveMarkings markings = new EffectiveMarkings(m.tlp().name(), m.handlingCode().name(),
-                new ArrayList<>(m.addressedTo()), m.releasableTo() == null ? null : new ArrayList<>(m.releasableTo()),
-                new ArrayList<>(m.notReleasableTo()), new ArrayList<>(routed.markings().inherited()));
-        Relaxation relaxation = routed.markings().relaxed().isEmpty() ? null : new Relaxation(
-                alert.getOriginAgency().getAgencyId(), alert.getReportedAt(), new ArrayList<>(routed.markings().relaxed()));
-        return new RoutingDecision(alert.getAlertId(), alert.getVersion(), alert.getOriginAgency().getAgencyId(),
-                new ArrayList<>(decision.recipients()), withheld, new ArrayList<>(rules), clock.instant(), instanceId,
-                markings, relaxation, previousDecisionSha256);
+        return AuditRecord.of(routed, clock.instant(), instanceId, previousDecisionSha256);
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.corridor.consumer.ExchangeFixture;
 import org.corridor.schemas.avro.Agency;
 import org.corridor.schemas.avro.Lifecycle;
@@ -39,18 +38,6 @@ class RecipientsFromStoreIT {
     @TempDir
     Path stateDir;
 
-    private static Set<String> feedsHolding(ExchangeFixture fixture, String id, int version) {
-        Set<String> bodies = new TreeSet<>();
-        for (String body : ReferenceData.defaults().bodyIds()) {
-            for (ConsumerRecord<String, byte[]> r : fixture.records(Topics.feed(body), Set.of(id))) {
-                if (fixture.decodeAlert(r).getVersion() == version) {
-                    bodies.add(body);
-                }
-            }
-        }
-        return bodies;
-    }
-
     private static TraffickingAlert retraction(TraffickingAlert v1) {
         return TraffickingAlert.newBuilder(v1).setVersion(2).setLifecycle(Lifecycle.RETRACTION)
                 .setRetractionReason("reported twice").setReportedAt(Instant.now()).build();
@@ -67,7 +54,7 @@ class RecipientsFromStoreIT {
                 fixture.publish(List.of(v1));
                 fixture.awaitDecisions(Set.of(id), 1, Duration.ofSeconds(60));
             }
-            assertThat(feedsHolding(fixture, id, 1)).isEqualTo(new TreeSet<>(heroin.expected())).isNotEmpty();
+            assertThat(fixture.bodiesHolding(id, 1)).isEqualTo(new TreeSet<>(heroin.expected())).isNotEmpty();
 
             try (ConfigurableApplicationContext restarted = Routers.start(fixture, "recipients-store-it", withStore)) {
                 RecipientsStore store = restarted.getBean(RecipientsStore.class);
@@ -86,7 +73,7 @@ class RecipientsFromStoreIT {
                 fixture.awaitDecisions(Set.of(id), 2, Duration.ofSeconds(60));
                 assertThat(store.follower().handed()).as("only the new routing's record").isLessThanOrEqualTo(1);
             }
-            assertThat(feedsHolding(fixture, id, 2)).isEqualTo(new TreeSet<>(heroin.expected()));
+            assertThat(fixture.bodiesHolding(id, 2)).isEqualTo(new TreeSet<>(heroin.expected()));
             long copiesOfV1 = ReferenceData.defaults().bodyIds().stream().mapToLong(body -> fixture
                     .records(Topics.feed(body), Set.of(id)).stream().filter(r -> fixture.decodeAlert(r).getVersion() == 1).count()).sum();
             assertThat(copiesOfV1).as("the other agency's version 1 reached nobody").isEqualTo(heroin.expected().size());
@@ -110,7 +97,7 @@ class RecipientsFromStoreIT {
                 fixture.publish(List.of(retraction(v1)));
                 fixture.awaitDecisions(Set.of(id), 2, Duration.ofSeconds(60));
             }
-            assertThat(feedsHolding(fixture, id, 2)).isEqualTo(new TreeSet<>(heroin.expected()));
+            assertThat(fixture.bodiesHolding(id, 2)).isEqualTo(new TreeSet<>(heroin.expected()));
         }
     }
 }

@@ -17,13 +17,11 @@ import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.corridor.consumer.ExchangeFixture;
 import org.corridor.consumer.decision.Retractions;
 import org.corridor.schemas.avro.Lifecycle;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.TraffickingAlert;
-import org.corridor.schemas.reference.ReferenceData;
 import org.corridor.schemas.topics.Topics;
 import org.corridor.testsupport.KafkaBrokerExtension;
 import org.corridor.testsupport.TestHttpUsers;
@@ -39,18 +37,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ExtendWith(KafkaBrokerExtension.class)
 class RetractionAndExplainIT {
 
-    private static Set<String> feedsHolding(ExchangeFixture fixture, String id, int version) {
-        Set<String> bodies = new TreeSet<>();
-        for (String body : ReferenceData.defaults().bodyIds()) {
-            for (ConsumerRecord<String, byte[]> r : fixture.records(Topics.feed(body), Set.of(id))) {
-                if (fixture.decodeAlert(r).getVersion() == version) {
-                    bodies.add(body);
-                }
-            }
-        }
-        return bodies;
-    }
-
     @Test
     void aRetractionAfterTheRulesChangedReachesExactlyTheEarlierRecipientsWithoutContent(TestKafka kafka) throws Exception {
         try (ExchangeFixture fixture = new ExchangeFixture(kafka, "_schemas-retraction-it")) {
@@ -61,7 +47,7 @@ class RetractionAndExplainIT {
                 fixture.publish(List.of(v1));
                 fixture.awaitDecisions(Set.of(id), 1, Duration.ofSeconds(60));
             }
-            assertThat(feedsHolding(fixture, id, 1)).isEqualTo(new TreeSet<>(heroin.expected()));
+            assertThat(fixture.bodiesHolding(id, 1)).isEqualTo(new TreeSet<>(heroin.expected()));
 
             // The rules change: now every alert concerns EUDA only. The retraction carries the alert's latest content,
             // as AlertPublisher.retract sends it.
@@ -78,7 +64,7 @@ class RetractionAndExplainIT {
             } finally {
                 Files.deleteIfExists(rules);
             }
-            assertThat(feedsHolding(fixture, id, 2)).isEqualTo(new TreeSet<>(heroin.expected()));
+            assertThat(fixture.bodiesHolding(id, 2)).isEqualTo(new TreeSet<>(heroin.expected()));
             RoutingDecision d2 = fixture.records(Topics.AUDIT, Set.of(id)).stream().map(fixture::decodeDecision)
                     .filter(d -> d.getAlertVersion() == 2).findFirst().orElseThrow();
             assertThat(d2.getMatchedRules()).containsExactly("previous-recipient");
