@@ -26,6 +26,8 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The REST ingest's beans: publisher, validator, filters, metrics; creates the agencies' inbound topics at start. */
 @Configuration(proxyBeanMethods = false)
@@ -77,6 +79,26 @@ public class IngestConfiguration {
                 Map.of(RegistryClientConfig.URL, properties.schemaRegistryUrl()), validator, ingestFollowers));
         publishers.all().forEach(p -> new KafkaClientMetrics(p.kafkaProducer()).bindTo(meters));
         return publishers;
+    }
+
+    @Bean(destroyMethod = "close")
+    BlockingPublications blockingPublications(IngestProperties properties) {
+        return new BlockingPublications(properties.correctionThreads(), properties.correctionQueue());
+    }
+
+    /**
+     * The handlers answer 503 at {@code publish-timeout} by themselves; Spring MVC's own async timeout (Tomcat's 30 s
+     * by default) must come later, or a longer publish timeout would end in its bare 503 instead.
+     */
+    @Bean
+    WebMvcConfigurer ingestAsync(IngestProperties properties) {
+        long timeout = properties.publishTimeout().plusSeconds(30).toMillis();
+        return new WebMvcConfigurer() {
+            @Override
+            public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
+                configurer.setDefaultTimeout(timeout);
+            }
+        };
     }
 
     private static void ensureInboundTopics(KafkaProperties kafka, IngestProperties properties) {

@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param agencies           agencies that may publish, with their token hashes
  * @param schemaRegistryUrl  the schema registry (Corridor's or Confluent's)
  * @param maxBodySize        larger request bodies get 413
- * @param publishTimeout     how long a request waits for the broker's acknowledgement before answering 503
+ * @param publishTimeout     how long a request waits for the broker's acknowledgement before answering 503 (no
+ *                           thread waits: the answer is written when the acknowledgement or the timeout comes)
  * @param retryAfter         the Retry-After of a 503
  * @param idempotencyTtl     how long an Idempotency-Key is remembered
  * @param inboundPartitions  partitions of each agency's inbound topic when the service creates it
@@ -28,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  *                           (by first routing decision); older ones get 404. About 1 KiB of heap each.
  * @param batchMaxAlerts     alerts one {@code POST /api/v1/alerts/batch} may carry
  * @param batchMaxBodySize   the body limit of that path alone (every other path keeps {@code maxBodySize})
+ * @param correctionThreads  threads for corrections and retractions, which wait for the log off the servlet threads
+ * @param correctionQueue    corrections and retractions that may wait for one of those threads; more get 503
  */
 @Validated
 @ConfigurationProperties("corridor.ingest")
@@ -43,7 +46,9 @@ public record IngestProperties(
         @DefaultValue("1000") @Min(0) int rateLimit,
         @DefaultValue("100000") @Min(1) int statusCapacity,
         @DefaultValue("500") @Min(1) @jakarta.validation.constraints.Max(10_000) int batchMaxAlerts,
-        @DefaultValue("8MB") @NotNull DataSize batchMaxBodySize) {
+        @DefaultValue("8MB") @NotNull DataSize batchMaxBodySize,
+        @DefaultValue("8") @Min(1) @jakarta.validation.constraints.Max(256) int correctionThreads,
+        @DefaultValue("1000") @Min(1) int correctionQueue) {
 
     /**
      * A token identifies one agency: two agencies with the same token hash (or the same id) would let one publish as

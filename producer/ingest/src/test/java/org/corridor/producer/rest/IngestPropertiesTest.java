@@ -13,7 +13,7 @@ class IngestPropertiesTest {
 
     private static IngestProperties with(AgencyAccount... agencies) {
         return new IngestProperties(List.of(agencies), "http://localhost:8081", DataSize.ofKilobytes(256), Duration.ofSeconds(15),
-                Duration.ofSeconds(5), Duration.ofHours(24), 3, (short) 1, 1000, 100_000, 500, DataSize.ofMegabytes(8));
+                Duration.ofSeconds(5), Duration.ofHours(24), 3, (short) 1, 1000, 100_000, 500, DataSize.ofMegabytes(8), 8, 1000);
     }
 
     private static AgencyAccount agency(String id, char token) {
