@@ -74,6 +74,9 @@ public class IngestConfiguration {
         client.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.max(1000, timeout / 3));
         client.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeout / 3));
         client.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(2000, timeout - 1000));
+        // A request waits for its acknowledgement, so linger would add to every answer; the records of requests in
+        // flight together still share batches (the producer batches what queued while a request was in flight).
+        client.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
         ensureInboundTopics(kafka, properties);
         AgencyPublishers publishers = new AgencyPublishers(client, properties.agencies(), c -> PublisherFactory.create(c,
                 Map.of(RegistryClientConfig.URL, properties.schemaRegistryUrl()), validator, ingestFollowers));
