@@ -31,7 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ExtendWith(KafkaBrokerExtension.class)
 class AsyncIngestIT {
 
-    private static final TestAgency AGENCY = TestAgency.create("ge-police", "GE");
+    private static final TestAgency AGENCY = TestAgency.create("md-police", "MD");
     private static final int THREADS = 2;
 
     @Test
@@ -113,7 +113,7 @@ class AsyncIngestIT {
     }
 
     private static String alert(String summary) {
-        return SampleJson.seizure().replace("\"eventCountry\":\"KZ\"", "\"eventCountry\":\"GE\"")
+        return SampleJson.seizure().replace("\"eventCountry\":\"KZ\"", "\"eventCountry\":\"MD\"")
                 .replace("Heroin in a cotton truck at Dostyk", summary);
     }
 }
