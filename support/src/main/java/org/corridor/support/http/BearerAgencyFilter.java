@@ -13,12 +13,17 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The authentication step of an agency's {@code Authorization: Bearer <token>}, inside the Spring Security chain
  * (like its BasicAuthenticationFilter): it decides who is calling, never what they may do, so it looks at no path.
  * No header: the request goes on anonymous. A token that is not valid: 401 through the entry point.
+ * Like BasicAuthenticationFilter, it keeps the authentication in a request attribute
+ * ({@link RequestAttributeSecurityContextRepository}): it runs once per request, and the async dispatch that writes
+ * the answer of a handler returning a future is authorised again with the context Spring Security loads from there.
  *
  * @param <T> what a valid token stands for (an agency account)
  */
@@ -28,6 +33,7 @@ public final class BearerAgencyFilter<T> extends OncePerRequestFilter {
     private final Function<T, String> agencyId;
     private final BiConsumer<HttpServletRequest, T> onSuccess;
     private final AuthenticationEntryPoint entryPoint;
+    private final SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
 
     /**
      * @param verify    the account of a token, if it is valid
@@ -59,6 +65,7 @@ public final class BearerAgencyFilter<T> extends OncePerRequestFilter {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new PartyAuthentication(new HttpParty(HttpParty.Kind.AGENCY, agencyId.apply(account.get()))));
         SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
         onSuccess.accept(request, account.get());
         chain.doFilter(request, response);
     }

@@ -7,6 +7,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,7 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/alerts}: publish, correct and retract alerts. The bearer token decides the origin agency; an alert
- * is answered 202 only after the broker acknowledged it.
+ * is answered 202 only after the broker acknowledged it. The handlers return futures: a request waiting for the broker
+ * holds no servlet thread, and Spring MVC writes the answer on an async dispatch (authorised again by Spring Security,
+ * not counted again by the rate limit).
  */
 @RestController
 @RequestMapping(path = "/api/v1/alerts", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
@@ -68,7 +72,7 @@ class AlertsController {
                 @ApiResponse(responseCode = "413", description = "body over the size limit"),
                 @ApiResponse(responseCode = "503", description = "the broker cannot take the write now; see Retry-After")})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> publish(@RequestBody @Schema(description = "alert JSON") String body,
+    CompletableFuture<ResponseEntity<?>> publish(@RequestBody @Schema(description = "alert JSON") String body,
                               @Parameter(description = "repeat-safe key: same key and body return the first answer")
                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                               HttpServletRequest request) {
@@ -93,7 +97,7 @@ class AlertsController {
                 @ApiResponse(responseCode = "413", description = "body over corridor.ingest.batch-max-body-size"),
                 @ApiResponse(responseCode = "429", description = "the batch would exceed the agency's alerts per second")})
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> publishBatch(@RequestBody @Schema(description = "JSON array of alerts") String body,
+    CompletableFuture<ResponseEntity<?>> publishBatch(@RequestBody @Schema(description = "JSON array of alerts") String body,
                                    @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                    HttpServletRequest request) {
         AgencyAccount agency = agency(request);
@@ -103,7 +107,7 @@ class AlertsController {
 
     @Operation(summary = "Correct an alert", description = "Publishes the body as the next version (lifecycle UPDATE).")
     @PutMapping(path = "/{alertId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> correct(@PathVariable UUID alertId, @RequestBody String body,
+    CompletableFuture<ResponseEntity<?>> correct(@PathVariable UUID alertId, @RequestBody String body,
                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                               HttpServletRequest request) {
         AgencyAccount agency = agency(request);
@@ -119,14 +123,16 @@ class AlertsController {
             }
             alert.setAlertId(alertId);
             AgencyAlert.stamp(alert, agency, clock);
-            // The publisher numbers the version, marks it UPDATE and validates what it will write.
-            return publish.send(agency, () -> publish.publisher(agency.id()).update(alert, traceId(request)));
+            // The publisher numbers the version, marks it UPDATE and validates what it will write; it reads the log
+            // and waits for the acknowledgement under the alert's lock, so it runs off the servlet thread.
+            String traceId = traceId(request);
+            return publish.sendWaiting(agency, () -> publish.publisher(agency.id()).update(alert, traceId));
         });
     }
 
     @Operation(summary = "Retract an alert", description = "Body {\"reason\": \"...\"}; publishes the next version as RETRACTION.")
     @DeleteMapping(path = "/{alertId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> retract(@PathVariable UUID alertId, @RequestBody Map<String, Object> body,
+    CompletableFuture<ResponseEntity<?>> retract(@PathVariable UUID alertId, @RequestBody Map<String, Object> body,
                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                               HttpServletRequest request) {
         AgencyAccount agency = agency(request);
@@ -135,20 +141,23 @@ class AlertsController {
             if (!(reason instanceof String text) || text.isBlank()) {
                 return rejected(agency, Problems.invalid(List.of(new Violation("reason", "must not be blank"))), Reason.INVALID);
             }
-            return publish.send(agency, () -> publish.publisher(agency.id()).retract(agency.id(), alertId, text, traceId(request)));
+            String traceId = traceId(request);
+            return publish.sendWaiting(agency, () -> publish.publisher(agency.id()).retract(agency.id(), alertId, text, traceId));
         });
     }
 
-    private ResponseEntity<?> idempotent(AgencyAccount agency, String key, String request, Supplier<ResponseEntity<?>> handler) {
+    private CompletableFuture<ResponseEntity<?>> idempotent(AgencyAccount agency, String key, String request,
+                                                            Supplier<CompletableFuture<ResponseEntity<?>>> handler) {
         return idempotent(agency, key, request, handler, IdempotencyCache::isFinal);
     }
 
-    private ResponseEntity<?> idempotent(AgencyAccount agency, String key, String request, Supplier<ResponseEntity<?>> handler,
-                                         java.util.function.Predicate<ResponseEntity<?>> remember) {
+    private CompletableFuture<ResponseEntity<?>> idempotent(AgencyAccount agency, String key, String request,
+                                                            Supplier<CompletableFuture<ResponseEntity<?>>> handler,
+                                                            Predicate<ResponseEntity<?>> remember) {
         if (key == null || key.isBlank()) {
             return handler.get();
         }
-        ResponseEntity<?> answer = idempotency.answer(agency.id(), key, sha256(request), handler, remember);
+        CompletableFuture<ResponseEntity<?>> answer = idempotency.answer(agency.id(), key, sha256(request), handler, remember);
         if (answer == null) {
             return rejected(agency, Problems.of(HttpStatus.CONFLICT, "idempotency-key-reused",
                     "Idempotency-Key was already used with a different request"), Reason.CONFLICT);
@@ -156,9 +165,9 @@ class AlertsController {
         return answer;
     }
 
-    private ResponseEntity<?> rejected(AgencyAccount agency, ResponseEntity<?> response, Reason reason) {
+    private CompletableFuture<ResponseEntity<?>> rejected(AgencyAccount agency, ResponseEntity<?> response, Reason reason) {
         metrics.rejected(agency.id(), reason);
-        return response;
+        return CompletableFuture.completedFuture(response);
     }
 
     private static AgencyAccount agency(HttpServletRequest request) {

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import org.corridor.producer.metrics.IngestMetrics;
 import org.corridor.producer.metrics.IngestMetrics.Reason;
@@ -22,9 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/v1/alerts/batch}: up to {@code corridor.ingest.batch-max-alerts} new alerts in one request. Each
- * alert is read, checked and started at once, so their writes share the producer's batches; then the answer waits
- * (one deadline, {@code publish-timeout}, for all) until the broker acknowledged each one, and lists one result per
- * alert in order: the 202 entry of a single POST, or its problem. One bad alert refuses only itself. The batch takes
+ * alert is read, checked and started at once, so their writes share the producer's batches; the answer is a future
+ * of all their answers (one deadline, {@code publish-timeout}, for all), completed when the broker acknowledged or
+ * the deadline passed for each one, with no thread waiting; it lists one result per alert in order: the 202 entry of
+ * a single POST, or its problem. One bad alert refuses only itself. The batch takes
  * one rate-limit permit per alert.
  */
 @Component
@@ -47,47 +47,51 @@ class BatchPublication {
         this.clock = clock;
     }
 
-    ResponseEntity<?> publish(AgencyAccount agency, String body, String traceId) {
+    /** The batch's answer, completed once every published alert is acknowledged or timed out. */
+    CompletableFuture<ResponseEntity<?>> publish(AgencyAccount agency, String body, String traceId) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
         } catch (JacksonException e) {
-            return refused(agency, "body", "malformed JSON" + (e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()), Reason.MALFORMED);
+            return done(refused(agency, "body", "malformed JSON" + (e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()), Reason.MALFORMED));
         }
         if (root == null || !root.isArray() || root.isEmpty()) {
-            return refused(agency, "body", "must be a JSON array of at least one alert", Reason.INVALID);
+            return done(refused(agency, "body", "must be a JSON array of at least one alert", Reason.INVALID));
         }
         if (root.size() > properties.batchMaxAlerts()) {
-            return refused(agency, "body", "holds " + root.size() + " alerts; a batch holds at most "
-                    + properties.batchMaxAlerts() + " (corridor.ingest.batch-max-alerts)", Reason.INVALID);
+            return done(refused(agency, "body", "holds " + root.size() + " alerts; a batch holds at most "
+                    + properties.batchMaxAlerts() + " (corridor.ingest.batch-max-alerts)", Reason.INVALID));
         }
         if (properties.rateLimit() > 0 && !limits.acquire(agency.id(), root.size() - 1)) {
             metrics.rejected(agency.id(), Reason.TOO_MANY_REQUESTS);
             ResponseEntity<ProblemDetail> p = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "agency "
                     + agency.id() + " may send " + limits.perSecond() + " alerts per second; this batch holds " + root.size());
-            return ResponseEntity.status(429).headers(p.getHeaders())
-                    .header("Retry-After", Long.toString(limits.retryAfterSeconds())).body(p.getBody());
+            return done(ResponseEntity.status(429).headers(p.getHeaders())
+                    .header("Retry-After", Long.toString(limits.retryAfterSeconds())).body(p.getBody()));
         }
         long started = System.nanoTime();
-        long deadline = started + properties.publishTimeout().toNanos();
-        // Every publication starts before the first answer is awaited: their writes share the producer's batches.
-        List<Supplier<ResponseEntity<?>>> answers = new ArrayList<>(root.size());
+        // Every publication starts before any answer is awaited: their writes share the producer's batches.
+        List<CompletableFuture<ResponseEntity<?>>> answers = new ArrayList<>(root.size());
         for (JsonNode item : root) {
             NewAlert alert = NewAlert.read(agency, item, publish, traceId, clock);
             if (alert.refusal() != null) {
                 metrics.rejected(agency.id(), alert.reason());
-                answers.add(alert::refusal);
+                answers.add(CompletableFuture.completedFuture(alert.refusal()));
             } else {
-                CompletableFuture<PublishResult> written = PublishCall.start(alert.publication());
-                answers.add(() -> publish.answer(agency, written, started, deadline));
+                answers.add(publish.answer(agency, PublishCall.start(alert.publication()), started));
             }
         }
+        // Each answer completes by its acknowledgement or by the one deadline they share: no thread waits for them.
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> summary(answers));
+    }
+
+    private static ResponseEntity<?> summary(List<CompletableFuture<ResponseEntity<?>>> answers) {
         List<Map<String, Object>> results = new ArrayList<>(answers.size());
         int accepted = 0;
         int retriable = 0;
         for (int i = 0; i < answers.size(); i++) {
-            ResponseEntity<?> answer = answers.get(i).get();
+            ResponseEntity<?> answer = answers.get(i).join();
             int status = answer.getStatusCode().value();
             accepted += status == 202 ? 1 : 0;
             retriable += status >= 500 || status == 429 ? 1 : 0;
@@ -133,6 +137,10 @@ class BatchPublication {
             m.forEach((k, v) -> e.put(String.valueOf(k), v));
         }
         return e;
+    }
+
+    private static CompletableFuture<ResponseEntity<?>> done(ResponseEntity<?> answer) {
+        return CompletableFuture.completedFuture(answer);
     }
 
     private ResponseEntity<?> refused(AgencyAccount agency, String field, String message, Reason reason) {

@@ -2,6 +2,7 @@ package org.corridor.producer.rest;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -10,7 +11,7 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Remembers answers by (agency, Idempotency-Key) for a while. The same key with the same body gets the first answer
- * (a concurrent duplicate waits for it); the same key with another body is a conflict. Only answers that cannot
+ * (a concurrent duplicate gets the same pending answer); the same key with another body is a conflict. Only answers that cannot
  * change on a retry (accepted, invalid) are remembered; a 503 is forgotten so the retry tries again.
  */
 final class IdempotencyCache {
@@ -24,11 +25,6 @@ final class IdempotencyCache {
         this.entries = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(1_000_000).build();
     }
 
-    /** @return the answer, or null when the key was used with another body */
-    ResponseEntity<?> answer(String agency, String key, String bodyHash, Supplier<ResponseEntity<?>> handler) {
-        return answer(agency, key, bodyHash, handler, IdempotencyCache::isFinal);
-    }
-
     /** An answer a retry would get again: accepted (202) or invalid (400). */
     static boolean isFinal(ResponseEntity<?> response) {
         int status = response.getStatusCode().value();
@@ -36,28 +32,38 @@ final class IdempotencyCache {
     }
 
     /**
+     * Runs the handler once per key and body; a duplicate gets the same future, so it waits for the first answer
+     * without holding a thread.
+     *
      * @param remember whether an answer cannot change on a retry, so the key keeps it
      * @return the answer, or null when the key was used with another body
      */
-    ResponseEntity<?> answer(String agency, String key, String bodyHash, Supplier<ResponseEntity<?>> handler,
-                             java.util.function.Predicate<ResponseEntity<?>> remember) {
+    CompletableFuture<ResponseEntity<?>> answer(String agency, String key, String bodyHash,
+                                                Supplier<CompletableFuture<ResponseEntity<?>>> handler,
+                                                Predicate<ResponseEntity<?>> remember) {
         String cacheKey = agency + "\u0000" + key;
-        CompletableFuture<ResponseEntity<?>> mine = new CompletableFuture<>();
-        Entry existing = entries.asMap().putIfAbsent(cacheKey, new Entry(bodyHash, mine));
+        Entry mine = new Entry(bodyHash, new CompletableFuture<>());
+        Entry existing = entries.asMap().putIfAbsent(cacheKey, mine);
         if (existing != null) {
-            return existing.bodyHash().equals(bodyHash) ? existing.answer().join() : null;
+            return existing.bodyHash().equals(bodyHash) ? existing.answer() : null;
         }
+        CompletableFuture<ResponseEntity<?>> answer;
         try {
-            ResponseEntity<?> response = handler.get();
-            if (!remember.test(response)) {
-                entries.asMap().remove(cacheKey);
-            }
-            mine.complete(response);
-            return response;
+            answer = handler.get();
         } catch (RuntimeException e) {
-            entries.asMap().remove(cacheKey);
-            mine.completeExceptionally(e);
-            throw e;
+            answer = CompletableFuture.failedFuture(e);
         }
+        answer.whenComplete((response, error) -> {
+            if (error != null || !remember.test(response)) {
+                // Only this request's entry: a retry that came after the removal has its own.
+                entries.asMap().remove(cacheKey, mine);
+            }
+            if (error != null) {
+                mine.answer().completeExceptionally(error);
+            } else {
+                mine.answer().complete(response);
+            }
+        });
+        return mine.answer();
     }
 }

@@ -27,6 +27,8 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The REST ingest's beans: publisher, validator, filters, metrics; creates the agencies' inbound topics at start. */
 @Configuration(proxyBeanMethods = false)
@@ -73,6 +75,9 @@ public class IngestConfiguration {
         client.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.max(1000, timeout / 3));
         client.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeout / 3));
         client.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(2000, timeout - 1000));
+        // A request waits for its acknowledgement, so linger would add to every answer; the records of requests in
+        // flight together still share batches (the producer batches what queued while a request was in flight).
+        client.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
         ensureInboundTopics(kafka, properties);
         // One store per agency's topic under publisher/: each agency's alerts go through one of these publishers.
         java.nio.file.Path index = properties.stateDir() == null ? null : properties.stateDir().resolve("publisher");
@@ -80,6 +85,26 @@ public class IngestConfiguration {
                 Map.of(RegistryClientConfig.URL, properties.schemaRegistryUrl()), validator, ingestFollowers, index));
         publishers.all().forEach(p -> new KafkaClientMetrics(p.kafkaProducer()).bindTo(meters));
         return publishers;
+    }
+
+    @Bean(destroyMethod = "close")
+    BlockingPublications blockingPublications(IngestProperties properties) {
+        return new BlockingPublications(properties.correctionThreads(), properties.correctionQueue());
+    }
+
+    /**
+     * The handlers answer 503 at {@code publish-timeout} by themselves; Spring MVC's own async timeout (Tomcat's 30 s
+     * by default) must come later, or a longer publish timeout would end in its bare 503 instead.
+     */
+    @Bean
+    WebMvcConfigurer ingestAsync(IngestProperties properties) {
+        long timeout = properties.publishTimeout().plusSeconds(30).toMillis();
+        return new WebMvcConfigurer() {
+            @Override
+            public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
+                configurer.setDefaultTimeout(timeout);
+            }
+        };
     }
 
     private static void ensureInboundTopics(KafkaProperties kafka, IngestProperties properties) {

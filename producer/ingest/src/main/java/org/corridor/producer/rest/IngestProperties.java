@@ -20,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param agencies           agencies that may publish, with their token hashes
  * @param schemaRegistryUrl  the schema registry (Corridor's or Confluent's)
  * @param maxBodySize        larger request bodies get 413
- * @param publishTimeout     how long a request waits for the broker's acknowledgement before answering 503
+ * @param publishTimeout     how long a request waits for the broker's acknowledgement before answering 503 (no
+ *                           thread waits: the answer is written when the acknowledgement or the timeout comes)
  * @param retryAfter         the Retry-After of a 503
  * @param idempotencyTtl     how long an Idempotency-Key is remembered
  * @param inboundPartitions  partitions of each agency's inbound topic when the service creates it
@@ -32,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
  *                           index of the alert ids on each agency's topic ({@code publisher/}), each resumed from its
  *                           checkpoint at start and rebuilt from the topics when missing or stale; unset: temporary
  *                           directories, so each start reads the topics again. One directory per instance.
+ * @param correctionThreads  threads for corrections and retractions, which wait for the log off the servlet threads
+ * @param correctionQueue    corrections and retractions that may wait for one of those threads; more get 503
  */
 @Validated
 @ConfigurationProperties("corridor.ingest")
@@ -47,7 +50,9 @@ public record IngestProperties(
         @DefaultValue("1000") @Min(0) int rateLimit,
         @DefaultValue("500") @Min(1) @jakarta.validation.constraints.Max(10_000) int batchMaxAlerts,
         @DefaultValue("8MB") @NotNull DataSize batchMaxBodySize,
-        Path stateDir) {
+        Path stateDir,
+        @DefaultValue("8") @Min(1) @jakarta.validation.constraints.Max(256) int correctionThreads,
+        @DefaultValue("1000") @Min(1) int correctionQueue) {
 
     /**
      * A token identifies one agency: two agencies with the same token hash (or the same id) would let one publish as

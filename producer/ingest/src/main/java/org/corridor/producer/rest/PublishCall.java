@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -26,18 +27,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs a publication and turns its outcome into the answer: 202 with where the broker put it, 404 for an unknown
- * alert, 409 when another publisher wrote the same version first, 503 with Retry-After when the broker or registry cannot take it now (never 202 for an unwritten alert).
+ * alert, 409 when another publisher wrote the same version first, 503 with Retry-After when the broker or registry
+ * cannot take it now or has not acknowledged it within {@code publish-timeout} (never 202 for an unwritten alert).
+ * Nothing here waits: the answer is a future completed from the producer's callback, or by the timeout, whichever
+ * comes first; the other outcome is then ignored, so the metrics count each publication once.
  */
 @Component
 class PublishCall {
 
     private static final Logger log = LoggerFactory.getLogger(PublishCall.class);
     private final AgencyPublishers publishers;
+    private final BlockingPublications corrections;
     private final IngestProperties properties;
     private final IngestMetrics metrics;
 
-    PublishCall(AgencyPublishers publishers, IngestProperties properties, IngestMetrics metrics) {
+    PublishCall(AgencyPublishers publishers, BlockingPublications corrections, IngestProperties properties,
+                IngestMetrics metrics) {
         this.publishers = publishers;
+        this.corrections = corrections;
         this.properties = properties;
         this.metrics = metrics;
     }
@@ -47,9 +54,19 @@ class PublishCall {
         return publishers.of(agencyId);
     }
 
-    ResponseEntity<?> send(AgencyAccount agency, Supplier<CompletableFuture<PublishResult>> call) {
+    /** Runs a publication that returns its future at once (a new alert) on the calling thread, and answers it. */
+    CompletableFuture<ResponseEntity<?>> send(AgencyAccount agency, Supplier<CompletableFuture<PublishResult>> call) {
         long started = System.nanoTime();
-        return answer(agency, start(call), started, started + properties.publishTimeout().toNanos());
+        return answer(agency, start(call), started);
+    }
+
+    /**
+     * Runs a publication that waits for the log before it returns (a correction, a retraction) on
+     * {@link BlockingPublications}, and answers it; a full queue answers 503.
+     */
+    CompletableFuture<ResponseEntity<?>> sendWaiting(AgencyAccount agency, Supplier<CompletableFuture<PublishResult>> call) {
+        long started = System.nanoTime();
+        return answer(agency, corrections.run(call, started + properties.publishTimeout().toNanos()), started);
     }
 
     /** Runs the call; what it throws before it has a future (the publisher validates first) fails the future. */
@@ -62,28 +79,36 @@ class PublishCall {
     }
 
     /**
-     * Waits for a publication until {@code deadline} ({@link System#nanoTime()}) and answers it: 202 with where the
-     * broker put it, or the problem. Many publications started at once and answered in turn share one wait.
+     * The answer of a publication started at {@code started} ({@link System#nanoTime()}): 202 with where the broker
+     * put it, or the problem; 503 once {@code publish-timeout} has passed since the start without an outcome.
      */
-    ResponseEntity<?> answer(AgencyAccount agency, CompletableFuture<PublishResult> future, long started, long deadline) {
-        try {
-            PublishResult r = future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            metrics.accepted(agency.id(), Duration.ofNanos(System.nanoTime() - started));
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("alertId", r.alertId().toString());
-            body.put("version", r.version());
-            body.put("topic", r.topic());
-            body.put("partition", r.partition());
-            body.put("offset", r.offset());
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
-        } catch (ExecutionException e) {
-            return refused(agency, e.getCause());
-        } catch (TimeoutException e) {
-            return unavailable(agency, "the broker did not acknowledge the alert within " + properties.publishTimeout());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return unavailable(agency, "interrupted while waiting for the broker");
-        }
+    CompletableFuture<ResponseEntity<?>> answer(AgencyAccount agency, CompletableFuture<PublishResult> future, long started) {
+        long left = started + properties.publishTimeout().toNanos() - System.nanoTime();
+        // A copy times out, not the publisher's future: whichever completes the copy first decides the one answer.
+        return future.copy().orTimeout(Math.max(0, left), TimeUnit.NANOSECONDS).handle((r, error) -> {
+            if (error == null) {
+                return accepted(agency, r, started);
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof TimeoutException) {
+                return unavailable(agency, "the broker did not acknowledge the alert within " + properties.publishTimeout());
+            }
+            if (cause instanceof RejectedExecutionException) {
+                return unavailable(agency, "too many corrections and retractions are waiting for the log; try again later");
+            }
+            return refused(agency, cause);
+        });
+    }
+
+    private ResponseEntity<?> accepted(AgencyAccount agency, PublishResult r, long started) {
+        metrics.accepted(agency.id(), Duration.ofNanos(System.nanoTime() - started));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("alertId", r.alertId().toString());
+        body.put("version", r.version());
+        body.put("topic", r.topic());
+        body.put("partition", r.partition());
+        body.put("offset", r.offset());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
     }
 
     private ResponseEntity<?> refused(AgencyAccount agency, Throwable cause) {
