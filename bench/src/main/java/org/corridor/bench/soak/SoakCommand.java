@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +36,7 @@ import org.corridor.bench.load.LoadCommand;
 import org.corridor.bench.load.Percentiles;
 import org.corridor.bench.load.PlatformFiles;
 import org.corridor.schemas.avro.TraffickingAlert;
+import org.corridor.support.http.HttpParty;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -87,6 +90,7 @@ public final class SoakCommand implements Callable<Integer> {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final List<SoakSample> samples = new ArrayList<>();
+    private volatile String operatorAuthorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private Histogram previous = new Histogram(3_600_000_000L, 3);
     private long startNanos;
@@ -96,6 +100,7 @@ public final class SoakCommand implements Callable<Integer> {
         validateHeapOptions();
         PrintWriter console = spec.commandLine().getOut();
         PlatformFiles files = PlatformFiles.load(dataDir);
+        operatorAuthorization = operatorAuthorization(files);
         List<String> agencies = files.agencies();
         Map<String, Long> intended = FeedWatcher.newIntendedMap();
         ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor();
@@ -186,9 +191,20 @@ public final class SoakCommand implements Callable<Integer> {
         }
     }
 
+    /** The monitor answers its operator only: HTTP basic with the password {@code ./corridor up} keeps in the data directory. */
+    static String operatorAuthorization(PlatformFiles files) {
+        String user = HttpParty.OPERATOR_USER;
+        String password = files.credentials().getProperty("http-" + user);
+        if (password == null) {
+            throw new IllegalStateException("no http-" + user + " in the data directory's credentials: the monitor cannot be asked");
+        }
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
     private MonitorVerdict monitor() {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(monitorUrl.replaceAll("/+$", "") + "/api/v1/health"))
+                    .header("Authorization", operatorAuthorization)
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 return MonitorVerdict.unreachable("HTTP " + r.statusCode() + ": " + r.body());
