@@ -42,8 +42,6 @@ public final class Deadlines {
      * again). Nothing per alert in the heap.
      */
     private final StateStore store;
-    /** Orders a clock's start, stop and escalation against each other; any number of keys, one lock. */
-    private final Object clocks = new Object();
     private volatile boolean ready;
 
     private static final String PENDING = "pending/";
@@ -83,29 +81,27 @@ public final class Deadlines {
         return store.get(SETTLED + key) != null;
     }
 
+    /** Stops the clock for good; a start and a stop of one clock are ordered by the store's lock of its key. */
     private void settle(String key) {
-        synchronized (clocks) {
-            store.put(SETTLED + key, YES);
-            stop(key);
-        }
-    }
-
-    private void stop(String key) {
-        byte[] running = store.get(PENDING + key);
-        if (running != null) {
-            store.delete(dueKey(decode(key, running).due(), key));
-            store.delete(PENDING + key);
-        }
+        store.put(SETTLED + key, YES);
+        store.update(PENDING + key, running -> {
+            if (running != null) {
+                store.delete(dueKey(decode(key, running).due(), key));
+            }
+            return null;
+        });
     }
 
     private void start(String key, Pending p) {
-        synchronized (clocks) {
-            if (store.get(PENDING + key) == null && !settled(key)) {
-                byte[] value = encode(p);
-                store.put(PENDING + key, value);
-                store.put(dueKey(p.due(), key), value);
+        byte[] value = encode(p);
+        store.update(PENDING + key, running -> {
+            if (running != null || settled(key)) {
+                return running;
             }
-        }
+            // Inside the key's lock: a stop of this clock waits for both writes.
+            store.put(dueKey(p.due(), key), value);
+            return value;
+        });
     }
 
     /** Body, agency ({@code ""} when unknown) and alert id; neither a body id nor an agency id holds a {@code /}. */
@@ -172,21 +168,21 @@ public final class Deadlines {
         }
         String now = dueKey(clock.instant(), "");
         Map<String, Pending> overdue = new LinkedHashMap<>();
+        Map<String, String> dueKeys = new LinkedHashMap<>();
         store.scan(DUE, (dueKey, value) -> {
             if (dueKey.substring(0, now.length()).compareTo(now) > 0 || overdue.size() >= MAX_PER_CHECK) {
                 return false;
             }
             String key = dueKey.substring(now.length());
             overdue.put(key, decode(key, value));
+            dueKeys.put(key, dueKey);
             return true;
         });
         List<Map.Entry<String, Pending>> escalated = new ArrayList<>();
         for (Map.Entry<String, Pending> e : overdue.entrySet()) {
             if (settled(e.getKey())) {
-                // Acknowledged while its clock was being started: it never runs again.
-                synchronized (clocks) {
-                    stop(e.getKey());
-                }
+                // Acknowledged as its clock was being started: it never runs again.
+                store.delete(dueKeys.get(e.getKey()));
                 continue;
             }
             Pending p = e.getValue();

@@ -12,8 +12,9 @@ import org.springframework.kafka.listener.BatchMessageListener;
 /**
  * Delivers one poll of a body's feed into the body's {@link FeedSink}, on the body's listener thread. It returns once
  * every readable record is delivered or parked and the receipts are acknowledged by the broker ({@link
- * Receipts#confirm()}), so the container may commit the poll's offsets; then the deliveries are recorded (what the
- * body may acknowledge, {@link DeliveredAlerts}), the deadlines start and the latency is recorded. Otherwise it throws, nothing is committed, and the container's error handler delivers the same poll
+ * Receipts#confirm()}), so the container may commit the poll's offsets; then the latency is recorded. What the body
+ * may acknowledge ({@link DeliveredAlerts}) and the deadlines ({@link Deadlines}) are kept by {@link DeadlineFollower}
+ * from those receipts, off this thread: a delivery's thread does no bookkeeping on disk. Otherwise it throws, nothing is committed, and the container's error handler delivers the same poll
  * again after a backoff, without end (at-least-once; receivers de-duplicate by the idempotency key).
  */
 final class FeedListener implements BatchMessageListener<String, byte[]> {
@@ -22,18 +23,13 @@ final class FeedListener implements BatchMessageListener<String, byte[]> {
     private final FeedSink sink;
     private final FeedReader reader;
     private final Receipts receipts;
-    private final Deadlines deadlines;
-    private final DeliveredAlerts delivered;
     private final SubscriberMetrics metrics;
 
-    FeedListener(String body, FeedSink sink, FeedReader reader, Receipts receipts, Deadlines deadlines,
-                 DeliveredAlerts delivered, SubscriberMetrics metrics) {
+    FeedListener(String body, FeedSink sink, FeedReader reader, Receipts receipts, SubscriberMetrics metrics) {
         this.body = body;
         this.sink = sink;
         this.reader = reader;
         this.receipts = receipts;
-        this.deadlines = deadlines;
-        this.delivered = delivered;
         this.metrics = metrics;
     }
 
@@ -55,8 +51,6 @@ final class FeedListener implements BatchMessageListener<String, byte[]> {
         for (int i = 0; i < outcomes.size(); i++) {
             if (outcomes.get(i) == FeedSink.Outcome.DELIVERED) {
                 Delivery d = deliveries.get(i);
-                delivered.delivered(body, d.alert().getOriginAgency().getAgencyId(), d.alert().getAlertId(), d.alert().getVersion());
-                deadlines.delivered(body, d.alert());
                 metrics.delivered(body, Duration.ofMillis(Math.max(0, now - d.source().timestamp())));
             }
         }

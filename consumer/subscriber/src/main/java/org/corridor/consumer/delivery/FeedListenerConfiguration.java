@@ -64,11 +64,11 @@ class FeedListenerConfiguration {
     @Bean
     KafkaListenerConfigurer feedEndpoints(ConcurrentKafkaListenerContainerFactory<String, byte[]> feedListenerFactory,
                                           FeedSinks sinks, BodyClients clients, FeedReader reader, Receipts receipts,
-                                          Deadlines deadlines, DeliveredAlerts delivered, SubscriberMetrics metrics,
+                                          SubscriberMetrics metrics,
                                           SubscriberProperties properties, Admin subscriberAdmin) {
         return registrar -> sinks.bodies().forEach(body -> registrar.registerEndpoint(new FeedEndpoint(body,
                 properties.instanceId(), consumerOverrides(body, clients, properties),
-                new FeedListener(body, sinks.of(body).orElseThrow(), reader, receipts, deadlines, delivered, metrics)),
+                new FeedListener(body, sinks.of(body).orElseThrow(), reader, receipts, metrics)),
                 feedListenerFactory));
     }
 
