@@ -13,9 +13,8 @@ import org.corridor.support.state.StateStore;
 /**
  * What this subscriber delivered to each body it serves, so that a body can acknowledge only what it was given: per
  * body and alert id, the versions each origin agency's alert was delivered in (an alert id is its agency's, another
- * agency may use the same one). Fed once a DELIVERED receipt is on the broker ({@link FeedListener},
- * {@link Redriver}) and from the DELIVERED receipts read back from {@code alerts.receipts} ({@link DeadlineFollower}),
- * which only the subscriber service may write; a receipt from before receipts carried the agency counts for any
+ * agency may use the same one). Fed from the DELIVERED receipts on {@code alerts.receipts} ({@link DeadlineFollower},
+ * off the delivery threads), which only the subscriber service may write, and by a re-drive ({@link Redriver}); a receipt from before receipts carried the agency counts for any
  * agency's alert with that id.
  *
  * <p>Kept in the subscriber's {@link StateStore} on disk (key {@code delivered/<body>/<alert id>}), not in the heap:
