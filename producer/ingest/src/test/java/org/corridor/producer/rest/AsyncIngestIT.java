@@ -57,7 +57,8 @@ class AsyncIngestIT {
             waiting.add(CompletableFuture.supplyAsync(() -> api.send("PUT", "/api/v1/alerts/" + firstId, AGENCY.token(),
                     "application/json", alert("corrected"), Map.of()), clients));
             await().atMost(Duration.ofSeconds(3)).until(() -> HeldAcknowledgements.held() >= 1);
-            Thread.sleep(500);
+            // Every one of them has reached the producer and waits for the broker: more than there are threads.
+            await().atMost(Duration.ofSeconds(30)).until(() -> HeldAcknowledgements.sent() >= 3 * THREADS + 1);
 
             // More requests wait than there are threads, yet another request is answered at once.
             assertThat(api.get("/actuator/health").status()).isEqualTo(200);

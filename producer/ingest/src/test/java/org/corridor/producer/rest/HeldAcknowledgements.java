@@ -23,16 +23,23 @@ public final class HeldAcknowledgements implements ProducerInterceptor<Object, O
 
     private static volatile CountDownLatch gate;
     private static final AtomicInteger HELD = new AtomicInteger();
+    private static final AtomicInteger SENT = new AtomicInteger();
 
     /** From now on, acknowledgements wait. */
     static void hold() {
         HELD.set(0);
+        SENT.set(0);
         gate = new CountDownLatch(1);
     }
 
     /** Acknowledgements held back so far since {@link #hold()}. */
     static int held() {
         return HELD.get();
+    }
+
+    /** Records sent since {@link #hold()}: publications that reached the producer and now wait for the broker. */
+    static int sent() {
+        return SENT.get();
     }
 
     static void release() {
@@ -59,6 +66,9 @@ public final class HeldAcknowledgements implements ProducerInterceptor<Object, O
 
     @Override
     public ProducerRecord<Object, Object> onSend(ProducerRecord<Object, Object> record) {
+        if (gate != null) {
+            SENT.incrementAndGet();
+        }
         return record;
     }
 
