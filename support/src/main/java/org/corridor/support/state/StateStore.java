@@ -190,17 +190,10 @@ public final class StateStore implements AutoCloseable {
 
     /** Hands every key that starts with {@code prefix} and its value to {@code each}, in key order. */
     public void forEach(String prefix, BiConsumer<String, byte[]> each) {
-        open();
-        try {
-            byte[] start = bytes(prefix);
-            try (RocksIterator it = db.newIterator(values)) {
-                for (it.seek(start); it.isValid() && startsWith(it.key(), start); it.next()) {
-                    each.accept(new String(it.key(), StandardCharsets.UTF_8), it.value());
-                }
-            }
-        } finally {
-            lifecycle.readLock().unlock();
-        }
+        scan(prefix, (key, value) -> {
+            each.accept(key, value);
+            return true;
+        });
     }
 
     /**
