@@ -2,11 +2,17 @@ package org.corridor.platform;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.corridor.platform.access.CredentialStore;
 import org.corridor.platform.access.SecureSetup;
+import org.corridor.platform.launch.LaunchSettingException;
+import org.corridor.platform.launch.Service;
+import org.corridor.platform.launch.ServiceOverrides;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,14 +66,31 @@ public final class UpCommand implements Callable<Integer> {
             description = "use this schema registry (Confluent's or Corridor's) instead of the embedded one")
     String registryUrl;
 
+    @Option(names = "--set", paramLabel = "SERVICE:KEY=VALUE",
+            description = "a Spring setting for one service, on top of what Corridor sets, such as "
+                    + "router:spring.kafka.consumer.max-poll-records=1000 (repeatable; SERVICE is registry, ingest, router, "
+                    + "subscribers or monitor; an unknown key or a value of the wrong type stops the start, named)")
+    List<String> settings = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
+        Map<Service, Map<String, Object>> overrides;
+        try {
+            overrides = ServiceOverrides.parse(settings);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("corridor: " + e.getMessage());
+            return 2;
+        }
         EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(dataDir.toAbsolutePath().normalize(), kafkaPort,
-                registryPort, restPort, routerPort, subscriberPort, monitorPort, bootstrapServers, registryUrl, insecure, bind));
+                registryPort, restPort, routerPort, subscriberPort, monitorPort, bootstrapServers, registryUrl, insecure, bind),
+                overrides);
         try {
             platform.start();
+        } catch (LaunchSettingException e) {
+            spec.commandLine().getErr().println("corridor: --set " + e.getMessage());
+            return 2;
         } catch (IllegalStateException e) {
             spec.commandLine().getErr().println("corridor: " + e.getMessage());
             return 1;
