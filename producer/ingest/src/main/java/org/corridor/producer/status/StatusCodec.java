@@ -1,114 +1,206 @@
 package org.corridor.producer.status;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-
 /**
- * An {@link AlertStatus} as the store keeps it: JSON (UTF-8), every fact of every body and the positions of the
- * records applied, with fields that are unset left out. {@link #FORMAT} names this layout: a store written in another
- * is rebuilt from the topics.
+ * An {@link AlertStatus} as the store keeps it: a compact binary layout (big-endian, {@link DataOutputStream}'s
+ * primitives), every fact of every body and the positions of the records applied. {@link #FORMAT} names this layout:
+ * a store written in another (the earlier JSON, {@code status-json-1}) is rebuilt from the topics.
+ * <p>
+ * The view decodes and encodes a status for every receipt it applies, about five per alert: with JSON and
+ * ISO-8601 instants that was the largest single cost of the whole platform under load (docs/benchmarks.md), so
+ * instants are kept as epoch seconds and nanoseconds, and each body's unset facts as cleared bits of one mask.
+ * <pre>
+ * status  = MAGIC alertId:text originAgency:text latestVersion:int
+ *           applied:int (partition:text nextOffset:long)* bodies:int (body:text mask:short fact*)*
+ * fact    = the set facts of the body in the order of the bits below: int | instant | text
+ * instant = epochSecond:long nano:int
+ * text    = length:int UTF-8 bytes
+ * </pre>
  */
 final class StatusCodec {
 
-    static final String FORMAT = "status-json-1";
+    static final String FORMAT = "status-bin-2";
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final int MAGIC = 0x53;
+    private static final int MAX_TEXT = 1 << 20;
+    private static final int MAX_ENTRIES = 1 << 16;
+
+    private static final int ROUTED_VERSION = 1;
+    private static final int ROUTED_AT = 1 << 1;
+    private static final int DELIVERED_VERSION = 1 << 2;
+    private static final int DELIVERED_AT = 1 << 3;
+    private static final int ACKNOWLEDGED_AT = 1 << 4;
+    private static final int PARKED_VERSION = 1 << 5;
+    private static final int PARKED_AT = 1 << 6;
+    private static final int PARKED_ERROR = 1 << 7;
+    private static final int ESCALATED_AT = 1 << 8;
+    private static final int FAILED_ATTEMPTS = 1 << 9;
+    private static final int WITHHELD_VERSION = 1 << 10;
+    private static final int WITHHELD_REASON = 1 << 11;
+    private static final int WITHHELD_DETAIL = 1 << 12;
+    private static final int KNOWN = (1 << 13) - 1;
 
     private StatusCodec() {
     }
 
     static byte[] encode(AlertStatus status) {
-        ObjectNode o = JSON.createObjectNode().put("alertId", status.alertId).put("originAgency", status.originAgency)
-                .put("latestVersion", status.latestVersion);
-        ObjectNode applied = o.putObject("applied");
-        status.applied.forEach(applied::put);
-        ObjectNode bodies = o.putObject("bodies");
-        status.bodies.forEach((body, s) -> {
-            ObjectNode n = bodies.putObject(body);
-            version(n, "routedVersion", s.routedVersion);
-            instant(n, "routedAt", s.routedAt);
-            version(n, "deliveredVersion", s.deliveredVersion);
-            instant(n, "deliveredAt", s.deliveredAt);
-            instant(n, "acknowledgedAt", s.acknowledgedAt);
-            version(n, "parkedVersion", s.parkedVersion);
-            instant(n, "parkedAt", s.parkedAt);
-            text(n, "parkedError", s.parkedError);
-            instant(n, "escalatedAt", s.escalatedAt);
-            version(n, "failedAttempts", s.failedAttempts);
-            version(n, "withheldVersion", s.withheldVersion);
-            text(n, "withheldReason", s.withheldReason);
-            text(n, "withheldDetail", s.withheldDetail);
-        });
-        return JSON.writeValueAsBytes(o);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 96 * status.bodies.size());
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(MAGIC);
+            text(out, status.alertId);
+            text(out, status.originAgency);
+            out.writeInt(status.latestVersion);
+            out.writeInt(status.applied.size());
+            for (Map.Entry<String, Long> e : status.applied.entrySet()) {
+                text(out, e.getKey());
+                out.writeLong(e.getValue());
+            }
+            out.writeInt(status.bodies.size());
+            for (Map.Entry<String, AlertStatus.BodyState> e : status.bodies.entrySet()) {
+                text(out, e.getKey());
+                body(out, e.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void body(DataOutputStream out, AlertStatus.BodyState s) throws IOException {
+        int mask = (s.routedVersion != 0 ? ROUTED_VERSION : 0) | (s.routedAt != null ? ROUTED_AT : 0)
+                | (s.deliveredVersion != 0 ? DELIVERED_VERSION : 0) | (s.deliveredAt != null ? DELIVERED_AT : 0)
+                | (s.acknowledgedAt != null ? ACKNOWLEDGED_AT : 0) | (s.parkedVersion != 0 ? PARKED_VERSION : 0)
+                | (s.parkedAt != null ? PARKED_AT : 0) | (s.parkedError != null ? PARKED_ERROR : 0)
+                | (s.escalatedAt != null ? ESCALATED_AT : 0) | (s.failedAttempts != 0 ? FAILED_ATTEMPTS : 0)
+                | (s.withheldVersion != 0 ? WITHHELD_VERSION : 0) | (s.withheldReason != null ? WITHHELD_REASON : 0)
+                | (s.withheldDetail != null ? WITHHELD_DETAIL : 0);
+        out.writeShort(mask);
+        if ((mask & ROUTED_VERSION) != 0) {
+            out.writeInt(s.routedVersion);
+        }
+        instant(out, mask, ROUTED_AT, s.routedAt);
+        if ((mask & DELIVERED_VERSION) != 0) {
+            out.writeInt(s.deliveredVersion);
+        }
+        instant(out, mask, DELIVERED_AT, s.deliveredAt);
+        instant(out, mask, ACKNOWLEDGED_AT, s.acknowledgedAt);
+        if ((mask & PARKED_VERSION) != 0) {
+            out.writeInt(s.parkedVersion);
+        }
+        instant(out, mask, PARKED_AT, s.parkedAt);
+        if ((mask & PARKED_ERROR) != 0) {
+            text(out, s.parkedError);
+        }
+        instant(out, mask, ESCALATED_AT, s.escalatedAt);
+        if ((mask & FAILED_ATTEMPTS) != 0) {
+            out.writeInt(s.failedAttempts);
+        }
+        if ((mask & WITHHELD_VERSION) != 0) {
+            out.writeInt(s.withheldVersion);
+        }
+        if ((mask & WITHHELD_REASON) != 0) {
+            text(out, s.withheldReason);
+        }
+        if ((mask & WITHHELD_DETAIL) != 0) {
+            text(out, s.withheldDetail);
+        }
     }
 
     /** @throws IllegalArgumentException when the bytes are not a status in this format */
     static AlertStatus decode(byte[] bytes) {
-        JsonNode o;
+        if (bytes == null || bytes.length == 0 || bytes[0] != MAGIC) {
+            throw new IllegalArgumentException("not a stored alert status: it does not start with the format's mark (" + FORMAT + ")");
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 1, bytes.length - 1))) {
+            AlertStatus status = new AlertStatus(text(in), text(in));
+            status.latestVersion = in.readInt();
+            for (int i = count(in); i > 0; i--) {
+                status.applied.put(text(in), in.readLong());
+            }
+            for (int i = count(in); i > 0; i--) {
+                status.bodies.put(text(in), body(in));
+            }
+            if (in.available() > 0) {
+                throw new IllegalArgumentException("not a stored alert status: " + in.available() + " bytes after its end");
+            }
+            return status;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a stored alert status: it ends early (" + e + ")", e);
+        }
+    }
+
+    private static AlertStatus.BodyState body(DataInputStream in) throws IOException {
+        int mask = in.readUnsignedShort();
+        if ((mask & ~KNOWN) != 0) {
+            throw new IllegalArgumentException("not a stored alert status: unknown facts of a body (mask " + Integer.toHexString(mask) + ")");
+        }
+        AlertStatus.BodyState s = new AlertStatus.BodyState();
+        s.routedVersion = (mask & ROUTED_VERSION) != 0 ? in.readInt() : 0;
+        s.routedAt = instant(in, mask, ROUTED_AT);
+        s.deliveredVersion = (mask & DELIVERED_VERSION) != 0 ? in.readInt() : 0;
+        s.deliveredAt = instant(in, mask, DELIVERED_AT);
+        s.acknowledgedAt = instant(in, mask, ACKNOWLEDGED_AT);
+        s.parkedVersion = (mask & PARKED_VERSION) != 0 ? in.readInt() : 0;
+        s.parkedAt = instant(in, mask, PARKED_AT);
+        s.parkedError = (mask & PARKED_ERROR) != 0 ? text(in) : null;
+        s.escalatedAt = instant(in, mask, ESCALATED_AT);
+        s.failedAttempts = (mask & FAILED_ATTEMPTS) != 0 ? in.readInt() : 0;
+        s.withheldVersion = (mask & WITHHELD_VERSION) != 0 ? in.readInt() : 0;
+        s.withheldReason = (mask & WITHHELD_REASON) != 0 ? text(in) : null;
+        s.withheldDetail = (mask & WITHHELD_DETAIL) != 0 ? text(in) : null;
+        return s;
+    }
+
+    private static void instant(DataOutputStream out, int mask, int bit, Instant value) throws IOException {
+        if ((mask & bit) != 0) {
+            out.writeLong(value.getEpochSecond());
+            out.writeInt(value.getNano());
+        }
+    }
+
+    private static Instant instant(DataInputStream in, int mask, int bit) throws IOException {
+        if ((mask & bit) == 0) {
+            return null;
+        }
+        long seconds = in.readLong();
+        int nanos = in.readInt();
         try {
-            o = JSON.readTree(bytes);
+            return Instant.ofEpochSecond(seconds, nanos);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a stored alert status: " + e.getMessage(), e);
-        }
-        if (o == null || !o.path("alertId").isString() || !o.path("originAgency").isString()) {
-            throw new IllegalArgumentException("not a stored alert status: no alertId or originAgency");
-        }
-        AlertStatus status = new AlertStatus(o.get("alertId").asString(), o.get("originAgency").asString());
-        status.latestVersion = o.path("latestVersion").asInt();
-        for (Map.Entry<String, JsonNode> e : o.path("applied").properties()) {
-            status.applied.put(e.getKey(), e.getValue().asLong());
-        }
-        for (Map.Entry<String, JsonNode> e : o.path("bodies").properties()) {
-            JsonNode n = e.getValue();
-            AlertStatus.BodyState s = new AlertStatus.BodyState();
-            s.routedVersion = n.path("routedVersion").asInt();
-            s.routedAt = instant(n, "routedAt");
-            s.deliveredVersion = n.path("deliveredVersion").asInt();
-            s.deliveredAt = instant(n, "deliveredAt");
-            s.acknowledgedAt = instant(n, "acknowledgedAt");
-            s.parkedVersion = n.path("parkedVersion").asInt();
-            s.parkedAt = instant(n, "parkedAt");
-            s.parkedError = text(n, "parkedError");
-            s.escalatedAt = instant(n, "escalatedAt");
-            s.failedAttempts = n.path("failedAttempts").asInt();
-            s.withheldVersion = n.path("withheldVersion").asInt();
-            s.withheldReason = text(n, "withheldReason");
-            s.withheldDetail = text(n, "withheldDetail");
-            status.bodies.put(e.getKey(), s);
-        }
-        return status;
-    }
-
-    private static void version(ObjectNode n, String field, int value) {
-        if (value != 0) {
-            n.put(field, value);
+            throw new IllegalArgumentException("not a stored alert status: an instant out of range", e);
         }
     }
 
-    private static void instant(ObjectNode n, String field, Instant value) {
-        if (value != null) {
-            n.put(field, value.toString());
+    private static void text(DataOutputStream out, String value) throws IOException {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String text(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > MAX_TEXT || length > in.available()) {
+            throw new IllegalArgumentException("not a stored alert status: a text of " + length + " bytes");
         }
+        byte[] utf8 = new byte[length];
+        in.readFully(utf8);
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 
-    private static void text(ObjectNode n, String field, String value) {
-        if (value != null) {
-            n.put(field, value);
+    private static int count(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > MAX_ENTRIES) {
+            throw new IllegalArgumentException("not a stored alert status: " + n + " entries");
         }
-    }
-
-    private static Instant instant(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : Instant.parse(v.asString());
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asString();
+        return n;
     }
 }

@@ -57,19 +57,38 @@ class StatusCodecTest {
     }
 
     @Test
-    void leavesUnsetFactsOut() {
+    void aBodyWithNoFactsComesBackWithNone() {
         AlertStatus status = new AlertStatus("e1975a55-0000-4000-8000-000000000001", "kz-customs");
         status.bodies.put("OSCE", new AlertStatus.BodyState());
-        assertThat(new String(StatusCodec.encode(status), StandardCharsets.UTF_8)).isEqualTo(
-                "{\"alertId\":\"e1975a55-0000-4000-8000-000000000001\",\"originAgency\":\"kz-customs\",\"latestVersion\":0,"
-                        + "\"applied\":{},\"bodies\":{\"OSCE\":{}}}");
+        byte[] bytes = StatusCodec.encode(status);
+        AlertStatus back = StatusCodec.decode(bytes);
+        JsonMapper json = JsonMapper.builder().build();
+        assertThat(back.toJson(json)).isEqualTo(status.toJson(json));
+        // mark, two texts, latest version, no positions, one body: its name and an empty mask, nothing else
+        assertThat(bytes).hasSize(1 + (4 + 36) + (4 + 10) + 4 + 4 + 4 + (4 + 4) + 2);
+    }
+
+    @Test
+    void textsKeepEveryCharacter() {
+        AlertStatus status = everyFactSet();
+        status.bodies.get("UNODC").parkedError = "отказ: сервер занят — 503";
+        assertThat(StatusCodec.decode(StatusCodec.encode(status)).bodies.get("UNODC").parkedError)
+                .isEqualTo("отказ: сервер занят — 503");
     }
 
     @Test
     void bytesThatAreNotAStatusAreRefused() {
         assertThatThrownBy(() -> StatusCodec.decode("{\"alertId\":1}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no alertId or originAgency");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format's mark");
         assertThatThrownBy(() -> StatusCodec.decode(new byte[] {0, 1, 2}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a stored alert status");
+        byte[] whole = StatusCodec.encode(everyFactSet());
+        for (int cut = 1; cut < whole.length; cut++) {
+            byte[] part = java.util.Arrays.copyOf(whole, cut);
+            assertThatThrownBy(() -> StatusCodec.decode(part)).as("cut at %d", cut)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a stored alert status");
+        }
+        byte[] longer = java.util.Arrays.copyOf(whole, whole.length + 1);
+        assertThatThrownBy(() -> StatusCodec.decode(longer)).hasMessageContaining("after its end");
     }
 }
