@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import org.corridor.schemas.json.AlertJson;
 import org.slf4j.Logger;
@@ -38,6 +40,8 @@ public final class FileSink implements FeedSink, AutoCloseable {
     /** How many of the last lines' keys are remembered: more than one poll (500 records), which a restart replays. */
     static final int RECENT_LINES = 2_000;
     private static final int TAIL_BYTES = 8 << 20;
+    /** Writes each line straight to UTF-8 bytes: rendering a String first and encoding it cost a fifth of the sink. */
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("\"idempotencyKey\":\"([^\"]+)\"");
 
     /** Keys of the last lines written, oldest first. */
@@ -72,16 +76,17 @@ public final class FileSink implements FeedSink, AutoCloseable {
         if (fresh.isEmpty()) {
             return;
         }
-        StringBuilder lines = new StringBuilder();
+        java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream(1024 * fresh.size());
         for (Delivery d : fresh) {
             ObjectNode line = AlertJson.write(d.alert());
             line.put("idempotencyKey", d.idempotencyKey());
             if (d.traceId() != null) {
                 line.put("traceId", d.traceId());
             }
-            lines.append(line).append('\n');
+            JSON.writeValue(lines, line);
+            lines.write('\n');
         }
-        ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+        ByteBuffer bytes = ByteBuffer.wrap(lines.toByteArray());
         try {
             while (bytes.hasRemaining()) {
                 out.write(bytes);
