@@ -57,7 +57,7 @@ bench raw --data-dir "$data" --record-size "$size" --records 300000 --out "$out/
 
 mark library-max
 echo "bench: library, flat out"
-bench load --mode library --alerts 50000 --warmup 5000 --data-dir "$data" --no-progress --out "$out/load-library-max.json" | tee "$out/load-library-max.txt" \
+bench load --mode library --alerts 50000 --warmup 20000 --data-dir "$data" --no-progress --out "$out/load-library-max.json" | tee "$out/load-library-max.txt" \
   || echo "bench: WARNING: that run did not complete: see its output above; its figures are what it saw"
 copies="$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(round(r["expectedFeedRecords"]/r["accepted"],3))' "$out/load-library-max.json")"
 mark fanout

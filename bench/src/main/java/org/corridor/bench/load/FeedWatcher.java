@@ -33,6 +33,7 @@ public final class FeedWatcher implements AutoCloseable {
     private final AtomicLong feedRecords = new AtomicLong();
     private final AtomicLong expected = new AtomicLong();
     private final AtomicLong decided = new AtomicLong();
+    private final AtomicLong allDecisions = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long lastFeedRecordNanos;
@@ -70,6 +71,7 @@ public final class FeedWatcher implements AutoCloseable {
             for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
                 long now = System.nanoTime();
                 if (r.topic().equals(Topics.AUDIT)) {
+                    allDecisions.incrementAndGet();
                     if (r.key() != null && intended.containsKey(r.key())) {
                         RoutingDecision d = decisions.deserialize(r.topic(), r.value());
                         expected.addAndGet(d.getRecipients().size());
@@ -96,6 +98,11 @@ public final class FeedWatcher implements AutoCloseable {
 
     public long expected() {
         return expected.get();
+    }
+
+    /** Routing decisions seen since the watcher started, of any alert (the warm-up's too). */
+    public long allDecisions() {
+        return allDecisions.get();
     }
 
     public long decided() {
