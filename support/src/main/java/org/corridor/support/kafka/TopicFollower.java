@@ -62,6 +62,7 @@ public final class TopicFollower implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong handed = new AtomicLong();
+    private volatile long lag = -1;
     private final FollowerCheckpoint checkpoint;
     private volatile boolean closing;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -149,6 +150,53 @@ public final class TopicFollower implements AutoCloseable {
         CompletableFuture<Void> done = new CompletableFuture<>();
         catchUpRequests.add(done);
         return done;
+    }
+
+    /**
+     * Records of the followed topics not handed over yet, as of the last poll (the consumer's own lag, no request to the
+     * cluster); -1 until a poll has told.
+     */
+    public long lag() {
+        return lag;
+    }
+
+    /**
+     * Blocks until {@link #caughtUp()} completes, for as long as the view keeps reading: a store rebuilt from a long
+     * topic may take minutes, a view that reads nothing for {@code stall} has stopped. Logs its progress every ten
+     * seconds.
+     *
+     * @throws IllegalStateException when nothing was handed over for {@code stall}, or the follower closed
+     */
+    public void awaitCaughtUpWhileReading(Duration stall) {
+        CompletableFuture<Void> done = caughtUp();
+        long seen = handed.get();
+        long progressAt = System.nanoTime();
+        long reportedAt = progressAt;
+        while (true) {
+            try {
+                done.get(1, TimeUnit.SECONDS);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(name + ": interrupted while catching up with " + topics, e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(name + ": closed before catching up with " + topics, e.getCause());
+            } catch (TimeoutException e) {
+                long now = System.nanoTime();
+                long h = handed.get();
+                if (h != seen) {
+                    seen = h;
+                    progressAt = now;
+                } else if (now - progressAt >= stall.toNanos()) {
+                    throw new IllegalStateException(name + ": did not catch up with " + topics + ": nothing read for "
+                            + stall + " (" + status + ")");
+                }
+                if (now - reportedAt >= TimeUnit.SECONDS.toNanos(10)) {
+                    reportedAt = now;
+                    log.info("{}: catching up with {}: {} records read so far, {} to go", name, topics, h, lag);
+                }
+            }
+        }
     }
 
     /** Blocks until {@link #caughtUp()} completes. */
@@ -251,6 +299,7 @@ public final class TopicFollower implements AutoCloseable {
             // The topics have no partitions yet (not created, or just created): nothing to read so far.
             pending.forEach(p -> p.done().complete(null));
             pending.clear();
+            lag = 0;
             caughtUpNow();
             Thread.sleep(200);
             return;
@@ -263,6 +312,7 @@ public final class TopicFollower implements AutoCloseable {
             handed.incrementAndGet();
             next.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
         }
+        lag = lag(c);
         if (!records.isEmpty()) {
             Map<TopicPartition, Long> progress = new HashMap<>();
             records.partitions().forEach(tp -> progress.put(tp, next.get(tp)));
@@ -278,6 +328,19 @@ public final class TopicFollower implements AutoCloseable {
         if (!upInThisConsumer && reached(c, readyAt)) {
             caughtUpNow();
         }
+    }
+
+    /** The sum of the assigned partitions' lags, or the last known figure while a partition's is not known yet. */
+    private long lag(KafkaConsumer<String, byte[]> c) {
+        long sum = 0;
+        for (TopicPartition tp : c.assignment()) {
+            java.util.OptionalLong l = c.currentLag(tp);
+            if (l.isEmpty()) {
+                return lag;
+            }
+            sum += l.getAsLong();
+        }
+        return sum;
     }
 
     private void caughtUpNow() {

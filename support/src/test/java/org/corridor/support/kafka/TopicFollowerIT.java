@@ -70,6 +70,59 @@ class TopicFollowerIT {
     }
 
     @Test
+    void aViewStillReadingIsWaitedForPastTheStallTimeAndItsLagFallsToZero(TestKafka kafka) throws Exception {
+        String topic = "follower-it-slow";
+        kafka.createTopic(topic, 1);
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Followers followers = new Followers();
+        MeterRegistry meters = new SimpleMeterRegistry();
+        new FollowerMeters(followers).bindTo(meters);
+        try (TopicFollower follower = followers.add(follow(kafka, "slow-it", topic, r -> {
+            sleep(200);
+            seen.add(value(r));
+        }))) {
+            follower.awaitCaughtUp(Duration.ofSeconds(60));
+            String[] values = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "v" + i).toArray(String[]::new);
+            send(kafka, topic, values);
+            // 20 records at 200 ms each take about 4 s, longer than the stall time: still reading, so still waited for.
+            follower.awaitCaughtUpWhileReading(Duration.ofSeconds(2));
+            assertThat(seen).containsExactly(values);
+            await(() -> follower.lag() == 0, "lag 0");
+            assertThat(meters.get(FollowerMeters.LAG).tag("name", "slow-it").gauge().value()).isZero();
+        }
+    }
+
+    @Test
+    void aViewThatReadsNothingForTheStallTimeIsNotWaitedForLonger(TestKafka kafka) throws Exception {
+        String topic = "follower-it-stuck";
+        kafka.createTopic(topic, 1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (TopicFollower follower = follow(kafka, "stuck-it", topic, r -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })) {
+            follower.awaitCaughtUp(Duration.ofSeconds(60));
+            send(kafka, topic, "stuck");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> follower.awaitCaughtUpWhileReading(Duration.ofSeconds(2)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("stuck-it: did not catch up with [follower-it-stuck]: nothing read for PT2S");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aStoppedFollowerIsDownUntilItsRestartCatchesUpAndHandsEveryRecordOverOnce(TestKafka kafka) throws Exception {
         String topic = "follower-it-restart";
         kafka.createTopic(topic, 1);

@@ -63,6 +63,15 @@ public final class RecipientsStore implements AutoCloseable {
         return follower;
     }
 
+    /**
+     * Waits until everything committed to the topic before this call has been read, for as long as the store keeps
+     * reading (a store rebuilt from millions of records takes minutes); fails once it has read nothing for
+     * {@code stall}.
+     */
+    public void catchUpWhileReading(Duration stall) {
+        follower.awaitCaughtUpWhileReading(stall);
+    }
+
     /** Waits until everything committed to the topic before this call has been read. */
     public void catchUp(Duration timeout) {
         follower.awaitCaughtUp(timeout);

@@ -110,7 +110,8 @@ public class RouterConfiguration {
         RecipientsStore store = new RecipientsStore(kafka.buildConsumerProperties(),
                 StateStore.open(properties.stateDir(), "router-" + properties.instanceId()));
         try {
-            store.catchUp(Duration.ofSeconds(60));
+            // However long the topic: a rebuilt store reads millions of records before the router may decide.
+            store.catchUpWhileReading(Duration.ofSeconds(60));
         } catch (RuntimeException e) {
             store.close();
             throw e;
