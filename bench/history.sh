@@ -5,6 +5,8 @@
 # 1. Starts the embedded platform (fixed heap -Xms = -Xmx = $CORRIDOR_BENCH_HEAP, default 2g, on a fresh data
 #    directory) and writes N alerts of history straight onto its topics with `bench history N` (recipients, audit
 #    with the chains continued, receipts), then stops it.
+#    Before stopping it waits until every view (ingest, router, subscribers: corridor_follower_lag_records) has read
+#    the history, as views do while history accrues at the pace of real alerts.
 # 2. Starts it again on the same data directory and measures: seconds from the launch to "Corridor is up" and to the
 #    first alert routed on top of the history (one alert published through the library, timed to its feeds); the live
 #    heap after a full GC (jcmd GC.run, GC.heap_info), the class histogram's top classes and the bytes of Corridor's
@@ -52,6 +54,27 @@ await_up "$out/platform-write.log" "$(date +%s.%N)" > /dev/null
 echo "history: writing $n alerts of history"
 java -Xmx1g -cp "$cp" org.corridor.bench.BenchCli history "$n" --data-dir "$data" --out "$out/history.json" | tee "$out/history.txt"
 du -sk "$data" | cut -f1 > "$out/data-kb.txt"
+# The history went in far faster than alerts ever arrive; a running platform's views follow its topics as they grow.
+# Stop only once every view (corridor_follower_lag_records of the ingest, router and subscribers) has read it all, so
+# the restart measures a restart, not the views' catching up with a burst.
+echo "history: waiting until every view of the running platform has read the history"
+metrics_pw="$(sed -n 's/^http-metrics=//p' "$data/credentials.properties")"
+lag_start=$(date +%s)
+while :; do
+  lags="$(for port in 8080 8082 8083; do
+            curl -fsS -u "metrics:$metrics_pw" "http://127.0.0.1:$port/actuator/prometheus" 2>/dev/null \
+              | sed -n 's/^corridor_follower_lag_records{.*name="\([^"]*\)"[^}]*} \(.*\)$/\1=\2/p'
+          done | tr '\n' ' ')"
+  behind="$(echo "$lags" | tr ' ' '\n' | awk -F= 'NF == 2 && $2 + 0 != 0' | tr '\n' ' ')"
+  [ -n "$lags" ] && [ -z "$behind" ] && break
+  if [ $(( $(date +%s) - lag_start )) -ge "$start_timeout" ]; then
+    echo "history: WARNING: views still behind after ${start_timeout} s: ${behind:-no lag figures}; stopping anyway"; break
+  fi
+  echo "history: views behind: ${behind:-no lag figures yet}"
+  sleep 10
+done
+echo "$(( $(date +%s) - lag_start ))" > "$out/views-caught-up-s.txt"
+echo "history: every view caught up after $(cat "$out/views-caught-up-s.txt") s: $lags"
 echo "history: stopping the platform"
 stop_platform
 
@@ -99,6 +122,7 @@ history = json.loads((out / "history.json").read_text())
 s = {
   "alertsOfHistory": n, "platformHeap": f"-Xms{heap} -Xmx{heap}", "history": history,
   "dataDirMiB": round(int((out / "data-kb.txt").read_text()) / 1024),
+  "viewsCaughtUpAfterWritingSeconds": int((out / "views-caught-up-s.txt").read_text()),
   "startupToUpSeconds": round(up, 1), "readySecondsReported": float(ready.group(1)) if ready else None,
   "firstAlertEndToEndMs": first["endToEnd"]["max"] if first.get("endToEnd") else None,
   "firstAlertRouted": first["feedRecords"] >= first["expectedFeedRecords"] and first["accepted"] == 1,
