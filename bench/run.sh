@@ -158,9 +158,10 @@ if hist.exists():
     s["history"] = {k: h[k] for k in ("alertsOfHistory", "startup_with_history_s", "startupToUpSeconds", "firstAlertEndToEndMs",
                                       "heap_live_after_history_mb", "corridorClassesMiBByService", "rssMiB", "auditVerifyHolds")}
     s["startup_with_history_s"], s["heap_live_after_history_mb"] = h["startup_with_history_s"], h["heap_live_after_history_mb"]
-    s["goals"]["startup_with_history_s <= 30"] = h["startup_with_history_s"] <= 30
+    at = "" if h["alertsOfHistory"] == 10_000_000 else f", at {h['alertsOfHistory']:,} alerts of history, not the goal's 10,000,000"
+    s["goals"]["startup_with_history_s <= 30" + at] = h["startup_with_history_s"] <= 30
     # One JVM holds every service: the whole platform's live heap against the per-service goal (see history-summary.json).
-    s["goals"]["heap_live_after_history_mb <= 256 (whole platform)"] = h["heap_live_after_history_mb"] <= 256
+    s["goals"]["heap_live_after_history_mb <= 256 (whole platform" + at + ")"] = h["heap_live_after_history_mb"] <= 256
 (out / "summary.json").write_text(json.dumps(s, indent=2))
 print(json.dumps(s, indent=2))
 PY
