@@ -172,45 +172,43 @@ public final class TopicFollower implements AutoCloseable {
         long seen = handed.get();
         long progressAt = System.nanoTime();
         long reportedAt = progressAt;
-        while (true) {
-            try {
-                done.get(1, TimeUnit.SECONDS);
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(name + ": interrupted while catching up with " + topics, e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(name + ": closed before catching up with " + topics, e.getCause());
-            } catch (TimeoutException e) {
-                long now = System.nanoTime();
-                long h = handed.get();
-                if (h != seen) {
-                    seen = h;
-                    progressAt = now;
-                } else if (now - progressAt >= stall.toNanos()) {
-                    throw new IllegalStateException(name + ": did not catch up with " + topics + ": nothing read for "
-                            + stall + " (" + status + ")");
-                }
-                if (now - reportedAt >= TimeUnit.SECONDS.toNanos(10)) {
-                    reportedAt = now;
-                    log.info("{}: catching up with {}: {} records read so far, {} to go", name, topics, h, lag);
-                }
+        while (!caughtUpWithin(done, Duration.ofSeconds(1))) {
+            long now = System.nanoTime();
+            long h = handed.get();
+            if (h != seen) {
+                seen = h;
+                progressAt = now;
+            } else if (now - progressAt >= stall.toNanos()) {
+                throw new IllegalStateException(name + ": did not catch up with " + topics + ": nothing read for "
+                        + stall + " (" + status + ")");
+            }
+            if (now - reportedAt >= TimeUnit.SECONDS.toNanos(10)) {
+                reportedAt = now;
+                log.info("{}: catching up with {}: {} records read so far, {} to go", name, topics, h, lag);
             }
         }
     }
 
     /** Blocks until {@link #caughtUp()} completes. */
     public void awaitCaughtUp(Duration timeout) {
+        if (!caughtUpWithin(caughtUp(), timeout)) {
+            throw new IllegalStateException(name + ": did not catch up with " + topics + " within " + timeout
+                    + " (" + status + ")");
+        }
+    }
+
+    /** Whether {@code done} completed within {@code timeout}; an interrupt or a closed follower throws. */
+    private boolean caughtUpWithin(CompletableFuture<Void> done, Duration timeout) {
         try {
-            caughtUp().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(name + ": interrupted while catching up with " + topics, e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(name + ": closed before catching up with " + topics, e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException(name + ": did not catch up with " + topics + " within " + timeout
-                    + " (" + status + ")");
+            return false;
         }
     }
 
