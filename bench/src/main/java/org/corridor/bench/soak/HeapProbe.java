@@ -7,14 +7,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The live heap of a local JVM: a full GC ({@code jcmd <pid> GC.run}), then the heap in use it reports
- * ({@code jcmd <pid> GC.heap_info}). Needs {@code jcmd} on the PATH or in {@code java.home}, and the same user as the
- * target. Blocks for the GC (about a second on a 2 GiB heap). Thread-safe.
+ * The live heap of a local JVM: the bytes of the live objects its class histogram counts
+ * ({@code jcmd <pid> GC.class_histogram}, which runs a full GC first and counts only what survived it). The heap in
+ * use that {@code GC.heap_info} reports right after a {@code GC.run} also counts what a busy JVM allocated since the
+ * collection (178 MiB of young regions on the platform with history, docs/benchmarks.md). Needs {@code jcmd} on the
+ * PATH or in {@code java.home}, and the same user as the target. Blocks for the GC (about a second on a 2 GiB heap).
+ * Thread-safe.
  */
 final class HeapProbe {
 
-    /** G1's {@code garbage-first heap   total 2097152K, used 345678K [...]}, and the other collectors' same shape. */
-    private static final Pattern USED = Pattern.compile("heap\\s+total\\s+\\d+K,\\s+used\\s+(\\d+)K");
+    /** The histogram's last line: {@code Total   <instances>   <bytes>}. */
+    private static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
     private final long pid;
 
@@ -22,23 +25,24 @@ final class HeapProbe {
         this.pid = pid;
     }
 
-    /** Heap in use after a full GC, in MiB. */
+    /** The live objects after a full GC, in MiB. */
     double liveMiB() throws IOException, InterruptedException {
-        jcmd("GC.run");
-        return usedMiB(jcmd("GC.heap_info"));
+        return liveMiB(jcmd("GC.class_histogram"));
     }
 
     /**
-     * The heap in use that {@code GC.heap_info} reports, in MiB.
+     * The total of a class histogram, in MiB.
      *
-     * @throws IOException when the output does not say
+     * @throws IOException when the output has no total
      */
-    static double usedMiB(String heapInfo) throws IOException {
-        Matcher m = USED.matcher(heapInfo);
+    static double liveMiB(String histogram) throws IOException {
+        Matcher m = TOTAL.matcher(histogram);
         if (!m.find()) {
-            throw new IOException("GC.heap_info did not report the heap in use: " + heapInfo.strip());
+            String head = histogram.strip();
+            throw new IOException("GC.class_histogram did not report a total: "
+                    + (head.length() > 200 ? head.substring(0, 200) + "..." : head));
         }
-        return Long.parseLong(m.group(1)) / 1024.0;
+        return Long.parseLong(m.group(1)) / 1048576.0;
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {

@@ -263,7 +263,7 @@ public final class SoakCommand implements Callable<Integer> {
                 r.rssMaxMiB(), r.rssLastMiB());
         r.heapSamples().forEach(h -> console.printf(Locale.ROOT, "soak: live heap at %d alerts (%.0f s): %s%n", h.alerts(),
                 h.seconds(), h.error() == null ? String.format(Locale.ROOT, "%.1f MiB", h.usedMiB()) : h.error()));
-        console.printf("soak: heap %s: %s%n", !r.heapFlatness().judged() ? "NOT JUDGED" : r.heapFlatness().flat() ? "FLAT" : "GREW",
+        console.printf("soak: heap %s: %s%n", !r.heapFlatness().judged() ? "NOT JUDGED" : r.heapFlatness().flat() ? "FLAT" : "NOT FLAT",
                 r.heapFlatness().reason());
     }
 }

@@ -8,19 +8,21 @@ import org.junit.jupiter.api.Test;
 class HeapProbeTest {
 
     @Test
-    void readsTheHeapInUseFromG1sHeapInfo() throws Exception {
-        String g1 = """
+    void readsTheLiveBytesFromTheHistogramsTotal() throws Exception {
+        String histogram = """
                 12345:
-                 garbage-first heap   total 2097152K, used 345600K [0x0000000080000000, 0x0000000100000000)
-                  region size 1024K, 2 young (2048K), 0 survivors (0K)
-                 Metaspace       used 123456K, committed 124000K, reserved 1179648K
+                 num     #instances         #bytes  class name (module)
+                -------------------------------------------------------
+                   1:        205929      170602872  [B (java.base@17.0.15)
+                   2:        197160        4731840  java.lang.String (java.base@17.0.15)
+                Total       2826604      233937305
                 """;
-        assertThat(HeapProbe.usedMiB(g1)).isEqualTo(337.5);
+        assertThat(HeapProbe.liveMiB(histogram)).isEqualTo(233937305 / 1048576.0);
     }
 
     @Test
-    void anAnswerWithoutTheHeapIsAnError() {
-        assertThatThrownBy(() -> HeapProbe.usedMiB("12345:\nCommand executed successfully\n"))
-                .hasMessageContaining("did not report the heap in use");
+    void anAnswerWithoutATotalIsAnError() {
+        assertThatThrownBy(() -> HeapProbe.liveMiB("12345:\nCommand executed successfully\n"))
+                .hasMessageContaining("did not report a total");
     }
 }
