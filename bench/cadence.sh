@@ -31,9 +31,7 @@ declare -A variants=(
 order=(baseline poll-2000 poll-100 concurrency-3 linger-0 batch-64k-linger-20 fetch-wait-10 baseline)
 [ $# -gt 0 ] && order=(baseline "$@" baseline)
 
-if ss -ltn | grep -qE ':(9092|8080|8081|8082|8083|8084)\b'; then
-  echo "cadence: the ports of ./corridor up are in use (another platform is running?); stop it first"; exit 1
-fi
+require_free_ports cadence
 [ -n "${cp:-}" ] || bench_build cadence
 bench() { java -cp "$cp" org.corridor.bench.BenchCli "$@"; }
 bench_machine "$out"

@@ -22,9 +22,7 @@ mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 . bench/lib.sh
 
-if ss -ltn | grep -qE ':(9092|8080|8081|8082|8083|8084)\b'; then
-  echo "history: the ports of ./corridor up are in use (another platform is running?); stop it first"; exit 1
-fi
+require_free_ports history
 [ -n "${cp:-}" ] || bench_build history
 bench_machine "$out"
 jar=platform/target/platform-0.1.0-SNAPSHOT-exec.jar
