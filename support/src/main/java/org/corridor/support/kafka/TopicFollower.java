@@ -44,16 +44,25 @@ import org.slf4j.LoggerFactory;
  * stops the follower twice in a row is skipped and counted the second time, so no record keeps a view down.</li>
  * <li>Only {@link #close()} stops it for good.</li>
  * </ul>
- * {@link #caughtUp()} tells when everything committed before a moment has been handed over. Thread-safe.
+ * {@link #caughtUp()} tells when everything committed before a moment has been handed over.
+ * <p>
+ * A follower may have <em>leading</em> topics, for a view whose records of one topic usually refer to records of
+ * another written earlier (a receipt to its alert's decision): while the leading topics are more than
+ * {@value #LEADING_SLACK} records behind, the other topics' partitions are paused, so a view catching up with a long
+ * history reads the records referred to first instead of keeping the others aside until they come. Once the leading
+ * topics have caught up, all are read side by side. Thread-safe.
  */
 public final class TopicFollower implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
     private static final Duration PARTITION_CHECK = Duration.ofSeconds(5);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    /** How far the leading topics may be behind while the others are read too. */
+    static final long LEADING_SLACK = 1_000;
 
     private final String name;
     private final List<String> topics;
+    private final Set<String> leading;
     private final Consumer<ConsumerRecord<String, byte[]>> onRecord;
     private final Map<String, Object> props;
     private final RestartBackoff backoff;
@@ -100,6 +109,20 @@ public final class TopicFollower implements AutoCloseable {
     public TopicFollower(String name, Map<String, Object> consumerProps, List<String> topics,
                          Consumer<ConsumerRecord<String, byte[]>> onRecord, RestartBackoff backoff,
                          FollowerCheckpoint checkpoint) {
+        this(name, consumerProps, topics, onRecord, backoff, checkpoint, Set.of());
+    }
+
+    /**
+     * @param leading topics (of {@code topics}) read before the others whenever they are more than
+     *                {@value #LEADING_SLACK} records behind
+     */
+    public TopicFollower(String name, Map<String, Object> consumerProps, List<String> topics,
+                         Consumer<ConsumerRecord<String, byte[]>> onRecord, RestartBackoff backoff,
+                         FollowerCheckpoint checkpoint, Set<String> leading) {
+        if (!topics.containsAll(leading)) {
+            throw new IllegalArgumentException(name + ": leading topics " + leading + " are not all among " + topics);
+        }
+        this.leading = Set.copyOf(leading);
         this.name = name;
         this.checkpoint = checkpoint;
         this.next.putAll(checkpoint.resumeAt());
@@ -272,6 +295,9 @@ public final class TopicFollower implements AutoCloseable {
             try {
                 if (System.nanoTime() >= nextPartitionCheck) {
                     assignNewPartitions(c);
+                    if (!leading.isEmpty()) {
+                        steer(c);
+                    }
                     nextPartitionCheck = System.nanoTime() + PARTITION_CHECK.toNanos();
                 }
                 step(c);
@@ -311,6 +337,9 @@ public final class TopicFollower implements AutoCloseable {
             next.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
         }
         lag = lag(c);
+        if (!leading.isEmpty()) {
+            steer(c);
+        }
         if (!records.isEmpty()) {
             Map<TopicPartition, Long> progress = new HashMap<>();
             records.partitions().forEach(tp -> progress.put(tp, next.get(tp)));
@@ -325,6 +354,28 @@ public final class TopicFollower implements AutoCloseable {
         });
         if (!upInThisConsumer && reached(c, readyAt)) {
             caughtUpNow();
+        }
+    }
+
+    /**
+     * Pauses the partitions of the topics that do not lead while the leading ones are more than {@value #LEADING_SLACK}
+     * records behind, or their lag is not known yet (the leading partitions are fetched, so it soon is), and resumes
+     * them otherwise.
+     */
+    private void steer(KafkaConsumer<String, byte[]> c) {
+        long behind = 0;
+        List<TopicPartition> others = new ArrayList<>();
+        for (TopicPartition tp : c.assignment()) {
+            if (leading.contains(tp.topic())) {
+                behind += c.currentLag(tp).orElse(LEADING_SLACK + 1);
+            } else {
+                others.add(tp);
+            }
+        }
+        if (behind > LEADING_SLACK) {
+            c.pause(others);
+        } else if (!c.paused().isEmpty()) {
+            c.resume(c.paused());
         }
     }
 

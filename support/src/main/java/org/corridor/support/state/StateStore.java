@@ -49,6 +49,10 @@ import org.slf4j.LoggerFactory;
  * without a sync: a crashed process loses nothing, a crashed machine at most the last writes, which the checkpoint
  * (written after the values it covers) makes the view read again from the topic.
  * <p>
+ * A thread may gather its writes in a batch ({@link #beginBatch()}): it reads its own writes, other threads see them
+ * only once {@link #checkpoint} writes them and the checkpoint in one atomic write, with each key written once however
+ * often it changed. A view that is the only writer of its keys does so ({@link StoreFollower}), one batch per poll.
+ * <p>
  * A store without a directory ({@link #temporary}) lives in a fresh temporary directory deleted at {@link #close()}:
  * bounded memory as well, rebuilt from the topic on each start. Thread-safe; {@link #update} is atomic per key.
  */
@@ -63,6 +67,7 @@ public final class StateStore implements AutoCloseable {
     private static final String TOPIC_ID = "topic-id/";
     private static final String FORMAT = "format";
     private static final Cache BLOCK_CACHE;
+    private static final byte[] DELETED = new byte[0];  // in a batch, by identity: the key is deleted
 
     static {
         RocksDB.loadLibrary();
@@ -82,6 +87,7 @@ public final class StateStore implements AutoCloseable {
     // once closed (the native side would crash the JVM), so a late call fails with an exception instead.
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
+    private final ThreadLocal<Map<String, byte[]>> batch = new ThreadLocal<>();
 
     private StateStore(Path dir, boolean temporary) {
         this.dir = dir;
@@ -139,8 +145,25 @@ public final class StateStore implements AutoCloseable {
         return temporary;
     }
 
-    /** The value of the key, or null. */
+    /**
+     * Gathers this thread's writes until its next {@link #checkpoint}, which writes them with the checkpoint at once;
+     * does nothing when a batch is open already. Scans ({@link #forEach}, {@link #scan}) see only what was written.
+     */
+    public void beginBatch() {
+        if (batch.get() == null) {
+            batch.set(new HashMap<>());
+        }
+    }
+
+    /** The value of the key, or null (this thread's batch first, when it has one). */
     public byte[] get(String key) {
+        Map<String, byte[]> pending = batch.get();
+        if (pending != null) {
+            byte[] v = pending.get(key);
+            if (v != null) {
+                return v == DELETED ? null : v;
+            }
+        }
         open();
         try {
             return db.get(values, bytes(key));
@@ -152,6 +175,11 @@ public final class StateStore implements AutoCloseable {
     }
 
     public void put(String key, byte[] value) {
+        Map<String, byte[]> pending = batch.get();
+        if (pending != null) {
+            pending.put(key, value);
+            return;
+        }
         open();
         try {
             db.put(values, writeOptions, bytes(key), value);
@@ -163,6 +191,11 @@ public final class StateStore implements AutoCloseable {
     }
 
     public void delete(String key) {
+        Map<String, byte[]> pending = batch.get();
+        if (pending != null) {
+            pending.put(key, DELETED);
+            return;
+        }
         open();
         try {
             db.delete(values, writeOptions, bytes(key));
@@ -251,11 +284,25 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
-    /** Records the checkpoint of these partitions (others keep theirs), in one atomic write. */
+    /**
+     * Records the checkpoint of these partitions (others keep theirs), in one atomic write with this thread's batch,
+     * which it closes.
+     */
     public void checkpoint(Map<TopicPartition, Long> next) {
+        Map<String, byte[]> pending = batch.get();
+        batch.remove();
         open();
         try {
             try (WriteBatch batch = new WriteBatch()) {
+                if (pending != null) {
+                    for (Map.Entry<String, byte[]> e : pending.entrySet()) {
+                        if (e.getValue() == DELETED) {
+                            batch.delete(values, bytes(e.getKey()));
+                        } else {
+                            batch.put(values, bytes(e.getKey()), e.getValue());
+                        }
+                    }
+                }
                 for (Map.Entry<TopicPartition, Long> e : next.entrySet()) {
                     batch.put(meta, bytes(POSITION + e.getKey().topic() + "/" + e.getKey().partition()),
                             ByteBuffer.allocate(Long.BYTES).putLong(e.getValue()).array());
@@ -289,6 +336,7 @@ public final class StateStore implements AutoCloseable {
 
     /** Removes every value and the whole checkpoint: the view is rebuilt from the start of its topics. */
     public void clear() {
+        batch.remove();
         open();
         try {
             db.deleteRange(values, writeOptions, new byte[0], END_OF_KEYS);

@@ -31,6 +31,17 @@ public final class StoreFollower {
     private StoreFollower() {
     }
 
+    /** Who writes the store's keys, which decides whether a poll's writes can wait for its checkpoint. */
+    public enum Writers {
+        /**
+         * Only the view's callback: each poll's writes are gathered in the store's batch and written with the poll's
+         * checkpoint at once, each key once (other threads read them after that write).
+         */
+        ONLY_THIS_VIEW,
+        /** Other threads write the same keys too: each write goes to the store at once, so none is overwritten. */
+        SHARED
+    }
+
     /**
      * @param format   names the format of the store's values; a store written in another format is rebuilt
      * @param onRecord writes what the record means into the store, on the follower's thread; must give the same view
@@ -38,6 +49,16 @@ public final class StoreFollower {
      */
     public static TopicFollower follow(StateStore store, String format, String name, Map<String, Object> consumerProps,
                                        List<String> topics, Consumer<ConsumerRecord<String, byte[]>> onRecord) {
+        return follow(store, format, name, consumerProps, topics, Set.of(), Writers.SHARED, onRecord);
+    }
+
+    /**
+     * @param leading topics read before the others while they are behind ({@link TopicFollower}'s leading topics)
+     * @param writers whether only this view writes the store's keys ({@link Writers#ONLY_THIS_VIEW}: batched)
+     */
+    public static TopicFollower follow(StateStore store, String format, String name, Map<String, Object> consumerProps,
+                                       List<String> topics, Set<String> leading, Writers writers,
+                                       Consumer<ConsumerRecord<String, byte[]>> onRecord) {
         TopicIds ids = new TopicIds(consumerProps);
         Map<String, String> current = ids.of(topics, LOOKUP);
         String why = reasonToRebuild(store, format, topics, current);
@@ -57,7 +78,11 @@ public final class StoreFollower {
         if (current != null) {
             known.addAll(current.keySet());
         }
-        return new TopicFollower(name, consumerProps, topics, onRecord, RestartBackoff.DEFAULT, new FollowerCheckpoint() {
+        Consumer<ConsumerRecord<String, byte[]>> apply = writers == Writers.SHARED ? onRecord : r -> {
+            store.beginBatch();
+            onRecord.accept(r);
+        };
+        return new TopicFollower(name, consumerProps, topics, apply, RestartBackoff.DEFAULT, new FollowerCheckpoint() {
             @Override
             public Map<TopicPartition, Long> resumeAt() {
                 return store.positions();
@@ -79,7 +104,7 @@ public final class StoreFollower {
                 checked.keySet().removeIf(tp -> !known.contains(tp.topic()));
                 store.checkpoint(checked);
             }
-        });
+        }, leading);
     }
 
     /** Why the store cannot be resumed, or null when it can. */

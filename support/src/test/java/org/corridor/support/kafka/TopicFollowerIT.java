@@ -93,6 +93,37 @@ class TopicFollowerIT {
     }
 
     @Test
+    void theLeadingTopicIsReadFirstWhileItIsBehindThenTheOthersFollow(TestKafka kafka) throws Exception {
+        String lead = "follower-it-lead";
+        String other = "follower-it-other";
+        kafka.createTopic(lead, 1);
+        kafka.createTopic(other, 1);
+        int leads = 5_000;
+        sendAll(kafka, other, java.util.stream.IntStream.range(0, 300).mapToObj(i -> "o" + i).toArray(String[]::new));
+        sendAll(kafka, lead, java.util.stream.IntStream.range(0, leads).mapToObj(i -> "l" + i).toArray(String[]::new));
+        java.util.concurrent.atomic.AtomicInteger leadsRead = new java.util.concurrent.atomic.AtomicInteger();
+        List<Integer> leadsReadAtOthers = new CopyOnWriteArrayList<>();
+        // Small fetches, so without the lead both topics would be read side by side from the first poll on.
+        Map<String, Object> props = Map.of("bootstrap.servers", kafka.bootstrapServers(),
+                org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100,
+                org.apache.kafka.clients.consumer.ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1024);
+        try (TopicFollower follower = new TopicFollower("lead-it", props, List.of(lead, other), r -> {
+            if (r.topic().equals(lead)) {
+                leadsRead.incrementAndGet();
+            } else {
+                leadsReadAtOthers.add(leadsRead.get());
+            }
+        }, RestartBackoff.DEFAULT, FollowerCheckpoint.NONE, java.util.Set.of(lead))) {
+            follower.awaitCaughtUp(Duration.ofSeconds(60));
+            assertThat(leadsReadAtOthers).hasSize(300);
+            // Every record of the other topic came once the leading one was at most LEADING_SLACK records behind.
+            assertThat(leadsReadAtOthers.get(0)).isGreaterThanOrEqualTo(leads - (int) TopicFollower.LEADING_SLACK);
+            send(kafka, other, "late");
+            await(() -> leadsReadAtOthers.size() == 301, "a record of the other topic written once the leading one is read");
+        }
+    }
+
+    @Test
     void aViewThatReadsNothingForTheStallTimeIsNotWaitedForLonger(TestKafka kafka) throws Exception {
         String topic = "follower-it-stuck";
         kafka.createTopic(topic, 1);
@@ -197,6 +228,18 @@ class TopicFollowerIT {
             for (String v : values) {
                 producer.send(new ProducerRecord<>(topic, v, v.getBytes(StandardCharsets.UTF_8))).get();
             }
+        }
+    }
+
+    /** Sends in small batches without waiting for each record, then for all. */
+    private static void sendAll(TestKafka kafka, String topic, String... values) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(), ProducerConfig.BATCH_SIZE_CONFIG, 1024), new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (String v : values) {
+                producer.send(new ProducerRecord<>(topic, v, v.getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.flush();
         }
     }
 

@@ -96,6 +96,54 @@ class StateStoreTest {
     }
 
     @Test
+    void aBatchIsReadByItsThreadAndWrittenWithTheCheckpointAtOnce() throws Exception {
+        try (StateStore store = StateStore.open(dir.resolve("batch"), "batch")) {
+            store.put("kept", b("before"));
+            store.put("gone", b("before"));
+            store.beginBatch();
+            store.put("new", b("1"));
+            store.update("new", old -> b(s(old) + "2"));
+            store.delete("gone");
+            store.put("kept", b("after"));
+            assertThat(s(store.get("new"))).isEqualTo("12");
+            assertThat(store.get("gone")).isNull();
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                // Another thread sees nothing of the batch until the checkpoint writes it.
+                assertThat(other.submit(() -> s(store.get("new"))).get()).isNull();
+                assertThat(other.submit(() -> s(store.get("gone"))).get()).isEqualTo("before");
+                store.checkpoint(Map.of(new TopicPartition("t", 0), 4L));
+                assertThat(other.submit(() -> s(store.get("new"))).get()).isEqualTo("12");
+                assertThat(other.submit(() -> s(store.get("gone"))).get()).isNull();
+                assertThat(other.submit(() -> s(store.get("kept"))).get()).isEqualTo("after");
+            } finally {
+                other.shutdown();
+            }
+            // The checkpoint closed the batch: this thread writes straight to the store again.
+            store.put("direct", b("d"));
+        }
+        try (StateStore store = StateStore.open(dir.resolve("batch"), "batch")) {
+            assertThat(s(store.get("new"))).isEqualTo("12");
+            assertThat(s(store.get("direct"))).isEqualTo("d");
+            assertThat(store.positions()).isEqualTo(Map.of(new TopicPartition("t", 0), 4L));
+        }
+    }
+
+    @Test
+    void clearDropsTheBatchOfItsThreadToo() {
+        try (StateStore store = StateStore.open(dir.resolve("lost"), "lost")) {
+            store.checkpoint(Map.of(new TopicPartition("t", 0), 2L));
+            store.beginBatch();
+            store.put("x", b("1"));
+            store.clear();
+            // clear() drops the batch too: nothing of it reaches the store.
+            store.checkpoint(Map.of(new TopicPartition("t", 0), 3L));
+            assertThat(store.get("x")).isNull();
+            assertThat(store.positions()).isEqualTo(Map.of(new TopicPartition("t", 0), 3L));
+        }
+    }
+
+    @Test
     void aTemporaryStoreIsDeletedAtCloseAndAClosedStoreRefusesUse() {
         StateStore store = StateStore.open(null, "temp");
         Path where = store.directory();

@@ -3,6 +3,7 @@ package org.corridor.producer.status;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -18,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A materialised view of {@code alerts.audit} and {@code alerts.receipts}, the status of every alert, kept on local
  * disk in a {@link StateStore} rather than in the heap. A {@link StoreFollower} resumes reading both topics from the
- * store's checkpoint, so a restart reads only what was written since; a store that is new, lost, in an older format
+ * store's checkpoint, so a restart reads only what was written since (the decisions first while they are behind, so
+ * receipts seldom come before their alert's decision and wait in {@link EarlyReceipts}); a store that is new, lost, in an older format
  * or built from topics since recreated is rebuilt from the start of the topics, which stay the source of truth.
  * Records that cannot be read are skipped (and counted by the follower). Thread-safe.
  */
@@ -38,7 +40,8 @@ public final class AlertStatusView implements AutoCloseable {
         this.decisions = decisions;
         this.receipts = receipts;
         this.follower = StoreFollower.follow(store, AlertStatuses.FORMAT, "alert-status-view", consumerProps,
-                List.of(Topics.AUDIT, Topics.RECEIPTS), this::apply);
+                List.of(Topics.AUDIT, Topics.RECEIPTS), Set.of(Topics.AUDIT),
+                StoreFollower.Writers.ONLY_THIS_VIEW, this::apply);
     }
 
     /** The status of an alert, as JSON, when the agency published it and its first decision has been read. */

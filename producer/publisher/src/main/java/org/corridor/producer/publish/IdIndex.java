@@ -3,6 +3,7 @@ package org.corridor.producer.publish;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.corridor.support.kafka.Followers;
 import org.corridor.support.kafka.TopicFollower;
@@ -29,7 +30,7 @@ final class IdIndex implements AutoCloseable {
         this.store = StateStore.open(dir, name);
         try {
             this.follower = followers.add(StoreFollower.follow(store, Placements.FORMAT, name, consumerProps, List.of(topic),
-                    r -> {
+                    Set.of(), StoreFollower.Writers.ONLY_THIS_VIEW, r -> {
                         if (r.key() != null) {
                             // A record that is not an alert still takes the id (as before); it has no version.
                             PartitionScan.Placed placed = new PartitionScan.Placed(scans.versionOf(topic, r.value()), r.offset());
