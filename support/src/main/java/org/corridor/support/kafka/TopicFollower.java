@@ -47,10 +47,10 @@ import org.slf4j.LoggerFactory;
  * {@link #caughtUp()} tells when everything committed before a moment has been handed over.
  * <p>
  * A follower may have <em>leading</em> topics, for a view whose records of one topic usually refer to records of
- * another written earlier (a receipt to its alert's decision): while the leading topics are more than
- * {@value #LEADING_SLACK} records behind, the other topics' partitions are paused, so a view catching up with a long
- * history reads the records referred to first instead of keeping the others aside until they come. Once the leading
- * topics have caught up, all are read side by side. Thread-safe.
+ * another written earlier (a receipt to its alert's decision): while it catches up, and the leading topics are more
+ * than {@value #LEADING_SLACK} records behind, the other topics' partitions are paused, so a view catching up with a
+ * long history reads the records referred to first instead of keeping the others aside until they come. Once caught
+ * up, it reads all side by side, so no topic ever waits behind a burst of another. Thread-safe.
  */
 public final class TopicFollower implements AutoCloseable {
 
@@ -80,6 +80,8 @@ public final class TopicFollower implements AutoCloseable {
     // Owned by the follower thread, kept across restarts.
     private final List<Pending> pending = new ArrayList<>();
     private final Map<TopicPartition, Long> next = new HashMap<>();
+    /** Positions handed over but not yet reported to the checkpoint. */
+    private final Map<TopicPartition, Long> unsaved = new HashMap<>();
     private final RecordFailures failures;
     private Map<TopicPartition, Long> readyAt;
     private boolean upInThisConsumer;
@@ -135,6 +137,9 @@ public final class TopicFollower implements AutoCloseable {
         p.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // The classic consumer: the new one (group.protocol=consumer) spins while paused partitions hold fetched data
+        // (KAFKA-21084), and a follower pauses partitions (leading topics).
+        p.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
         // A restarted consumer resumes at its last positions; if retention removed them, the oldest record left is next.
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         this.props = Map.copyOf(p);
@@ -334,16 +339,18 @@ public final class TopicFollower implements AutoCloseable {
                 skipped.incrementAndGet();
             }
             handed.incrementAndGet();
-            next.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
+            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+            next.put(tp, r.offset() + 1);
+            unsaved.put(tp, r.offset() + 1);
+        }
+        if (!unsaved.isEmpty()) {
+            // Also after a failed attempt (the follower restarted): nothing counts as caught up before it is saved.
+            checkpoint.handled(new HashMap<>(unsaved));
+            unsaved.clear();
         }
         lag = lag(c);
         if (!leading.isEmpty()) {
             steer(c);
-        }
-        if (!records.isEmpty()) {
-            Map<TopicPartition, Long> progress = new HashMap<>();
-            records.partitions().forEach(tp -> progress.put(tp, next.get(tp)));
-            checkpoint.handled(progress);
         }
         pending.removeIf(p -> {
             boolean done = reached(c, p.end());
@@ -358,11 +365,18 @@ public final class TopicFollower implements AutoCloseable {
     }
 
     /**
-     * Pauses the partitions of the topics that do not lead while the leading ones are more than {@value #LEADING_SLACK}
-     * records behind, or their lag is not known yet (the leading partitions are fetched, so it soon is), and resumes
-     * them otherwise.
+     * Until the view has caught up (in this consumer), pauses the partitions of the topics that do not lead while the
+     * leading ones are more than {@value #LEADING_SLACK} records behind, or their lag is not known yet (the leading
+     * partitions are fetched, so it soon is), and resumes them otherwise; once caught up, reads all side by side.
      */
     private void steer(KafkaConsumer<String, byte[]> c) {
+        if (upInThisConsumer) {
+            // Caught up: from now on the topics are read side by side, so none waits behind a burst of another.
+            if (!c.paused().isEmpty()) {
+                c.resume(c.paused());
+            }
+            return;
+        }
         long behind = 0;
         List<TopicPartition> others = new ArrayList<>();
         for (TopicPartition tp : c.assignment()) {

@@ -88,6 +88,7 @@ public final class StateStore implements AutoCloseable {
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
     private final ThreadLocal<Map<String, byte[]>> batch = new ThreadLocal<>();
+    private volatile Thread batchOwner;
 
     private StateStore(Path dir, boolean temporary) {
         this.dir = dir;
@@ -151,7 +152,29 @@ public final class StateStore implements AutoCloseable {
      */
     public void beginBatch() {
         if (batch.get() == null) {
+            Thread owner = batchOwner;
+            if (owner != null) {
+                throw new IllegalStateException("state store " + dir + ": thread " + owner.getName()
+                        + " already gathers a batch; one thread at a time writes a batched store");
+            }
             batch.set(new HashMap<>());
+            batchOwner = Thread.currentThread();
+        }
+    }
+
+    private void endBatch() {
+        if (batch.get() != null) {
+            batch.remove();
+            batchOwner = null;
+        }
+    }
+
+    /** A write of another thread while one gathers a batch would be overwritten by it: refused. */
+    private void refuseWhileAnotherBatches() {
+        Thread owner = batchOwner;
+        if (owner != null && owner != Thread.currentThread()) {
+            throw new IllegalStateException("state store " + dir + ": thread " + owner.getName()
+                    + " gathers a batch; only it writes this store");
         }
     }
 
@@ -180,6 +203,7 @@ public final class StateStore implements AutoCloseable {
             pending.put(key, value);
             return;
         }
+        refuseWhileAnotherBatches();
         open();
         try {
             db.put(values, writeOptions, bytes(key), value);
@@ -196,6 +220,7 @@ public final class StateStore implements AutoCloseable {
             pending.put(key, DELETED);
             return;
         }
+        refuseWhileAnotherBatches();
         open();
         try {
             db.delete(values, writeOptions, bytes(key));
@@ -290,7 +315,6 @@ public final class StateStore implements AutoCloseable {
      */
     public void checkpoint(Map<TopicPartition, Long> next) {
         Map<String, byte[]> pending = batch.get();
-        batch.remove();
         open();
         try {
             try (WriteBatch batch = new WriteBatch()) {
@@ -308,6 +332,8 @@ public final class StateStore implements AutoCloseable {
                             ByteBuffer.allocate(Long.BYTES).putLong(e.getValue()).array());
                 }
                 db.write(writeOptions, batch);
+                // Only once written: a failed write keeps the batch for the next checkpoint to write.
+                endBatch();
             } catch (RocksDBException e) {
                 throw failed("write the checkpoint", e);
             }
@@ -336,7 +362,8 @@ public final class StateStore implements AutoCloseable {
 
     /** Removes every value and the whole checkpoint: the view is rebuilt from the start of its topics. */
     public void clear() {
-        batch.remove();
+        refuseWhileAnotherBatches();
+        endBatch();
         open();
         try {
             db.deleteRange(values, writeOptions, new byte[0], END_OF_KEYS);

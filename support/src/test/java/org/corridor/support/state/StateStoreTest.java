@@ -130,6 +130,31 @@ class StateStoreTest {
     }
 
     @Test
+    void whileOneThreadGathersABatchAnotherThreadsWritesAreRefused() throws Exception {
+        try (StateStore store = StateStore.temporary("owner")) {
+            store.beginBatch();
+            store.put("k", b("batched"));
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                assertThat(other.submit(() -> {
+                    try {
+                        store.put("k", b("lost"));
+                        return "written";
+                    } catch (IllegalStateException e) {
+                        return e.getMessage();
+                    }
+                }).get()).endsWith("gathers a batch; only it writes this store");
+                store.checkpoint(Map.of());
+                other.submit(() -> store.put("k2", b("after"))).get();
+            } finally {
+                other.shutdown();
+            }
+            assertThat(s(store.get("k"))).isEqualTo("batched");
+            assertThat(s(store.get("k2"))).isEqualTo("after");
+        }
+    }
+
+    @Test
     void clearDropsTheBatchOfItsThreadToo() {
         try (StateStore store = StateStore.open(dir.resolve("lost"), "lost")) {
             store.checkpoint(Map.of(new TopicPartition("t", 0), 2L));

@@ -87,6 +87,31 @@ class StoreFollowerIT {
         }
     }
 
+    @Test
+    void aViewThatAloneWritesItsStoreWritesEachPollAtOnceAndIsReadOnceCaughtUp(TestKafka kafka) throws Exception {
+        String topic = "store-follower-it-batched";
+        kafka.createTopic(topic, 3);
+        send(kafka, topic, 0, 2_000);
+        try (StateStore store = StateStore.open(dir, "batched");
+             TopicFollower follower = StoreFollower.follow(store, "v1", "batched-it", Map.of(
+                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                     ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100), List.of(topic), java.util.Set.of(),
+                     StoreFollower.Writers.ONLY_THIS_VIEW, r -> store.update("count", old -> String.valueOf(
+                             old == null ? 1 : Integer.parseInt(new String(old, StandardCharsets.UTF_8)) + 1)
+                             .getBytes(StandardCharsets.UTF_8)))) {
+            // This thread is not the follower's: once caught up, every poll's writes have been written.
+            follower.awaitCaughtUp(Duration.ofSeconds(60));
+            assertThat(value(store, "count")).isEqualTo("2000");
+            // Live records go on being written with their checkpoints.
+            send(kafka, topic, 2_000, 2_010);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "2010".equals(value(store, "count")));
+        }
+        try (StateStore store = StateStore.open(dir, "batched")) {
+            assertThat(value(store, "count")).as("written with the checkpoints, so kept").isEqualTo("2010");
+            assertThat(store.positions().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(2_010);
+        }
+    }
+
     private static TopicFollower follow(TestKafka kafka, StateStore store, String format, String topic) {
         return StoreFollower.follow(store, format, "store-it", Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 kafka.bootstrapServers()), List.of(topic), r -> store.put(r.key(), r.value()));
