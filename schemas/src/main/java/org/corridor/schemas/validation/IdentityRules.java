@@ -1,11 +1,8 @@
 package org.corridor.schemas.validation;
 
 import java.time.LocalDate;
-import java.util.IllformedLocaleException;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.corridor.schemas.avro.Agency;
 import org.corridor.schemas.avro.Evaluation;
@@ -16,7 +13,6 @@ import org.corridor.schemas.avro.TraffickingAlert;
 final class IdentityRules {
 
     static final int SUMMARY_MAX = 2000;
-    private static final Pattern AGENCY_ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
     private IdentityRules() {
     }
@@ -33,7 +29,7 @@ final class IdentityRules {
         }
         v.present("reportedAt", alert.getReportedAt());
         summary(alert.getSummary(), v);
-        language(alert.getLanguage(), v);
+        Texts.language(v, "language", alert.getLanguage());
         evaluation(alert.getEvaluation(), v);
         List<UUID> related = alert.getRelatedAlertIds();
         if (v.present("relatedAlertIds", related)) {
@@ -67,11 +63,7 @@ final class IdentityRules {
         if (!v.present("originAgency", agency)) {
             return;
         }
-        String id = agency.getAgencyId();
-        if (v.present("originAgency.agencyId", id) && !AGENCY_ID.matcher(id).matches()) {
-            v.add("originAgency.agencyId", Texts.quote(id)
-                    + " is not a lowercase slug (a-z, 0-9 and inner hyphens, 1 to 63 characters)");
-        }
+        Texts.agencyId(v, "originAgency.agencyId", agency.getAgencyId());
         Texts.country(v, "originAgency.country", agency.getCountry());
         v.notBlank("originAgency.name", agency.getName());
     }
@@ -79,17 +71,6 @@ final class IdentityRules {
     private static void summary(String summary, Violations v) {
         if (v.notBlank("summary", summary) && summary.length() > SUMMARY_MAX) {
             v.add("summary", "must be at most " + SUMMARY_MAX + " characters, was " + summary.length());
-        }
-    }
-
-    private static void language(String tag, Violations v) {
-        if (!v.notBlank("language", tag)) {
-            return;
-        }
-        try {
-            new Locale.Builder().setLanguageTag(tag);
-        } catch (IllformedLocaleException e) {
-            v.add("language", Texts.quote(tag) + " is not a BCP 47 language tag");
         }
     }
 

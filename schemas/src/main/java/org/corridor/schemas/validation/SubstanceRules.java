@@ -34,8 +34,13 @@ final class SubstanceRules {
         if (substances.isEmpty() && NEED_SUBSTANCE.contains(alert.getKind())) {
             v.add("substances", "a " + alert.getKind() + " alert needs at least one substance");
         }
+        each("substances", substances, reference, v);
+    }
+
+    /** Checks each substance of a list found at {@code listPath} (an alert's, an outcome's). */
+    static void each(String listPath, List<Substance> substances, ReferenceData reference, Violations v) {
         for (int i = 0; i < substances.size(); i++) {
-            String path = "substances[" + i + "]";
+            String path = listPath + "[" + i + "]";
             Substance s = substances.get(i);
             if (!v.present(path, s)) {
                 continue;

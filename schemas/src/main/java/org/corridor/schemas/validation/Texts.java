@@ -1,11 +1,36 @@
 package org.corridor.schemas.validation;
 
+import java.util.IllformedLocaleException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
 import org.corridor.schemas.reference.CountryCodes;
 
 /** Shared format checks used by several rule groups. */
 final class Texts {
 
+    private static final Pattern AGENCY_ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+
     private Texts() {
+    }
+
+    /** An agency id: a lowercase slug. */
+    static void agencyId(Violations v, String path, String id) {
+        if (v.present(path, id) && !AGENCY_ID.matcher(id).matches()) {
+            v.add(path, quote(id) + " is not a lowercase slug (a-z, 0-9 and inner hyphens, 1 to 63 characters)");
+        }
+    }
+
+    /** A BCP 47 language tag, not blank. */
+    static void language(Violations v, String path, String tag) {
+        if (!v.notBlank(path, tag)) {
+            return;
+        }
+        try {
+            new Locale.Builder().setLanguageTag(tag);
+        } catch (IllformedLocaleException e) {
+            v.add(path, quote(tag) + " is not a BCP 47 language tag");
+        }
     }
 
     static void country(Violations v, String path, String value) {
