@@ -51,10 +51,7 @@ final class HandlingRules {
             return List.of();
         }
         for (int i = 0; i < ids.size(); i++) {
-            if (!reference.isKnownBody(ids.get(i))) {
-                v.add(path + "[" + i + "]", Texts.quote(ids.get(i)) + " is not a known body (one of "
-                        + String.join(", ", reference.bodyIds()) + ")");
-            }
+            Texts.knownBody(v, path + "[" + i + "]", ids.get(i), reference);
         }
         return ids;
     }

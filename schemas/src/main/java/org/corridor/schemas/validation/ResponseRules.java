@@ -38,9 +38,8 @@ final class ResponseRules {
             return;
         }
         if (responder.getKind() == ResponderKind.BODY) {
-            if (v.present("responder.id", responder.getId()) && !reference.isKnownBody(responder.getId())) {
-                v.add("responder.id", Texts.quote(responder.getId()) + " is not a known body (one of "
-                        + String.join(", ", reference.bodyIds()) + ")");
+            if (v.present("responder.id", responder.getId())) {
+                Texts.knownBody(v, "responder.id", responder.getId(), reference);
             }
         } else {
             Texts.agencyId(v, "responder.id", responder.getId());
@@ -59,10 +58,9 @@ final class ResponseRules {
             v.add("kind", "a " + kind + " comes from the originating agency, not from a body");
         }
         outcome(kind, r.getOutcome(), reference, v);
-        if (REPLIES.contains(kind)) {
-            if (v.present("inReplyTo", r.getInReplyTo()) && r.getInReplyTo().equals(r.getResponseId())) {
-                v.add("inReplyTo", "a response cannot reply to itself");
-            }
+        if (REPLIES.contains(kind) && v.present("inReplyTo", r.getInReplyTo())
+                && r.getInReplyTo().equals(r.getResponseId())) {
+            v.add("inReplyTo", "a response cannot reply to itself");
         }
     }
 
@@ -126,10 +124,7 @@ final class ResponseRules {
             if (!v.present("reshareBodies[" + i + "]", body)) {
                 continue;
             }
-            if (!reference.isKnownBody(body)) {
-                v.add("reshareBodies[" + i + "]", Texts.quote(body) + " is not a known body (one of "
-                        + String.join(", ", reference.bodyIds()) + ")");
-            } else if (!seen.add(body)) {
+            if (Texts.knownBody(v, "reshareBodies[" + i + "]", body, reference) && !seen.add(body)) {
                 v.add("reshareBodies[" + i + "]", Texts.quote(body) + " is named twice");
             }
         }

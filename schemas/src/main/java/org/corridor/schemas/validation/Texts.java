@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.corridor.schemas.reference.CountryCodes;
+import org.corridor.schemas.reference.ReferenceData;
 
 /** Shared format checks used by several rule groups. */
 final class Texts {
@@ -19,6 +20,15 @@ final class Texts {
         if (v.present(path, id) && !AGENCY_ID.matcher(id).matches()) {
             v.add(path, quote(id) + " is not a lowercase slug (a-z, 0-9 and inner hyphens, 1 to 63 characters)");
         }
+    }
+
+    /** A body id of the reference data; returns whether it is one. */
+    static boolean knownBody(Violations v, String path, String id, ReferenceData reference) {
+        if (reference.isKnownBody(id)) {
+            return true;
+        }
+        v.add(path, quote(id) + " is not a known body (one of " + String.join(", ", reference.bodyIds()) + ")");
+        return false;
     }
 
     /** A BCP 47 language tag, not blank. */

@@ -20,8 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  * A materialised view of {@code alerts.audit} and {@code alerts.receipts}, the status of every alert, kept on local
  * disk in a {@link StateStore} rather than in the heap. A {@link StoreFollower} resumes reading both topics from the
  * store's checkpoint, so a restart reads only what was written since (the decisions first while they are behind, so
- * receipts seldom come before their alert's decision and wait in {@link EarlyReceipts}); a store that is new, lost, in an older format
- * or built from topics since recreated is rebuilt from the start of the topics, which stay the source of truth.
+ * receipts seldom come before their alert's decision and wait in {@link EarlyReceipts}); a store that is new, lost, in
+ * an older format or built from topics since recreated is rebuilt from the start of the topics, which stay the source
+ * of truth.
  * Records that cannot be read are skipped (and counted by the follower). Thread-safe.
  */
 public final class AlertStatusView implements AutoCloseable {
