@@ -25,7 +25,15 @@ final class AuditReader {
     private AuditReader() {
     }
 
-    /** "alertId:version" to decision, once every wanted key is present or the timeout passed. */
+    /** The key of a response's decision in what {@link #await} answers. */
+    static String responseKey(String responseId) {
+        return "response:" + responseId;
+    }
+
+    /**
+     * "alertId:version" (or {@link #responseKey} for a response's decision) to decision, once every wanted key is
+     * present or the timeout passed.
+     */
     /** @param client Kafka client settings: bootstrap servers and, on a secured broker, a principal that may read the audit */
     static Map<String, RoutingDecision> await(Map<String, Object> client, String registryUrl, Set<String> wanted, Duration timeout) {
         AvroDeserializer<RoutingDecision> decode = Serdes.reader(
@@ -42,7 +50,8 @@ final class AuditReader {
             while (!found.keySet().containsAll(wanted) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(300))) {
                     RoutingDecision d = decode.deserialize(r.topic(), r.value());
-                    String key = d.getAlertId() + ":" + d.getAlertVersion();
+                    String key = d.getResponse() != null ? responseKey(d.getResponse().getResponseId().toString())
+                            : d.getAlertId() + ":" + d.getAlertVersion();
                     if (wanted.contains(key)) {
                         found.put(key, d);
                     }

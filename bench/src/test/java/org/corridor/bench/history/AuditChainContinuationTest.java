@@ -83,6 +83,6 @@ class AuditChainContinuationTest {
 
     private static RoutingDecision decision(String previous) {
         return new RoutingDecision(UUID.randomUUID(), 1, "kz-customs", List.of("INCB"), List.of(), List.of("r1"),
-                Instant.parse("2025-01-01T00:00:00Z"), AlertTemplates.INSTANCE, null, null, previous);
+                Instant.parse("2025-01-01T00:00:00Z"), AlertTemplates.INSTANCE, null, null, previous, null);
     }
 }

@@ -26,23 +26,32 @@ public final class AccessPlan {
     private AccessPlan() {
     }
 
-    /** {@code agency-<id>}: write (and read back, for corrections) its own inbound topic, nothing else. */
+    /**
+     * {@code agency-<id>}: write (and read back, for corrections) its own inbound topic; write its own responses and
+     * read its own inbox (the return channel), with groups of its own; nothing else.
+     */
     public static List<AclBinding> agency(String agencyId) {
         String p = Principals.agency(agencyId);
         List<AclBinding> acls = new ArrayList<>();
         topic(acls, p, Topics.inbound(agencyId), PatternType.LITERAL, AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE);
+        topic(acls, p, Topics.agencyResponses(agencyId), PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE);
+        topic(acls, p, Topics.agencyInbox(agencyId), PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
+        acls.add(allow(p, new ResourcePattern(ResourceType.GROUP, p + ".", PatternType.PREFIXED), AclOperation.READ));
         return acls;
     }
 
     /**
-     * {@code body-<id>}: read its own feed and parked records with its own groups. It writes no receipt: receipts are
-     * the subscriber service's alone, and a body acknowledges through the subscriber's HTTP API, as itself.
+     * {@code body-<id>}: read its own feed and parked records with its own groups; write its own responses and read
+     * its own inbox (the return channel). It writes no receipt: receipts are the subscriber service's alone, and a
+     * body acknowledges through the subscriber's HTTP API, as itself.
      */
     public static List<AclBinding> body(String bodyId) {
         String p = Principals.body(bodyId);
         List<AclBinding> acls = new ArrayList<>();
         topic(acls, p, Topics.feed(bodyId), PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
         topic(acls, p, Topics.parked(bodyId), PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
+        topic(acls, p, Topics.bodyResponses(bodyId), PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE);
+        topic(acls, p, Topics.bodyInbox(bodyId), PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
         for (String group : Groups.ofBody(bodyId)) {
             acls.add(allow(p, new ResourcePattern(ResourceType.GROUP, group, PatternType.LITERAL), AclOperation.READ));
         }
@@ -61,13 +70,15 @@ public final class AccessPlan {
     }
 
     /**
-     * The router: reads every inbound topic, writes feeds, audit, dead letters and recipients in transactions; reads
-     * the audit back for its hash chain's head.
+     * The router: reads every inbound and responses topic, writes feeds, inboxes, audit, dead letters and recipients
+     * in transactions; reads the audit back for its hash chain's head.
      */
     public static List<AclBinding> router() {
         String p = Principals.ROUTER;
         List<AclBinding> acls = new ArrayList<>();
         topic(acls, p, Topics.INBOUND_PREFIX, PatternType.PREFIXED, AclOperation.READ, AclOperation.DESCRIBE);
+        topic(acls, p, Topics.RESPONSES_PREFIX, PatternType.PREFIXED, AclOperation.READ, AclOperation.DESCRIBE);
+        topic(acls, p, Topics.INBOX_PREFIX, PatternType.PREFIXED, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
         topic(acls, p, Topics.FEED_PREFIX, PatternType.PREFIXED, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
         for (String t : List.of(Topics.DEAD_LETTERS, Topics.DEAD_LETTER_SUMMARY)) {
             topic(acls, p, t, PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
@@ -116,11 +127,16 @@ public final class AccessPlan {
         return acls;
     }
 
-    /** The agency REST service's own principal: it sees the inbound topics exist and reads audit and receipts. */
+    /**
+     * The agency REST service's own principal: it sees the agencies' inbound, responses and inbox topics exist and
+     * reads audit and receipts. It reads no inbox and writes no response: it does both as each agency.
+     */
     public static List<AclBinding> ingest() {
         String p = Principals.INGEST;
         List<AclBinding> acls = new ArrayList<>();
         topic(acls, p, Topics.INBOUND_PREFIX, PatternType.PREFIXED, AclOperation.DESCRIBE);
+        topic(acls, p, Topics.agencyResponses(""), PatternType.PREFIXED, AclOperation.DESCRIBE);
+        topic(acls, p, Topics.agencyInbox(""), PatternType.PREFIXED, AclOperation.DESCRIBE);
         for (String t : List.of(Topics.AUDIT, Topics.RECEIPTS)) {
             topic(acls, p, t, PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE, AclOperation.CREATE);
         }

@@ -26,11 +26,16 @@ class AccessPlanTest {
     }
 
     @Test
-    void anAgencyMayOnlyUseItsOwnInboundTopic() {
+    void anAgencyMayOnlyUseItsOwnInboundResponsesAndInboxTopics() {
         assertThat(rules(AccessPlan.agency("tj-drug-control"))).containsExactlyInAnyOrder(
                 "User:agency-tj-drug-control WRITE TOPIC:LITERAL:alerts.in.tj-drug-control",
                 "User:agency-tj-drug-control READ TOPIC:LITERAL:alerts.in.tj-drug-control",
-                "User:agency-tj-drug-control DESCRIBE TOPIC:LITERAL:alerts.in.tj-drug-control");
+                "User:agency-tj-drug-control DESCRIBE TOPIC:LITERAL:alerts.in.tj-drug-control",
+                "User:agency-tj-drug-control WRITE TOPIC:LITERAL:alerts.responses.agency-tj-drug-control",
+                "User:agency-tj-drug-control DESCRIBE TOPIC:LITERAL:alerts.responses.agency-tj-drug-control",
+                "User:agency-tj-drug-control READ TOPIC:LITERAL:alerts.inbox.agency-tj-drug-control",
+                "User:agency-tj-drug-control DESCRIBE TOPIC:LITERAL:alerts.inbox.agency-tj-drug-control",
+                "User:agency-tj-drug-control READ GROUP:PREFIXED:agency-tj-drug-control.");
     }
 
     @Test
@@ -40,6 +45,10 @@ class AccessPlanTest {
                 "User:body-paris-pact DESCRIBE TOPIC:LITERAL:alerts.feed.paris-pact",
                 "User:body-paris-pact READ TOPIC:LITERAL:alerts.feed.paris-pact.parked",
                 "User:body-paris-pact DESCRIBE TOPIC:LITERAL:alerts.feed.paris-pact.parked",
+                "User:body-paris-pact WRITE TOPIC:LITERAL:alerts.responses.body-paris-pact",
+                "User:body-paris-pact DESCRIBE TOPIC:LITERAL:alerts.responses.body-paris-pact",
+                "User:body-paris-pact READ TOPIC:LITERAL:alerts.inbox.body-paris-pact",
+                "User:body-paris-pact DESCRIBE TOPIC:LITERAL:alerts.inbox.body-paris-pact",
                 "User:body-paris-pact READ GROUP:LITERAL:corridor-subscriber-paris-pact",
                 "User:body-paris-pact READ GROUP:LITERAL:corridor-redrive-paris-pact",
                 "User:body-paris-pact READ GROUP:LITERAL:corridor-replay-paris-pact",
@@ -61,6 +70,44 @@ class AccessPlanTest {
                         && (a.entry().operation() == AclOperation.WRITE || a.entry().operation() == AclOperation.ALL)
                         && covers(a, "alerts.receipts"))
                 .extracting(a -> a.entry().principal()).containsExactly("User:subscriber");
+    }
+
+    /**
+     * The topic a response is read from names its responder, so only that party may write it; an inbox holds what
+     * the router released to its party, so only the router writes it and only that party reads it.
+     */
+    @Test
+    void onlyThePartyWritesItsResponsesAndOnlyThePartyReadsItsInbox() {
+        List<AclBinding> all = new java.util.ArrayList<>();
+        all.addAll(AccessPlan.agency("tj-drug-control"));
+        all.addAll(AccessPlan.agency("kz-customs"));
+        all.addAll(AccessPlan.body("EUROPOL"));
+        all.addAll(AccessPlan.body("UNODC"));
+        all.addAll(AccessPlan.router());
+        all.addAll(AccessPlan.registry("corridor-schema-registry"));
+        all.addAll(AccessPlan.monitor());
+        all.addAll(AccessPlan.ingest());
+        all.addAll(AccessPlan.subscriber(List.of("EUROPOL", "UNODC")));
+        java.util.Map<String, String> owners = java.util.Map.of(
+                "alerts.responses.agency-tj-drug-control", "User:agency-tj-drug-control",
+                "alerts.responses.body-europol", "User:body-europol");
+        owners.forEach((topic, owner) -> assertThat(all).filteredOn(a -> writes(a) && covers(a, topic))
+                .extracting(a -> a.entry().principal()).as(topic).containsExactly(owner));
+        java.util.Map<String, String> readers = java.util.Map.of(
+                "alerts.inbox.agency-tj-drug-control", "User:agency-tj-drug-control",
+                "alerts.inbox.body-europol", "User:body-europol");
+        readers.forEach((topic, reader) -> {
+            assertThat(all).filteredOn(a -> a.pattern().resourceType() == ResourceType.TOPIC && covers(a, topic)
+                            && (a.entry().operation() == AclOperation.READ || a.entry().operation() == AclOperation.ALL))
+                    .extracting(a -> a.entry().principal()).as(topic).containsExactly(reader);
+            assertThat(all).filteredOn(a -> writes(a) && covers(a, topic))
+                    .extracting(a -> a.entry().principal()).as(topic).containsExactly("User:router");
+        });
+    }
+
+    private static boolean writes(AclBinding a) {
+        return a.pattern().resourceType() == ResourceType.TOPIC
+                && (a.entry().operation() == AclOperation.WRITE || a.entry().operation() == AclOperation.ALL);
     }
 
     /** A cluster provisioned before still holds the body's WRITE on the receipts: provisioning the body removes it. */

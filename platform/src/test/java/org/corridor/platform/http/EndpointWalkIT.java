@@ -189,7 +189,7 @@ class EndpointWalkIT {
                 }
                 break;
             case SUBSCRIBERS:
-                if (p.endsWith("/ack")) {
+                if (p.endsWith("/ack") || p.endsWith("/responses")) {
                     return Rule.OWN_BODY;
                 }
                 if (p.endsWith("/redrive") || p.endsWith("/replay")) {

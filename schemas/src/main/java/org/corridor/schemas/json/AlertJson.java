@@ -5,10 +5,7 @@ import java.util.Map;
 
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.validation.Violation;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -21,7 +18,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class AlertJson {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     /** Defaults of the JSON form for fields whose Avro schema has none (adding them there would be a new schema). */
     private static final Map<String, Object> DEFAULTS = Map.of("version", 1, "lifecycle", "NEW", "priority", "ROUTINE",
@@ -39,21 +35,15 @@ public final class AlertJson {
 
     /** Parses text; malformed JSON is one violation on {@code body}. */
     public static Read read(String text) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            return new Read(null, List.of(new Violation("body", "malformed JSON" + where)));
-        }
-        return read(root);
+        JsonText.Parsed parsed = JsonText.object(text);
+        return parsed.problem() != null ? new Read(null, List.of(parsed.problem())) : read(parsed.object());
     }
 
     /** Reads a parsed tree; anything but an object is one violation on {@code body}. */
     public static Read read(JsonNode root) {
-        if (root == null || !root.isObject()) {
-            return new Read(null, List.of(new Violation("body", "must be a JSON object")));
+        JsonText.Parsed parsed = JsonText.object(root);
+        if (parsed.problem() != null) {
+            return new Read(null, List.of(parsed.problem()));
         }
         AvroJsonReader reader = new AvroJsonReader(DEFAULTS);
         TraffickingAlert alert = (TraffickingAlert) reader.record(root, TraffickingAlert.getClassSchema(), "");

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.corridor.schemas.avro.AlertResponse;
 import org.corridor.schemas.avro.DeliveryReceipt;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.TraffickingAlert;
@@ -39,6 +40,23 @@ public final class Topics {
     public static final String DEAD_LETTER_SUMMARY = "alerts.dlq.summary";
     /** Compacted: per alert id, the bodies that received any version so far (comma-separated text). */
     public static final String RECIPIENTS = "alerts.recipients";
+    /**
+     * Prefix of each party's responses topic (the return channel, {@code AlertResponse} values):
+     * {@code alerts.responses.agency-<id>} and {@code alerts.responses.body-<slug>}, each written by that party's
+     * principal alone, so the topic names the responder.
+     */
+    public static final String RESPONSES_PREFIX = "alerts.responses.";
+    /** Regular expression of every responses topic. */
+    public static final String RESPONSES_REGEX = "alerts\\.responses\\.(agency|body)-[a-z0-9][a-z0-9-]*";
+    /** {@link #RESPONSES_REGEX}, compiled. */
+    public static final Pattern RESPONSES_PATTERN = Pattern.compile(RESPONSES_REGEX);
+    /**
+     * Prefix of each party's inbox (routed responses as that party may see them): {@code alerts.inbox.agency-<id>},
+     * {@code alerts.inbox.body-<slug>}; written by the router, read by that party's principal alone.
+     */
+    public static final String INBOX_PREFIX = "alerts.inbox.";
+    /** What the router reads: every inbound topic and every responses topic. */
+    public static final String ROUTED_REGEX = INBOUND_REGEX + "|" + RESPONSES_REGEX;
     /** The schema registry's own log (Corridor's and Confluent's default). */
     public static final String SCHEMAS = "_schemas";
 
@@ -74,6 +92,72 @@ public final class Topics {
                 ? inboundTopic.substring(INBOUND_PREFIX.length()) : null;
     }
 
+    /** {@code alerts.responses.agency-<id>}: where an agency writes its responses. */
+    public static String agencyResponses(String agencyId) {
+        return RESPONSES_PREFIX + "agency-" + agencyId;
+    }
+
+    /** {@code alerts.responses.body-<slug>}: where a body writes its responses. */
+    public static String bodyResponses(String bodyId) {
+        return RESPONSES_PREFIX + "body-" + slug(bodyId);
+    }
+
+    /** {@code alerts.inbox.agency-<id>}: the responses an agency may see. */
+    public static String agencyInbox(String agencyId) {
+        return INBOX_PREFIX + "agency-" + agencyId;
+    }
+
+    /** {@code alerts.inbox.body-<slug>}: the responses a body may see. */
+    public static String bodyInbox(String bodyId) {
+        return INBOX_PREFIX + "body-" + slug(bodyId);
+    }
+
+    /**
+     * The party a responses topic belongs to, or null when the name is not one: {@code alerts.responses.body-paris-pact}
+     * is the body {@code PARIS_PACT}, {@code alerts.responses.agency-kz-customs} the agency {@code kz-customs}.
+     */
+    public static Party responderOf(String responsesTopic) {
+        if (responsesTopic == null || !RESPONSES_PATTERN.matcher(responsesTopic).matches()) {
+            return null;
+        }
+        String party = responsesTopic.substring(RESPONSES_PREFIX.length());
+        return party.startsWith("agency-") ? new Party(false, party.substring("agency-".length()))
+                : new Party(true, bodyOf(party.substring("body-".length())));
+    }
+
+    /** Whether the router reads the topic: an agency's inbound topic or a party's responses topic. */
+    public static boolean isRouted(String topic) {
+        return agencyOf(topic) != null || responderOf(topic) != null;
+    }
+
+    /** The body id a {@link #slug} stands for: {@code paris-pact} → {@code PARIS_PACT}. */
+    public static String bodyOf(String slug) {
+        return slug.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /**
+     * A party of the return channel.
+     *
+     * @param body whether it is a body (its id a body id) or an agency (its id an agency id)
+     */
+    public record Party(boolean body, String id) {
+
+        /** The party's inbox topic. */
+        public String inbox() {
+            return body ? bodyInbox(id) : agencyInbox(id);
+        }
+
+        /** The party's responses topic. */
+        public String responses() {
+            return body ? bodyResponses(id) : agencyResponses(id);
+        }
+
+        @Override
+        public String toString() {
+            return (body ? "body " : "agency ") + id;
+        }
+    }
+
     /** {@code alerts.feed.<body>} with the body id as {@link #slug}: {@code PARIS_PACT} → {@code alerts.feed.paris-pact}. */
     public static String feed(String bodyId) {
         return FEED_PREFIX + slug(bodyId);
@@ -106,6 +190,12 @@ public final class Topics {
             String slug = topic.substring(FEED_PREFIX.length());
             return new TopicSpec(topic, TraffickingAlert.class, downstream(retained(FEED_RETENTION)),
                     List.of(Groups.subscriber(slug), Groups.replay(slug)));
+        }
+        if (responderOf(topic) != null) {
+            return new TopicSpec(topic, AlertResponse.class, kept(), List.of(Groups.ROUTER));
+        }
+        if (topic.startsWith(INBOX_PREFIX)) {
+            return new TopicSpec(topic, AlertResponse.class, retained(FEED_RETENTION), List.of());
         }
         return switch (topic) {
             case AUDIT -> new TopicSpec(topic, RoutingDecision.class, kept(), List.of());

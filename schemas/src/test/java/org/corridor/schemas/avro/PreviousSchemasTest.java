@@ -85,7 +85,7 @@ class PreviousSchemasTest {
     void aDecisionWrittenBeforeTheChainDecodesWithNoPreviousHash() throws IOException {
         RoutingDecision decision = new RoutingDecision(java.util.UUID.randomUUID(), 1, "kz-customs",
                 new java.util.ArrayList<>(List.of("UNODC")), new java.util.ArrayList<>(), new java.util.ArrayList<>(),
-                java.time.Instant.parse("2026-11-01T00:00:00Z"), "router-1", null, null, "ignored by the old writer");
+                java.time.Instant.parse("2026-11-01T00:00:00Z"), "router-1", null, null, "ignored by the old writer", null);
         Schema before = previous("RoutingDecision-2.avsc");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
@@ -97,5 +97,27 @@ class PreviousSchemasTest {
                 .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
         assertThat(read.getPreviousDecisionSha256()).isNull();
         assertThat(read.getRecipients()).containsExactly("UNODC");
+    }
+
+    @Test
+    void theDecisionThatCanNameAResponseAndTheDecisionBeforeItReadEachOther() throws IOException {
+        bothWays(RoutingDecision.getClassSchema(), previous("RoutingDecision-3.avsc"));
+    }
+
+    @Test
+    void aDecisionWrittenBeforeResponsesDecodesAsAnAlertVersionsDecision() throws IOException {
+        RoutingDecision decision = new RoutingDecision(java.util.UUID.randomUUID(), 2, "kz-customs",
+                new java.util.ArrayList<>(List.of("INCB")), new java.util.ArrayList<>(), new java.util.ArrayList<>(),
+                java.time.Instant.parse("2026-11-01T00:00:00Z"), "router-1", null, null, "a".repeat(64), null);
+        Schema before = previous("RoutingDecision-3.avsc");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new SpecificDatumWriter<RoutingDecision>(before).write(decision, encoder);
+        encoder.flush();
+
+        RoutingDecision read = new SpecificDatumReader<RoutingDecision>(before, RoutingDecision.getClassSchema())
+                .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
+        assertThat(read.getResponse()).as("no response in an old decision").isNull();
+        assertThat(read.getPreviousDecisionSha256()).isEqualTo("a".repeat(64));
     }
 }

@@ -38,7 +38,7 @@ class TypedReaderAndLimitsTest {
     @Test
     void aRecordOfAnotherRegisteredTypeIsRefusedByName() {
         RoutingDecision decision = new RoutingDecision(UUID.randomUUID(), 1, "me-police", new ArrayList<>(List.of("UNODC")),
-                new ArrayList<>(), new ArrayList<>(), Instant.parse("2026-11-01T00:00:00Z"), "router-1", null, null, null);
+                new ArrayList<>(), new ArrayList<>(), Instant.parse("2026-11-01T00:00:00Z"), "router-1", null, null, null, null);
         byte[] bytes = Serdes.writer(registry, RoutingDecision.class).serialize("alerts.audit", decision);
         assertThatThrownBy(() -> alerts.deserialize("alerts.in.me-police", bytes))
                 .isInstanceOf(WrongSchemaTypeException.class)

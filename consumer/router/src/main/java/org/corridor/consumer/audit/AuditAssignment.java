@@ -24,20 +24,20 @@ public final class AuditAssignment {
     public static AuditWriters writers(Consumer<?, ?> consumer, int auditPartitions) {
         Map<String, Set<Integer>> assigned = new HashMap<>();
         for (TopicPartition tp : consumer.assignment()) {
-            if (Topics.agencyOf(tp.topic()) != null) {
+            if (Topics.isRouted(tp.topic())) {
                 assigned.computeIfAbsent(tp.topic(), t -> new HashSet<>()).add(tp.partition());
             }
         }
         return AuditWriters.of(auditPartitions, widths(consumer, assigned.keySet()), assigned);
     }
 
-    /** Partition count of each inbound topic the consumer knows: its subscription and what it was assigned. */
+    /** Partition count of each routed topic (inbound or responses) the consumer knows: its subscription and what it was assigned. */
     public static Map<String, Integer> widths(Consumer<?, ?> consumer, Set<String> alsoAssigned) {
         Set<String> topics = new HashSet<>(consumer.subscription());
         topics.addAll(alsoAssigned);
         Map<String, Integer> widths = new HashMap<>();
         for (String topic : topics) {
-            if (Topics.agencyOf(topic) != null) {
+            if (Topics.isRouted(topic)) {
                 // From the consumer's metadata for a subscribed topic: no request.
                 List<PartitionInfo> partitions = consumer.partitionsFor(topic);
                 widths.put(topic, partitions == null ? 0 : partitions.size());

@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Meters of the router. Tags: {@code body} (the 13 bodies), {@code reason} (withhold reasons, dead-letter codes),
- * {@code outcome} (commit, rollback). Never an alert id or agency-supplied text.
+ * {@code outcome} (commit, rollback), {@code kind} (response kinds). Never an alert id or agency-supplied text.
  */
 public final class RouterMetrics {
 
@@ -22,6 +22,10 @@ public final class RouterMetrics {
     public static final String DEAD_LETTERS = "corridor.router.dead.letters";
     /** From an alert's publication (the inbound record's timestamp) to the commit of its routing transaction. */
     public static final String LATENCY = "corridor.router.latency";
+    /** Responses to alerts routed (the return channel), by kind ({@code OUTCOME}, {@code QUESTION}, ...). */
+    public static final String RESPONSES = "corridor.router.responses";
+    /** Inboxes of bodies that got a routed response besides the originating agency's. */
+    public static final String RESPONSE_SHARES = "corridor.router.response.shares";
     /** Routing transactions by outcome. */
     public static final String TRANSACTIONS = "corridor.router.transactions";
 
@@ -40,6 +44,8 @@ public final class RouterMetrics {
     private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
     private final Map<String, Counter> retries = new ConcurrentHashMap<>();
     private final Map<String, Counter> givenBack = new ConcurrentHashMap<>();
+    private final Map<String, Counter> responses = new ConcurrentHashMap<>();
+    private final Counter shares;
     private final Timer latency;
     private final Counter committed;
     private final Counter rolledBack;
@@ -51,6 +57,8 @@ public final class RouterMetrics {
                 .publishPercentiles(0.5, 0.99, 0.999).publishPercentileHistogram().register(registry);
         this.committed = transactions("commit");
         this.rolledBack = transactions("rollback");
+        this.shares = Counter.builder(RESPONSE_SHARES).description("Body inboxes a routed response was shared with")
+                .register(registry);
         this.splits = Counter.builder(BATCH_SPLITS).description("Batches halved to isolate the record Kafka refuses")
                 .register(registry);
     }
@@ -70,6 +78,12 @@ public final class RouterMetrics {
 
     public void withheld(String reason) {
         counter(withheld, WITHHELD, "Bodies withheld by the release policy", "reason", reason).increment();
+    }
+
+    /** A response routed to the originating agency and to {@code bodies} bodies. */
+    public void response(String kind, int bodies) {
+        counter(responses, RESPONSES, "Responses to alerts routed", "kind", kind).increment();
+        shares.increment(bodies);
     }
 
     public void deadLetter(String code) {

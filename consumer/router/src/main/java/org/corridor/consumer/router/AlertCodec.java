@@ -10,6 +10,7 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.corridor.consumer.decision.DeadLetter;
 import org.corridor.consumer.decision.Decoded;
+import org.corridor.schemas.avro.AlertResponse;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.registry.SchemaRegistryClient;
@@ -20,7 +21,7 @@ import org.corridor.schemas.serde.WrongSchemaTypeException;
 import org.corridor.schemas.topics.Topics;
 
 /**
- * Reads inbound alerts and writes audit decisions in the Confluent wire format, sharing one registry client. Decoding
+ * Reads inbound alerts and responses and writes audit decisions in the Confluent wire format, sharing one registry client. Decoding
  * never throws for bad bytes: it classifies them ({@link Decoded.Failed}) by exception type. A registry outage (a
  * {@link RetriableException}) is retried with exponential backoff, on top of the registry client's own retries, and
  * then reported as RETRIES_EXHAUSTED. Thread-safe.
@@ -30,6 +31,8 @@ public final class AlertCodec {
     private final AvroDeserializer<TraffickingAlert> alerts;
     private final AvroSerializer<RoutingDecision> decisions;
     private final AvroSerializer<TraffickingAlert> released;
+    private final AvroDeserializer<AlertResponse> responses;
+    private final AvroSerializer<AlertResponse> releasedResponses;
     private final Retry registryRetry;
     private final int maxRetries;
 
@@ -41,6 +44,8 @@ public final class AlertCodec {
         this.alerts = Serdes.reader(registry, TraffickingAlert.class);
         this.decisions = Serdes.writer(registry, RoutingDecision.class);
         this.released = Serdes.writer(registry, TraffickingAlert.class);
+        this.responses = Serdes.reader(registry, AlertResponse.class);
+        this.releasedResponses = Serdes.writer(registry, AlertResponse.class);
         this.maxRetries = maxRetries;
         long initial = Math.max(1, retryBackoff.toMillis());
         this.registryRetry = Retry.of("router-registry", RetryConfig.custom()
@@ -52,9 +57,23 @@ public final class AlertCodec {
 
     /** Decodes an inbound value; every failure is classified, none thrown. */
     public Decoded decode(String topic, byte[] bytes) {
-        try {
+        return classified(() -> {
             TraffickingAlert alert = registryRetry.executeSupplier(() -> alerts.deserialize(topic, bytes));
             return alert == null ? new Decoded.Empty() : new Decoded.Alert(alert);
+        });
+    }
+
+    /** Decodes a value of a responses topic; every failure is classified, none thrown. */
+    public Decoded decodeResponse(String topic, byte[] bytes) {
+        return classified(() -> {
+            AlertResponse response = registryRetry.executeSupplier(() -> responses.deserialize(topic, bytes));
+            return response == null ? new Decoded.Empty() : new Decoded.Response(response);
+        });
+    }
+
+    private Decoded classified(java.util.function.Supplier<Decoded> decode) {
+        try {
+            return decode.get();
         } catch (RetriableException e) {
             return new Decoded.Failed(DeadLetter.RETRIES_EXHAUSTED, "not routed after " + (maxRetries + 1)
                     + " attempts: " + e.getMessage());
@@ -71,6 +90,11 @@ public final class AlertCodec {
     /** An alert version as a feed gets it when it differs from what was published (inherited markings, a retraction). */
     public byte[] encodeAlert(String feedTopic, TraffickingAlert alert) {
         return released.serialize(feedTopic, alert);
+    }
+
+    /** A response as an inbox gets it (under its effective markings). */
+    public byte[] encodeResponse(String inboxTopic, AlertResponse response) {
+        return releasedResponses.serialize(inboxTopic, response);
     }
 
     public byte[] encodeDecision(RoutingDecision decision) {

@@ -4,11 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.corridor.consumer.decision.History;
+import org.corridor.consumer.decision.Released;
 import org.corridor.consumer.policy.Markings;
 import org.corridor.schemas.avro.HandlingCode;
 import org.corridor.schemas.avro.Tlp;
@@ -22,7 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <pre>{"format":1,"owner":"kz-customs","version":2,
  *  "markings":{"tlp":"AMBER","handlingCode":"H0","handlingRestriction":null,"addressedTo":[],"releasableTo":null,
  *              "notReleasableTo":["CSTO"]},
- *  "recipients":["CARICC","INCB"]}</pre>
+ *  "recipients":["CARICC","INCB"],
+ *  "versions":{"1":{"markings":{...},"recipients":["CARICC","INCB"]},"2":{"markings":{...},"recipients":["CARICC"]}}}</pre>
+ * ({@code versions} is absent in values written before each version's markings and recipients were kept).
  * A value that does not start with {@code {} is the former format, the comma-separated recipients, read as a
  * {@link History#legacy legacy} history. Anything else that does not follow the format is refused with the reason
  * ({@link IllegalArgumentException}). Thread-safe. Public so that tools which write history without routing it
@@ -45,21 +51,31 @@ public final class HistoryCodec {
         if (h.markings() == null) {
             root.putNull("markings");
         } else {
-            Markings m = h.markings();
-            ObjectNode markings = root.putObject("markings");
-            markings.put("tlp", m.tlp().name());
-            markings.put("handlingCode", m.handlingCode().name());
-            markings.put("handlingRestriction", m.handlingRestriction());
-            array(markings.putArray("addressedTo"), m.addressedTo());
-            if (m.releasableTo() == null) {
-                markings.putNull("releasableTo");
-            } else {
-                array(markings.putArray("releasableTo"), m.releasableTo());
-            }
-            array(markings.putArray("notReleasableTo"), m.notReleasableTo());
+            markings(root.putObject("markings"), h.markings());
         }
         array(root.putArray("recipients"), h.recipients());
+        if (!h.versions().isEmpty()) {
+            ObjectNode versions = root.putObject("versions");
+            h.versions().forEach((v, released) -> {
+                ObjectNode one = versions.putObject(Integer.toString(v));
+                markings(one.putObject("markings"), released.markings());
+                array(one.putArray("recipients"), released.recipients());
+            });
+        }
         return JSON.writeValueAsBytes(root);
+    }
+
+    private static void markings(ObjectNode markings, Markings m) {
+        markings.put("tlp", m.tlp().name());
+        markings.put("handlingCode", m.handlingCode().name());
+        markings.put("handlingRestriction", m.handlingRestriction());
+        array(markings.putArray("addressedTo"), m.addressedTo());
+        if (m.releasableTo() == null) {
+            markings.putNull("releasableTo");
+        } else {
+            array(markings.putArray("releasableTo"), m.releasableTo());
+        }
+        array(markings.putArray("notReleasableTo"), m.notReleasableTo());
     }
 
     /** @return the history, or null for an empty value (a tombstone) */
@@ -85,33 +101,61 @@ public final class HistoryCodec {
             throw new IllegalArgumentException("version: " + version + " is not an integer of at least 0");
         }
         JsonNode m = root.path("markings");
-        Markings markings = m.isNull() || m.isMissingNode() ? null : new Markings(
-                enumOf(Tlp.class, m, "tlp"), enumOf(HandlingCode.class, m, "handlingCode"),
-                m.path("handlingRestriction").isString() ? m.path("handlingRestriction").asString() : null,
-                set(m, "addressedTo"), m.path("releasableTo").isNull() ? null : set(m, "releasableTo"),
-                set(m, "notReleasableTo"));
-        return new History(owner.isNull() ? null : owner.asString(), version.asInt(), markings, set(root, "recipients"));
+        Markings markings = m.isNull() || m.isMissingNode() ? null : markings(m, "markings.");
+        SortedMap<Integer, Released> versions = new TreeMap<>();
+        JsonNode routed = root.path("versions");
+        if (!routed.isMissingNode()) {
+            if (!routed.isObject()) {
+                throw new IllegalArgumentException("versions: " + routed + " is not an object of versions");
+            }
+            for (Map.Entry<String, JsonNode> one : routed.properties()) {
+                int v;
+                try {
+                    v = Integer.parseInt(one.getKey());
+                } catch (NumberFormatException e) {
+                    v = 0;
+                }
+                if (v < 1) {
+                    throw new IllegalArgumentException("versions: \"" + one.getKey() + "\" is not a version of at least 1");
+                }
+                String path = "versions." + v + ".";
+                JsonNode vm = one.getValue().path("markings");
+                if (!vm.isObject()) {
+                    throw new IllegalArgumentException(path + "markings: " + vm + " is not an object");
+                }
+                versions.put(v, new Released(markings(vm, path + "markings."), set(one.getValue(), "recipients", path)));
+            }
+        }
+        return new History(owner.isNull() ? null : owner.asString(), version.asInt(), markings, set(root, "recipients", ""),
+                versions);
     }
 
-    private static <E extends Enum<E>> E enumOf(Class<E> type, JsonNode parent, String field) {
+    private static Markings markings(JsonNode m, String path) {
+        return new Markings(enumOf(Tlp.class, m, "tlp", path), enumOf(HandlingCode.class, m, "handlingCode", path),
+                m.path("handlingRestriction").isString() ? m.path("handlingRestriction").asString() : null,
+                set(m, "addressedTo", path), m.path("releasableTo").isNull() ? null : set(m, "releasableTo", path),
+                set(m, "notReleasableTo", path));
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, JsonNode parent, String field, String path) {
         String name = parent.path(field).asString("");
         try {
             return Enum.valueOf(type, name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("markings." + field + ": \"" + name + "\" is not one of "
+            throw new IllegalArgumentException(path + field + ": \"" + name + "\" is not one of "
                     + Arrays.toString(type.getEnumConstants()));
         }
     }
 
-    private static SortedSet<String> set(JsonNode parent, String field) {
+    private static SortedSet<String> set(JsonNode parent, String field, String path) {
         JsonNode array = parent.path(field);
         if (!array.isArray()) {
-            throw new IllegalArgumentException(field + ": " + array + " is not an array of body ids");
+            throw new IllegalArgumentException(path + field + ": " + array + " is not an array of body ids");
         }
         List<String> ids = new ArrayList<>();
         for (JsonNode id : array) {
             if (!id.isString()) {
-                throw new IllegalArgumentException(field + ": " + id + " is not a body id");
+                throw new IllegalArgumentException(path + field + ": " + id + " is not a body id");
             }
             ids.add(id.asString());
         }

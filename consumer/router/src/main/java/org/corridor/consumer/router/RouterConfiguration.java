@@ -15,6 +15,7 @@ import org.corridor.consumer.audit.AuditChains;
 import org.corridor.consumer.audit.AuditLogTail;
 import org.corridor.consumer.audit.AuditWriters;
 import org.corridor.consumer.decision.RouteDecider;
+import org.corridor.consumer.decision.ResponseTriage;
 import org.corridor.consumer.decision.Triage;
 import org.corridor.consumer.explain.ExplainController;
 import org.corridor.consumer.metrics.RouterMetrics;
@@ -28,6 +29,7 @@ import org.corridor.support.kafka.TopicAdmin;
 import org.corridor.schemas.topics.Topics;
 import org.corridor.support.state.StateStore;
 import org.corridor.schemas.validation.AlertValidator;
+import org.corridor.schemas.validation.ResponseValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -97,6 +99,9 @@ public class RouterConfiguration {
         Admin admin = Admin.create(kafka.buildAdminProperties());
         List<String> topics = new ArrayList<>();
         reference.bodyIds().forEach(body -> topics.add(Topics.feed(body)));
+        // The bodies' side of the return channel (on a secured cluster provisioning created them already).
+        reference.bodyIds().forEach(body -> topics.add(Topics.bodyResponses(body)));
+        reference.bodyIds().forEach(body -> topics.add(Topics.bodyInbox(body)));
         topics.add(Topics.AUDIT);
         topics.add(Topics.DEAD_LETTERS);
         topics.add(Topics.DEAD_LETTER_SUMMARY);
@@ -133,8 +138,10 @@ public class RouterConfiguration {
     @Bean
     RoutingService routingService(AlertCodec codec, AlertValidator validator, RouteDecider decider, RecipientsStore store,
                                   KafkaTemplate<String, byte[]> template, RouterMetrics metrics, RouterProperties properties,
-                                  Clock clock) {
-        return new RoutingService(codec, new Triage(validator, decider), store, template, metrics, properties.instanceId(), clock);
+                                  ReferenceData reference, Clock clock) {
+        return new RoutingService(codec, new Triage(validator, decider),
+                new ResponseTriage(new ResponseValidator(reference), new ReleasePolicy()), store, template, metrics,
+                properties.instanceId(), clock);
     }
 
     @Bean

@@ -17,11 +17,15 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.corridor.consumer.audit.AuditChains;
 import org.corridor.consumer.decision.AuditRecord;
 import org.corridor.consumer.decision.DeadLetter;
+import org.corridor.consumer.decision.Decoded;
+import org.corridor.consumer.decision.ResponseOutcome;
+import org.corridor.consumer.decision.ResponseTriage;
 import org.corridor.consumer.decision.History;
 import org.corridor.consumer.decision.Outcome;
 import org.corridor.consumer.decision.Triage;
 import org.corridor.consumer.metrics.RouterMetrics;
 import org.corridor.consumer.policy.Decision;
+import org.corridor.schemas.avro.AlertResponse;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.avro.WithholdReason;
@@ -35,24 +39,30 @@ import org.springframework.kafka.core.KafkaOperations;
  * (decoded by {@link AlertCodec}) and writes what it decides: the feed records (the inbound bytes, or the version
  * re-encoded with its inherited markings, or without content for a retraction), the audit decision and the id's
  * history record, or the dead letter with the record's bytes and the reason, in the same transaction, so no record
- * blocks the others. Each decision goes to the audit partition {@link AuditChains} gives it and names the decision
+ * blocks the others. Responses (the return channel) are decided by the pure {@link ResponseTriage} against the same
+ * history and written the same way: each inbox that gets the response, and the audit decision. Each decision goes to the audit partition {@link AuditChains} gives it and names the decision
  * before it there. A failure of Kafka itself rolls the batch back; {@link TransactionalRouting} decides what happens
  * next.
  */
 public final class RoutingService {
 
+    /** How long a response to a version not yet seen here waits for the recipients store, once per batch. */
+    private static final Duration CATCH_UP = Duration.ofSeconds(5);
+
     private final AlertCodec codec;
     private final Triage triage;
+    private final ResponseTriage responses;
     private final RecipientsStore recipients;
     private final KafkaOperations<String, byte[]> kafka;
     private final RouterMetrics metrics;
     private final String instanceId;
     private final Clock clock;
 
-    public RoutingService(AlertCodec codec, Triage triage, RecipientsStore recipients, KafkaOperations<String, byte[]> kafka,
-                          RouterMetrics metrics, String instanceId, Clock clock) {
+    public RoutingService(AlertCodec codec, Triage triage, ResponseTriage responses, RecipientsStore recipients,
+                          KafkaOperations<String, byte[]> kafka, RouterMetrics metrics, String instanceId, Clock clock) {
         this.codec = codec;
         this.triage = triage;
+        this.responses = responses;
         this.recipients = recipients;
         this.kafka = kafka;
         this.metrics = metrics;
@@ -76,10 +86,80 @@ public final class RoutingService {
         Map<String, History> batch = new HashMap<>();
         List<Runnable> onCommit = new ArrayList<>();
         onCommit.add(audit::committed);
+        boolean caughtUp = false;
         for (ConsumerRecord<String, byte[]> record : records) {
-            route(record, batch, audit, onCommit);
+            Topics.Party party = Topics.responderOf(record.topic());
+            if (party == null) {
+                route(record, batch, audit, onCommit);
+            } else {
+                caughtUp = respond(record, party, batch, audit, onCommit, caughtUp);
+            }
         }
         return () -> onCommit.forEach(Runnable::run);
+    }
+
+    /**
+     * Routes one response. A response to a version this instance has not seen routed (another instance routed it a
+     * moment ago) waits, once per batch, until the recipients store has read what was committed, then is decided.
+     *
+     * @return whether the store was caught up for this batch
+     */
+    private boolean respond(ConsumerRecord<String, byte[]> record, Topics.Party party, Map<String, History> batch,
+                            AuditChains.Batch audit, List<Runnable> onCommit, boolean caughtUp) {
+        ResponseOutcome outcome;
+        try {
+            Decoded decoded = codec.decodeResponse(record.topic(), record.value());
+            History history = decoded instanceof Decoded.Response r ? historyOf(r.response().getAlertId().toString(), batch) : History.NONE;
+            if (!caughtUp && decoded instanceof Decoded.Response r && history.released(r.response().getAlertVersion()) == null) {
+                caughtUp = true;
+                try {
+                    recipients.catchUp(CATCH_UP);
+                } catch (RuntimeException slow) {
+                    // Decided on what is known: a refusal names the version, and the dead letter keeps the bytes.
+                }
+                history = historyOf(r.response().getAlertId().toString(), batch);
+            }
+            outcome = responses.decide(party, record.key(), decoded, history);
+        } catch (RuntimeException e) {
+            outcome = new DeadLetter(DeadLetter.ROUTING_FAILED, "handling the response failed: " + e);
+        }
+        if (outcome instanceof DeadLetter why) {
+            onCommit.add(deadLetter(record, why));
+        } else {
+            onCommit.add(writeResponse(record, (ResponseOutcome.Routed) outcome, audit));
+        }
+        return caughtUp;
+    }
+
+    private History historyOf(String alertId, Map<String, History> batch) {
+        History known = batch.get(alertId);
+        return known != null ? known : recipients.history(alertId);
+    }
+
+    private Runnable writeResponse(ConsumerRecord<String, byte[]> record, ResponseOutcome.Routed routed,
+                                   AuditChains.Batch audit) {
+        AlertResponse released = routed.released();
+        String traceId = header(record, Headers.TRACE_ID);
+        List<Header> headers = List.of(header(Headers.ORIGIN_AGENCY, routed.originAgency()),
+                header(Headers.TRACE_ID, Headers.isValidTraceId(traceId) ? traceId : UUID.randomUUID().toString()),
+                header(Headers.TLP, released.getHandling().getTlp().name()));
+        java.util.Set<String> inboxes = new java.util.LinkedHashSet<>();
+        inboxes.add(Topics.agencyInbox(routed.originAgency()));
+        routed.bodies().forEach(body -> inboxes.add(Topics.bodyInbox(body)));
+        // The responder's own inbox holds its responses too: each party's inbox is its whole thread.
+        inboxes.add(routed.responder().inbox());
+        for (String inbox : inboxes) {
+            kafka.send(new ProducerRecord<>(inbox, null, record.timestamp(), record.key(),
+                    codec.encodeResponse(inbox, released), headers));
+        }
+        int auditPartition = audit.partitionFor(record.partition());
+        byte[] decisionBytes = codec.encodeDecision(AuditRecord.of(routed, clock.instant(), instanceId,
+                audit.previous(auditPartition)));
+        kafka.send(new ProducerRecord<>(Topics.AUDIT, auditPartition, routed.response().getAlertId().toString(), decisionBytes));
+        audit.appended(auditPartition, decisionBytes);
+        return () -> {
+            metrics.response(routed.response().getKind().name(), routed.bodies().size());
+        };
     }
 
     private void route(ConsumerRecord<String, byte[]> record, Map<String, History> batch, AuditChains.Batch audit,
@@ -88,8 +168,7 @@ public final class RoutingService {
         try {
             outcome = triage.accept(Topics.agencyOf(record.topic()), record.key(), codec.decode(record.topic(), record.value()));
             if (outcome instanceof Outcome.Accepted accepted) {
-                History known = batch.get(record.key());
-                outcome = triage.decide(accepted.alert(), known != null ? known : recipients.history(record.key()));
+                outcome = triage.decide(accepted.alert(), historyOf(record.key(), batch));
             }
         } catch (RuntimeException e) {
             // Whatever one record does to the decoder or the decision, it is that record's dead letter, never the

@@ -153,7 +153,10 @@ class TriageTest {
         assertThat(r2.markings().inherited()).containsExactly("notReleasableTo");
         assertThat(r2.released().getHandling().getNotReleasableTo()).containsExactly("OSCE");
         assertThat(r2.releasedAsPublished()).isFalse();
-        assertThat(r2.history()).isEqualTo(new History(agency(v1), 2, r2.markings().effective(), r1.decision().recipients()));
+        assertThat(r2.history()).isEqualTo(new History(agency(v1), 2, r2.markings().effective(), r1.decision().recipients(),
+                new java.util.TreeMap<>(java.util.Map.of(1, new Released(r1.markings().effective(), r1.decision().recipients()),
+                        2, new Released(r2.markings().effective(), r2.decision().recipients())))));
+        assertThat(r2.history().released(2).markings().notReleasableTo()).as("each version's own markings").containsExactly("OSCE");
 
         TraffickingAlert relaxing = TraffickingAlert.newBuilder(v2).setVersion(3).build();
         relaxing.getHandling().setRelaxes(true);

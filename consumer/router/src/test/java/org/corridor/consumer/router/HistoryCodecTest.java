@@ -62,4 +62,32 @@ class HistoryCodecTest {
         assertThat(v2.merge(legacy)).isEqualTo(new History("kz-customs", 2, null, new TreeSet<>(Set.of("INCB", "UNODC"))));
         assertThat(legacy.merge(v2)).isEqualTo(new History("kz-customs", 2, null, new TreeSet<>(Set.of("INCB", "UNODC"))));
     }
+
+    @Test
+    void eachVersionsMarkingsAndRecipientsReadBackAsWritten() {
+        Markings amber = new Markings(Tlp.AMBER, HandlingCode.H1, null, new TreeSet<>(), null, new TreeSet<>(Set.of("OSCE")));
+        Markings red = new Markings(Tlp.RED, HandlingCode.H0, null, new TreeSet<>(Set.of("CARICC")), new TreeSet<>(),
+                new TreeSet<>(Set.of("OSCE")));
+        History h = History.NONE.next("tj-drug-control", 1, amber, Set.of("CARICC", "UNODC"))
+                .next("tj-drug-control", 2, red, Set.of("CARICC"));
+        History read = HistoryCodec.decode(HistoryCodec.encode(h));
+        assertThat(read).isEqualTo(h);
+        assertThat(read.released(1).recipients()).containsExactly("CARICC", "UNODC");
+        assertThat(read.released(2).markings()).isEqualTo(red);
+        assertThat(read.released(2).markings().releasableTo()).as("released to nobody stays nobody").isNotNull().isEmpty();
+        assertThat(read.released(3)).isNull();
+        // A router that knows only version 1 and one that knows both merge to both.
+        History onlyFirst = History.NONE.next("tj-drug-control", 1, amber, Set.of("CARICC", "UNODC"));
+        assertThat(onlyFirst.merge(h)).isEqualTo(h);
+        assertThat(h.merge(onlyFirst).versions()).containsOnlyKeys(1, 2);
+    }
+
+    @Test
+    void aVersionEntryOutsideTheFormatIsRefusedWithItsPath() {
+        assertThatThrownBy(() -> HistoryCodec.decode(utf8("{\"format\":1,\"owner\":null,\"version\":1,\"markings\":null,"
+                + "\"recipients\":[],\"versions\":{\"x\":{}}}"))).hasMessageContaining("versions: \"x\" is not a version");
+        assertThatThrownBy(() -> HistoryCodec.decode(utf8("{\"format\":1,\"owner\":null,\"version\":1,\"markings\":null,"
+                + "\"recipients\":[],\"versions\":{\"1\":{\"markings\":{\"tlp\":\"RED\",\"handlingCode\":\"H9\"},"
+                + "\"recipients\":[]}}}"))).hasMessageContaining("versions.1.markings.handlingCode: \"H9\"");
+    }
 }

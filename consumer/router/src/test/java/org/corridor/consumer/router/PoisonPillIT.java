@@ -165,6 +165,6 @@ class PoisonPillIT {
 
     private static RoutingDecision decision() {
         return new RoutingDecision(UUID.randomUUID(), 1, AGENCY, new ArrayList<>(List.of("UNODC")), new ArrayList<>(),
-                new ArrayList<>(), java.time.Instant.parse("2026-11-01T00:00:00Z"), "router-x", null, null, null);
+                new ArrayList<>(), java.time.Instant.parse("2026-11-01T00:00:00Z"), "router-x", null, null, null, null);
     }
 }

@@ -1,25 +1,15 @@
 package org.corridor.consumer.delivery;
 
-import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import org.corridor.schemas.avro.DeliveryStatus;
-import org.corridor.schemas.topics.Topics;
 
 /**
  * A body's acknowledgement of an alert version, taken only for a version this subscriber delivered to that body
- * ({@link DeliveredAlerts}): then an ACKNOWLEDGED receipt naming the alert's origin agency (from the deliveries, never
- * from the request) is written and confirmed by the broker, and the body's deadline for that alert stops. A check
- * that finds nothing waits until the receipts follower has read everything written before the request (a delivery
- * by another process serving the body, or one not yet read back after a start), then checks again; when the follower
- * cannot get there within {@code wait}, the answer is {@link Outcome.NotYet}, never a false refusal. Who the caller
- * is, is the HTTP layer's ({@link FeedsSecurity}). Thread-safe; blocks the calling thread for at most {@code wait}
- * plus the receipt's write.
+ * ({@link DeliveryChecks}): then an ACKNOWLEDGED receipt naming the alert's origin agency (from the deliveries, never
+ * from the request) is written and confirmed by the broker, and the body's deadline for that alert stops. What is not
+ * known yet is {@link Outcome.NotYet}, never a false refusal. Who the caller is, is the HTTP layer's
+ * ({@link FeedsSecurity}). Thread-safe; blocks the calling thread for at most the check's wait plus the receipt's write.
  */
 final class Acknowledgements {
 
@@ -39,21 +29,12 @@ final class Acknowledgements {
         }
     }
 
-    private final DeliveredAlerts delivered;
-    private final Supplier<CompletableFuture<Void>> caughtUp;
-    private final Duration wait;
+    private final DeliveryChecks checks;
     private final Receipts receipts;
     private final Deadlines deadlines;
 
-    /**
-     * @param caughtUp completes once the receipts follower has read everything written before the call
-     * @param wait     how long a check that found nothing waits for it
-     */
-    Acknowledgements(DeliveredAlerts delivered, Supplier<CompletableFuture<Void>> caughtUp, Duration wait, Receipts receipts,
-                     Deadlines deadlines) {
-        this.delivered = delivered;
-        this.caughtUp = caughtUp;
-        this.wait = wait;
+    Acknowledgements(DeliveryChecks checks, Receipts receipts, Deadlines deadlines) {
+        this.checks = checks;
         this.receipts = receipts;
         this.deadlines = deadlines;
     }
@@ -63,14 +44,11 @@ final class Acknowledgements {
      * @param version the version it acknowledges, or null for the latest delivered
      */
     Outcome acknowledge(String body, UUID alertId, String agency, Integer version) {
-        DeliveredAlerts.Check check = delivered.check(body, alertId, agency, version);
-        if (check instanceof DeliveredAlerts.Check.NeverDelivered || check instanceof DeliveredAlerts.Check.VersionNotDelivered) {
-            String behind = awaitCaughtUp();
-            if (behind != null) {
-                return new Outcome.NotYet(behind);
-            }
-            check = delivered.check(body, alertId, agency, version);
+        DeliveryChecks.Result result = checks.check(body, alertId, agency, version);
+        if (result instanceof DeliveryChecks.Result.NotYet notYet) {
+            return new Outcome.NotYet(notYet.why());
         }
+        DeliveredAlerts.Check check = ((DeliveryChecks.Result.Known) result).check();
         if (!(check instanceof DeliveredAlerts.Check.Delivered ok)) {
             return new Outcome.Refused(check);
         }
@@ -83,20 +61,5 @@ final class Acknowledgements {
         }
         deadlines.acknowledged(body, ok.agency(), alertId);
         return new Outcome.Acknowledged(ok.agency(), ok.version());
-    }
-
-    /** Null once the follower has read what was written before now; otherwise why not. */
-    private String awaitCaughtUp() {
-        try {
-            caughtUp.get().get(wait.toMillis(), TimeUnit.MILLISECONDS);
-            return null;
-        } catch (TimeoutException e) {
-            return "the deliveries on " + Topics.RECEIPTS + " are still being read";
-        } catch (ExecutionException e) {
-            return "the deliveries on " + Topics.RECEIPTS + " cannot be read: " + e.getCause();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
     }
 }

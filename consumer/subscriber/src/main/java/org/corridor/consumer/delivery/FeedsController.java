@@ -103,13 +103,13 @@ class FeedsController {
                 + "\" is not a " + (type.equals("Integer") ? "number" : type));
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String field, String message) {
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String field, String message) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problemDetail(status, type, field, message));
     }
 
     /** An RFC 9457 problem; with a field, one entry under {@code errors} naming it. */
-    private static ProblemDetail problemDetail(HttpStatus status, String type, String field, String message) {
+    static ProblemDetail problemDetail(HttpStatus status, String type, String field, String message) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, field == null ? message : field + ": " + message);
         problem.setType(URI.create("urn:corridor:problem:" + type));
         if (field != null) {

@@ -17,7 +17,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The subscribers' HTTP rules (HTTP basic, {@code corridor.http.users}): a body acknowledges only in its own feed
+ * The subscribers' HTTP rules (HTTP basic, {@code corridor.http.users}): a body acknowledges, responds and reads
+ * responses only in its own feed
  * (the principal is the {@code {body}} of the matched path, checked again on the handler); redrive and replay need the
  * operator; the actuator follows {@link CorridorHttpSecurity}; anything else is denied.
  */
@@ -39,6 +40,8 @@ class FeedsSecurity {
                 Problems.unauthorized("Basic", "HTTP basic credentials of the body (or of the operator)"), Problems.forbidden(),
                 null, settings.maxBodySize().toBytes(), a -> {
                     a.requestMatchers(HttpMethod.POST, "/api/v1/feeds/{body}/alerts/{alertId}/ack")
+                            .access(CorridorHttpSecurity.partyNamedBy(HttpParty.Kind.BODY, "body"));
+                    a.requestMatchers("/api/v1/feeds/{body}/alerts/{alertId}/responses")
                             .access(CorridorHttpSecurity.partyNamedBy(HttpParty.Kind.BODY, "body"));
                     a.requestMatchers(HttpMethod.POST, "/api/v1/feeds/{body}/redrive", "/api/v1/feeds/{body}/replay")
                             .hasRole(CorridorHttpSecurity.OPERATOR);

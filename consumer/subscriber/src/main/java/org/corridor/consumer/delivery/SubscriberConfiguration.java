@@ -2,19 +2,27 @@ package org.corridor.consumer.delivery;
 
 import org.corridor.support.serde.Serdes;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.corridor.consumer.delivery.metrics.SubscriberMetrics;
+import org.corridor.schemas.avro.AlertResponse;
 import org.corridor.schemas.avro.DeliveryReceipt;
+import org.corridor.schemas.validation.ResponseValidator;
+import org.corridor.support.security.Principals;
+import org.corridor.support.security.ScramClient;
+import org.corridor.support.thread.InboxReader;
 import org.corridor.support.state.StateStore;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.reference.ReferenceData;
@@ -126,9 +134,47 @@ public class SubscriberConfiguration {
     }
 
     @Bean
-    Acknowledgements acknowledgements(DeliveredAlerts delivered, DeadlineFollower follower, SubscriberProperties properties,
-                                      Receipts receipts, Deadlines deadlines) {
-        return new Acknowledgements(delivered, follower.follower()::caughtUp, properties.ackReadTimeout(), receipts, deadlines);
+    DeliveryChecks deliveryChecks(DeliveredAlerts delivered, DeadlineFollower follower, SubscriberProperties properties) {
+        return new DeliveryChecks(delivered, follower.follower()::caughtUp, properties.ackReadTimeout());
+    }
+
+    @Bean
+    Acknowledgements acknowledgements(DeliveryChecks deliveryChecks, Receipts receipts, Deadlines deadlines) {
+        return new Acknowledgements(deliveryChecks, receipts, deadlines);
+    }
+
+    /**
+     * The bodies' responses: each body's written by a producer that authenticates as the body (on a secured broker,
+     * whose ACLs let it write its own responses topic only), its thread read from its inbox as the body.
+     */
+    @Bean(destroyMethod = "close")
+    BodyResponses bodyResponses(DeliveryChecks deliveryChecks, KafkaProperties kafka, SubscriberProperties properties,
+                                BodyClients clients, SchemaRegistryClient registry) {
+        Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
+        producer.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Function<String, Producer<String, byte[]>> factory = body -> {
+            Map<String, Object> props = new HashMap<>(producer);
+            String password = properties.bodyPasswords().get(body);
+            if (password != null) {
+                props.putAll(ScramClient.settingsOver(producer,
+                        Principals.body(body), password));
+            }
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, "corridor-responses-" + Topics.slug(body));
+            return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        };
+        AvroDeserializer<AlertResponse> reader =
+                Serdes.reader(registry, AlertResponse.class);
+        return new BodyResponses(deliveryChecks, new ResponseValidator(ReferenceData.defaults()), factory,
+                Serdes.writer(registry, AlertResponse.class),
+                body -> new InboxReader(clients.forBody(body), reader, Duration.ofSeconds(10)),
+                Duration.ofSeconds(10), Clock.systemUTC());
+    }
+
+    @Bean
+    ResponseIdempotency responseIdempotency() {
+        return new ResponseIdempotency(Duration.ofHours(24), 10_000, Clock.systemUTC());
     }
 
     @Bean

@@ -49,7 +49,7 @@ class AcknowledgementsTest {
     private final UUID id = UUID.randomUUID();
 
     private Acknowledgements acknowledgements(Supplier<CompletableFuture<Void>> caughtUp) {
-        return new Acknowledgements(delivered, caughtUp, Duration.ofMillis(200), receipts, deadlines);
+        return new Acknowledgements(new DeliveryChecks(delivered, caughtUp, Duration.ofMillis(200)), receipts, deadlines);
     }
 
     private List<DeliveryReceipt> written() {

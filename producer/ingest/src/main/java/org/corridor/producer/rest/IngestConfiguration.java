@@ -2,6 +2,16 @@ package org.corridor.producer.rest;
 
 import org.corridor.support.serde.Serdes;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.BiFunction;
+import org.corridor.producer.status.AlertStatusView;
+import org.corridor.schemas.avro.AlertResponse;
+import org.corridor.schemas.validation.ResponseValidator;
+import org.corridor.support.registry.CachingSchemaRegistryClient;
+import org.corridor.support.security.Principals;
+import org.corridor.support.security.ScramClient;
+import org.corridor.support.serde.AvroDeserializer;
+import org.corridor.support.thread.InboxReader;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.corridor.producer.metrics.IngestMetrics;
 import org.corridor.support.http.BodyLimitFilter;
 import org.corridor.producer.publish.PublisherFactory;
+import org.corridor.producer.publish.ResponsePublisher;
 import org.corridor.schemas.reference.ReferenceData;
 import org.corridor.support.registry.RegistryClientConfig;
 import org.corridor.support.kafka.Followers;
@@ -87,6 +98,36 @@ public class IngestConfiguration {
         return publishers;
     }
 
+    /**
+     * The agencies' responses: each agency's written by a producer that authenticates as the agency (on a secured
+     * broker, whose ACLs let it write its own responses topic only), its thread read from its inbox as the agency.
+     */
+    @Bean(destroyMethod = "close")
+    AgencyResponses agencyResponses(KafkaProperties kafka, IngestProperties properties, AlertStatusView statuses,
+                                    AgencyPublishers publishers) {
+        Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
+        producer.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+        producer.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+        Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
+        Map<String, String> passwords = new HashMap<>();
+        properties.agencies().stream().filter(a -> a.kafkaPassword() != null).forEach(a -> passwords.put(a.id(), a.kafkaPassword()));
+        BiFunction<Map<String, Object>, String, Map<String, Object>> as = (base, agency) -> {
+            Map<String, Object> props = new HashMap<>(base);
+            if (passwords.containsKey(agency)) {
+                props.putAll(ScramClient.settingsOver(base, Principals.agency(agency), passwords.get(agency)));
+            }
+            return props;
+        };
+        Map<String, Object> serde = Map.of(RegistryClientConfig.URL, properties.schemaRegistryUrl());
+        ResponseValidator validator = new ResponseValidator(ReferenceData.defaults());
+        AvroDeserializer<AlertResponse> reader = Serdes.reader(
+                new CachingSchemaRegistryClient(RegistryClientConfig.of(properties.schemaRegistryUrl())), AlertResponse.class);
+        return new AgencyResponses(statuses, validator,
+                agency -> ResponsePublisher.create(as.apply(producer, agency), serde, validator),
+                agency -> new InboxReader(as.apply(consumer, agency), reader, Duration.ofSeconds(10)), publishers::of,
+                properties.publishTimeout(), Clock.systemUTC());
+    }
+
     @Bean(destroyMethod = "close")
     BlockingPublications blockingPublications(IngestProperties properties) {
         return new BlockingPublications(properties.correctionThreads(), properties.correctionQueue());
@@ -112,7 +153,9 @@ public class IngestConfiguration {
             return;
         }
         try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
-            TopicAdmin.ensure(admin, properties.agencies().stream().map(a -> Topics.inbound(a.id())).toList(),
+            // Each agency's inbound topic and its side of the return channel (its responses, its inbox).
+            TopicAdmin.ensure(admin, properties.agencies().stream().flatMap(a -> java.util.stream.Stream.of(
+                            Topics.inbound(a.id()), Topics.agencyResponses(a.id()), Topics.agencyInbox(a.id()))).toList(),
                     properties.inboundPartitions(), properties.replicationFactor());
         }
     }

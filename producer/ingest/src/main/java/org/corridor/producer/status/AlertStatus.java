@@ -2,9 +2,12 @@ package org.corridor.producer.status;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.corridor.schemas.avro.DeliveryReceipt;
+import org.corridor.schemas.avro.ResponseRouting;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.WithheldBody;
 import org.corridor.schemas.avro.WithholdReason;
@@ -36,6 +39,11 @@ final class AlertStatus {
         int withheldVersion;
         String withheldReason;
         String withheldDetail;
+        /** The body's latest reported outcome (an OutcomeResult symbol) and when it was routed. */
+        String outcome;
+        Instant outcomeAt;
+        /** The body's questions to the originator that no answer has closed yet (response ids). */
+        final SortedSet<String> openQuestions = new TreeSet<>();
 
         String state() {
             if (acknowledgedAt != null) {
@@ -58,6 +66,10 @@ final class AlertStatus {
     final String originAgency;
     int latestVersion;
     final Map<String, BodyState> bodies = new TreeMap<>();
+    /** Questions the originator answered (response ids): a question whose decision is read after its answer's stays closed. */
+    final SortedSet<String> answered = new TreeSet<>();
+    /** The markings of the latest routed version, as its decision recorded them (null before markings were recorded). */
+    ReleasedMarkings released;
     /**
      * Per topic partition ({@code topic/partition}), the offset after the last record applied. A record handed over
      * again (the view resumes from a checkpoint a crash left behind) is below it and changes nothing: without this, a
@@ -81,7 +93,14 @@ final class AlertStatus {
     }
 
     void decide(RoutingDecision d) {
+        if (d.getResponse() != null) {
+            respond(d, d.getResponse());
+            return;
+        }
         latestVersion = Math.max(latestVersion, d.getAlertVersion());
+        if (d.getEffectiveMarkings() != null && (released == null || d.getAlertVersion() >= released.version())) {
+            released = ReleasedMarkings.of(d.getAlertVersion(), d.getEffectiveMarkings());
+        }
         for (String body : d.getRecipients()) {
             BodyState s = bodies.computeIfAbsent(body, b -> new BodyState());
             if (d.getAlertVersion() > s.routedVersion) {
@@ -99,6 +118,24 @@ final class AlertStatus {
                 s.withheldReason = w.getReason().name();
                 s.withheldDetail = w.getDetail();
             }
+        }
+    }
+
+    /** A routed response: a body's outcome or question, or the originator's answer that closes a question. */
+    private void respond(RoutingDecision d, ResponseRouting r) {
+        if (r.getResponderKind().equals("BODY")) {
+            BodyState s = bodies.computeIfAbsent(r.getResponderId(), b -> new BodyState());
+            if (r.getKind().equals("OUTCOME") && r.getOutcome() != null
+                    && (s.outcomeAt == null || !d.getDecidedAt().isBefore(s.outcomeAt))) {
+                s.outcome = r.getOutcome();
+                s.outcomeAt = d.getDecidedAt();
+            } else if (r.getKind().equals("QUESTION") && !answered.contains(r.getResponseId().toString())) {
+                s.openQuestions.add(r.getResponseId().toString());
+            }
+        } else if (r.getKind().equals("ANSWER") && r.getInReplyTo() != null) {
+            String question = r.getInReplyTo().toString();
+            answered.add(question);
+            bodies.values().forEach(s -> s.openQuestions.remove(question));
         }
     }
 
@@ -146,6 +183,11 @@ final class AlertStatus {
             put(n, "escalatedAt", s.escalatedAt);
             if (s.failedAttempts > 0) {
                 n.put("failedAttempts", s.failedAttempts);
+            }
+            put(n, "outcome", s.outcome);
+            put(n, "outcomeAt", s.outcomeAt);
+            if (!s.openQuestions.isEmpty()) {
+                s.openQuestions.forEach(n.putArray("openQuestions")::add);
             }
         });
         return o;

@@ -50,6 +50,11 @@ public final class AlertStatusView implements AutoCloseable {
         return statuses.status(agencyId, alertId);
     }
 
+    /** The markings the agency's alert's latest routed version was released under, if known. */
+    public Optional<ReleasedMarkings> released(String agencyId, String alertId) {
+        return statuses.released(agencyId, alertId);
+    }
+
     private void apply(ConsumerRecord<String, byte[]> r) {
         TopicPartition at = new TopicPartition(r.topic(), r.partition());
         if (r.topic().equals(Topics.AUDIT)) {

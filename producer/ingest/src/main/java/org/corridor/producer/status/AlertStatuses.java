@@ -48,6 +48,12 @@ final class AlertStatuses {
         return status == null ? Optional.empty() : Optional.of(status.toJson(JSON));
     }
 
+    /** The markings the agency's alert's latest routed version was released under, if known. */
+    public Optional<ReleasedMarkings> released(String agencyId, String alertId) {
+        AlertStatus status = load(agencyId, alertId);
+        return status == null ? Optional.empty() : Optional.ofNullable(status.released);
+    }
+
     /** Applies a decision read at that position, then any receipts of its alert that came first. */
     void apply(RoutingDecision d, TopicPartition at, long offset) {
         String alertId = d.getAlertId().toString();

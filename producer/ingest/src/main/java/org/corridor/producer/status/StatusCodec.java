@@ -20,8 +20,11 @@ import java.util.Map;
  * instants are kept as epoch seconds and nanoseconds, and each body's unset facts as cleared bits of one mask.
  * <pre>
  * status  = MAGIC alertId:text originAgency:text latestVersion:int
- *           applied:int (partition:text nextOffset:long)* bodies:int (body:text mask:short fact*)*
- * fact    = the set facts of the body in the order of the bits below: int | instant | text
+ *           applied:int (partition:text nextOffset:long)* bodies:int (body:text mask:short fact*)* answered released
+ * answered = count:int text*   (questions the originator answered)
+ * released = text              (the latest version's markings, {@link ReleasedMarkings}; empty when not known)
+ * (answered and released are absent in statuses stored before responses were routed, MAGIC 0x53)
+ * fact    = the set facts of the body in the order of the bits below: int | instant | text | count:int text*
  * instant = epochSecond:long nano:int
  * text    = length:int UTF-8 bytes
  * </pre>
@@ -30,7 +33,9 @@ final class StatusCodec {
 
     static final String FORMAT = "status-bin-2";
 
-    private static final int MAGIC = 0x53;
+    /** The mark of a status stored before responses were routed: no {@code answered} list. */
+    private static final int MAGIC_BEFORE_RESPONSES = 0x53;
+    private static final int MAGIC = 0x54;
     private static final int MAX_TEXT = 1 << 20;
     private static final int MAX_ENTRIES = 1 << 16;
 
@@ -47,7 +52,10 @@ final class StatusCodec {
     private static final int WITHHELD_VERSION = 1 << 10;
     private static final int WITHHELD_REASON = 1 << 11;
     private static final int WITHHELD_DETAIL = 1 << 12;
-    private static final int KNOWN = (1 << 13) - 1;
+    private static final int OUTCOME = 1 << 13;
+    private static final int OUTCOME_AT = 1 << 14;
+    private static final int OPEN_QUESTIONS = 1 << 15;
+    private static final int KNOWN = (1 << 16) - 1;
 
     private StatusCodec() {
     }
@@ -69,6 +77,8 @@ final class StatusCodec {
                 text(out, e.getKey());
                 body(out, e.getValue());
             }
+            texts(out, status.answered);
+            text(out, status.released == null ? "" : status.released.text());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -82,7 +92,8 @@ final class StatusCodec {
                 | (s.parkedAt != null ? PARKED_AT : 0) | (s.parkedError != null ? PARKED_ERROR : 0)
                 | (s.escalatedAt != null ? ESCALATED_AT : 0) | (s.failedAttempts != 0 ? FAILED_ATTEMPTS : 0)
                 | (s.withheldVersion != 0 ? WITHHELD_VERSION : 0) | (s.withheldReason != null ? WITHHELD_REASON : 0)
-                | (s.withheldDetail != null ? WITHHELD_DETAIL : 0);
+                | (s.withheldDetail != null ? WITHHELD_DETAIL : 0) | (s.outcome != null ? OUTCOME : 0)
+                | (s.outcomeAt != null ? OUTCOME_AT : 0) | (!s.openQuestions.isEmpty() ? OPEN_QUESTIONS : 0);
         out.writeShort(mask);
         if ((mask & ROUTED_VERSION) != 0) {
             out.writeInt(s.routedVersion);
@@ -113,11 +124,25 @@ final class StatusCodec {
         if ((mask & WITHHELD_DETAIL) != 0) {
             text(out, s.withheldDetail);
         }
+        if ((mask & OUTCOME) != 0) {
+            text(out, s.outcome);
+        }
+        instant(out, mask, OUTCOME_AT, s.outcomeAt);
+        if ((mask & OPEN_QUESTIONS) != 0) {
+            texts(out, s.openQuestions);
+        }
+    }
+
+    private static void texts(DataOutputStream out, java.util.Collection<String> values) throws IOException {
+        out.writeInt(values.size());
+        for (String v : values) {
+            text(out, v);
+        }
     }
 
     /** @throws IllegalArgumentException when the bytes are not a status in this format */
     static AlertStatus decode(byte[] bytes) {
-        if (bytes == null || bytes.length == 0 || bytes[0] != MAGIC) {
+        if (bytes == null || bytes.length == 0 || (bytes[0] != MAGIC && bytes[0] != MAGIC_BEFORE_RESPONSES)) {
             throw new IllegalArgumentException("not a stored alert status: it does not start with the format's mark (" + FORMAT + ")");
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 1, bytes.length - 1))) {
@@ -128,6 +153,14 @@ final class StatusCodec {
             }
             for (int i = count(in); i > 0; i--) {
                 status.bodies.put(text(in), body(in));
+            }
+            if (bytes[0] == MAGIC) {
+                // Written since responses were routed; a status stored before has no such list.
+                for (int i = count(in); i > 0; i--) {
+                    status.answered.add(text(in));
+                }
+                String released = text(in);
+                status.released = released.isEmpty() ? null : ReleasedMarkings.parse(released);
             }
             if (in.available() > 0) {
                 throw new IllegalArgumentException("not a stored alert status: " + in.available() + " bytes after its end");
@@ -157,6 +190,13 @@ final class StatusCodec {
         s.withheldVersion = (mask & WITHHELD_VERSION) != 0 ? in.readInt() : 0;
         s.withheldReason = (mask & WITHHELD_REASON) != 0 ? text(in) : null;
         s.withheldDetail = (mask & WITHHELD_DETAIL) != 0 ? text(in) : null;
+        s.outcome = (mask & OUTCOME) != 0 ? text(in) : null;
+        s.outcomeAt = instant(in, mask, OUTCOME_AT);
+        if ((mask & OPEN_QUESTIONS) != 0) {
+            for (int i = count(in); i > 0; i--) {
+                s.openQuestions.add(text(in));
+            }
+        }
         return s;
     }
 

@@ -67,7 +67,7 @@ class IngestStateIT {
                      Serdes.writer(registry, DeliveryReceipt.class))) {
             Instant now = Instant.now();
             decisions.send(new ProducerRecord<>(Topics.AUDIT, alertId.toString(), new RoutingDecision(alertId, 1, AGENCY.id(),
-                    List.of("CARICC", "UNODC"), List.of(), List.of(), now, "router-state-it", null, null, null))).get();
+                    List.of("CARICC", "UNODC"), List.of(), List.of(), now, "router-state-it", null, null, null, null))).get();
             receipts.send(new ProducerRecord<>(Topics.RECEIPTS, alertId.toString(), new DeliveryReceipt("CARICC", alertId, 1,
                     DeliveryStatus.DELIVERED, now.plusMillis(5), 1, null, AGENCY.id()))).get();
         }

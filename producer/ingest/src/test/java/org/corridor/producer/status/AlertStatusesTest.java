@@ -35,7 +35,14 @@ class AlertStatusesTest {
     }
 
     private static RoutingDecision decision(String agency, UUID id, int version, String... recipients) {
-        return new RoutingDecision(id, version, agency, List.of(recipients), List.of(), List.of(), AT, "router-1", null, null, null);
+        return new RoutingDecision(id, version, agency, List.of(recipients), List.of(), List.of(), AT, "router-1", null, null, null, null);
+    }
+
+    private static RoutingDecision response(UUID id, String responderKind, String responder, String kind, UUID responseId,
+                                            UUID inReplyTo, String outcome, String... recipients) {
+        return new RoutingDecision(id, 1, "kz-customs", List.of(recipients), List.of(), List.of(), AT, "router-1", null, null,
+                null, new org.corridor.schemas.avro.ResponseRouting(responseId, responderKind, responder, kind, inReplyTo,
+                        false, outcome, null));
     }
 
     private static DeliveryReceipt delivered(UUID id, String body) {
@@ -162,5 +169,27 @@ class AlertStatusesTest {
         read(decision(id, "UNODC", "OSCE"));
         assertThat(status("kz-customs", id)).contains("\"UNODC\":{\"state\":\"DELIVERED\"",
                 "\"OSCE\":{\"state\":\"PARKED\"", "\"failedAttempts\":1");
+    }
+
+    @Test
+    void aBodysOutcomeAndOpenQuestionsShowAndTheOriginatorsAnswerClosesAQuestion() {
+        UUID id = UUID.randomUUID();
+        read(decision(id, "CARICC", "UNODC"));
+        UUID question = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        read(response(id, "BODY", "CARICC", "QUESTION", question, null, null));
+        read(response(id, "BODY", "CARICC", "QUESTION", other, null, null));
+        read(response(id, "BODY", "UNODC", "OUTCOME", UUID.randomUUID(), null, "SEIZED", "CARICC"));
+        assertThat(status("kz-customs", id)).contains("\"CARICC\":{\"state\":\"ROUTED\"", "\"openQuestions\":[")
+                .contains(question.toString(), other.toString()).contains("\"outcome\":\"SEIZED\"");
+        read(response(id, "AGENCY", "kz-customs", "ANSWER", UUID.randomUUID(), question, null, "CARICC"));
+        assertThat(status("kz-customs", id)).doesNotContain(question.toString()).contains(other.toString());
+        // An answer read before its question (another audit partition): the question stays closed.
+        UUID late = UUID.randomUUID();
+        read(response(id, "AGENCY", "kz-customs", "ANSWER", UUID.randomUUID(), late, null, "CARICC"));
+        read(response(id, "BODY", "CARICC", "QUESTION", late, null, null));
+        assertThat(status("kz-customs", id)).doesNotContain(late.toString());
+        assertThat(statuses.status("kz-customs", id.toString()).orElseThrow().get("latestVersion").asInt())
+                .as("a response is no new version").isEqualTo(1);
     }
 }

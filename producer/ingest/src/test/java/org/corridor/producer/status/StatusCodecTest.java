@@ -32,7 +32,14 @@ class StatusCodecTest {
         s.withheldVersion = 1;
         s.withheldReason = "TLP_RED_NOT_ADDRESSED";
         s.withheldDetail = "TLP:RED goes only to its addressees";
+        s.outcome = "SEIZED";
+        s.outcomeAt = AT.plusSeconds(5);
+        s.openQuestions.add("9b2e4c1a-7d3f-4e8a-b5c6-1d2e3f4a5b60");
+        s.openQuestions.add("c4d5e6f7-0a1b-4c2d-8e3f-405162738495");
         status.bodies.put("UNODC", s);
+        status.answered.add("5e6f7081-92a3-4b4c-9d5e-6f708192a3b4");
+        status.released = new ReleasedMarkings(3, "AMBER", "H1", java.util.List.of("CARICC"), null,
+                java.util.List.of("OSCE", "CSTO"));
         AlertStatus.BodyState routed = new AlertStatus.BodyState();
         routed.routedVersion = 1;
         routed.routedAt = AT;
@@ -52,6 +59,14 @@ class StatusCodecTest {
         assertThat(s.deliveredVersion).isEqualTo(2);
         assertThat(s.withheldReason).isEqualTo("TLP_RED_NOT_ADDRESSED");
         assertThat(s.escalatedAt).isEqualTo(AT.plusSeconds(4));
+        assertThat(s.outcome).isEqualTo("SEIZED");
+        assertThat(s.outcomeAt).isEqualTo(AT.plusSeconds(5));
+        assertThat(s.openQuestions).containsExactly("9b2e4c1a-7d3f-4e8a-b5c6-1d2e3f4a5b60", "c4d5e6f7-0a1b-4c2d-8e3f-405162738495");
+        assertThat(back.answered).containsExactly("5e6f7081-92a3-4b4c-9d5e-6f708192a3b4");
+        assertThat(back.released).isEqualTo(status.released);
+        AlertStatus none = everyFactSet();
+        none.released = new ReleasedMarkings(1, "RED", "H2", java.util.List.of(), java.util.List.of(), java.util.List.of());
+        assertThat(StatusCodec.decode(StatusCodec.encode(none)).released.releasableTo()).as("released to nobody").isEmpty();
         assertThat(back.bodies.get("OSCE").parkedError).isNull();
         assertThat(back.bodies.get("OSCE").acknowledgedAt).isNull();
     }
@@ -64,8 +79,9 @@ class StatusCodecTest {
         AlertStatus back = StatusCodec.decode(bytes);
         JsonMapper json = JsonMapper.builder().build();
         assertThat(back.toJson(json)).isEqualTo(status.toJson(json));
-        // mark, two texts, latest version, no positions, one body: its name and an empty mask, nothing else
-        assertThat(bytes).hasSize(1 + (4 + 36) + (4 + 10) + 4 + 4 + 4 + (4 + 4) + 2);
+        // mark, two texts, latest version, no positions, one body: its name and an empty mask; no answered question, no
+        // released markings
+        assertThat(bytes).hasSize(1 + (4 + 36) + (4 + 10) + 4 + 4 + 4 + (4 + 4) + 2 + 4 + 4);
     }
 
     @Test
@@ -90,5 +106,24 @@ class StatusCodecTest {
         }
         byte[] longer = java.util.Arrays.copyOf(whole, whole.length + 1);
         assertThatThrownBy(() -> StatusCodec.decode(longer)).hasMessageContaining("after its end");
+    }
+
+    @Test
+    void aStatusStoredBeforeResponsesWereRoutedStillReads() {
+        AlertStatus status = everyFactSet();
+        status.answered.clear();
+        status.released = null;
+        status.bodies.values().forEach(b -> b.openQuestions.clear());
+        status.bodies.values().forEach(b -> {
+            b.outcome = null;
+            b.outcomeAt = null;
+        });
+        byte[] now = StatusCodec.encode(status);
+        // The earlier layout: its own mark, no list of answered questions (an empty one is a count of 0) and no
+        // released markings (an empty text is a length of 0).
+        byte[] before = java.util.Arrays.copyOf(now, now.length - 8);
+        before[0] = 0x53;
+        JsonMapper json = JsonMapper.builder().build();
+        assertThat(StatusCodec.decode(before).toJson(json)).isEqualTo(status.toJson(json));
     }
 }

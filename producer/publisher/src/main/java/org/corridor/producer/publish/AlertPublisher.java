@@ -99,6 +99,20 @@ public final class AlertPublisher implements AutoCloseable {
                 .setLifecycle(Lifecycle.RETRACTION).setRetractionReason(reason), traceId);
     }
 
+    /**
+     * Publishes the latest content again as the next version (lifecycle UPDATE) under other markings: how the
+     * originator releases an alert to more bodies (an approved re-share, docs/return-channel.md).
+     *
+     * @param markings the new markings from the latest version's; it may refuse (IllegalStateException) a latest
+     *                 version that cannot be released again, such as a retraction
+     * @throws UnknownAlertException when the agency never published this alert
+     */
+    public CompletableFuture<PublishResult> release(String agencyId, UUID alertId,
+                                                    java.util.function.UnaryOperator<TraffickingAlert> markings, String traceId) {
+        return nextVersion(agencyId, alertId, latest -> TraffickingAlert.newBuilder(markings.apply(latest))
+                .setLifecycle(Lifecycle.UPDATE).setRetractionReason(null), traceId);
+    }
+
     /** The latest version the agency published of an alert, if any. */
     public java.util.Optional<TraffickingAlert> latest(String agencyId, UUID alertId) {
         return history.latest(agencyId, alertId);

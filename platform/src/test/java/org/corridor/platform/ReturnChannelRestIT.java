@@ -1,0 +1,154 @@
+package org.corridor.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The return channel over REST on the secured platform: a recipient body asks the originator a question, the agency
+ * answers it, another recipient reports a shared outcome; each party reads the thread as it may see it. A body that
+ * never received the alert, a body posing as another, another agency and invalid responses are refused, with the
+ * field and the rule named; an Idempotency-Key answers a repeat without writing it twice.
+ */
+class ReturnChannelRestIT {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path data;
+
+    private HttpResponse<String> call(String method, String url, String auth, String body, String idempotencyKey)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (auth != null) {
+            b.header("Authorization", auth.startsWith("Basic ") ? auth : "Bearer " + auth);
+        }
+        if (idempotencyKey != null) {
+            b.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<String> ids(HttpResponse<String> thread) {
+        List<String> ids = new ArrayList<>();
+        if (thread.statusCode() == 200) {
+            JSON.readTree(thread.body()).get("responses").forEach(r -> ids.add(r.get("responseId").asString()));
+        }
+        return ids;
+    }
+
+    private static List<String> fields(HttpResponse<String> problem) {
+        List<String> fields = new ArrayList<>();
+        JSON.readTree(problem.body()).path("errors").forEach(e -> fields.add(e.get("field").asString()));
+        return fields;
+    }
+
+    @Test
+    void bodiesAndTheOriginatorRespondAndReadTheThreadAsTheyMaySeeIt() throws Exception {
+        try (EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, false),
+                Map.of()).start()) {
+            Map<String, String> tokens = DemoAgencies.tokens(data);
+            List<DemoScenario.Published> published = DemoScenario.publish(platform.restUrl(), tokens);
+            String heroin = published.get(0).alertId();
+            String tj = tokens.get("tj-drug-control");
+            String caricc = HttpAuth.basic(platform, "body-CARICC");
+            String unodc = HttpAuth.basic(platform, "body-UNODC");
+            String feeds = platform.subscriberUrl() + "/api/v1/feeds/";
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
+                HttpResponse<String> s = call("GET", platform.restUrl() + "/api/v1/alerts/" + heroin + "/status", tj, null, null);
+                JsonNode b = s.statusCode() == 200 ? JSON.readTree(s.body()).path("bodies") : null;
+                return b != null && b.at("/CARICC/version").asInt() == 2 && b.at("/CARICC/state").asString().equals("DELIVERED")
+                        && b.at("/UNODC/version").asInt() == 2 && b.at("/UNODC/state").asString().equals("DELIVERED");
+            });
+
+            String question = """
+                {"kind":"QUESTION","text":"Was the cotton loaded in Kunduz according to the waybill?","language":"en",
+                 "priority":"PRIORITY","handling":{"tlp":"AMBER","handlingCode":"H1"}}""";
+            HttpResponse<String> asked = call("POST", feeds + "CARICC/alerts/" + heroin + "/responses", caricc, question, "q-1");
+            assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+            JsonNode askedJson = JSON.readTree(asked.body());
+            String questionId = askedJson.get("responseId").asString();
+            assertThat(askedJson.get("alertAgency").asString()).isEqualTo("tj-drug-control");
+            assertThat(askedJson.get("alertVersion").asInt()).as("the latest version delivered to CARICC").isEqualTo(2);
+            HttpResponse<String> again = call("POST", feeds + "CARICC/alerts/" + heroin + "/responses", caricc, question, "q-1");
+            assertThat(JSON.readTree(again.body()).get("offset").asLong()).as("a repeat is answered, not written again")
+                    .isEqualTo(askedJson.get("offset").asLong());
+            assertThat(call("POST", feeds + "CARICC/alerts/" + heroin + "/responses", caricc,
+                    question.replace("Kunduz", "Mazar"), "q-1").statusCode()).as("the key with another body").isEqualTo(409);
+
+            // Refusals: never a recipient, another body's name, another body's feed, nobody, invalid fields.
+            HttpResponse<String> europol = call("POST", feeds + "EUROPOL/alerts/" + heroin + "/responses",
+                    HttpAuth.basic(platform, "body-EUROPOL"), question, null);
+            assertThat(europol.statusCode()).as(europol.body()).isEqualTo(403);
+            assertThat(europol.body()).contains("not-entitled");
+            HttpResponse<String> posing = call("POST", feeds + "CARICC/alerts/" + heroin + "/responses", caricc,
+                    question.replace("{\"kind\"", "{\"responder\":{\"kind\":\"BODY\",\"id\":\"UNODC\"},\"kind\""), null);
+            assertThat(posing.statusCode()).as(posing.body()).isEqualTo(403);
+            assertThat(fields(posing)).containsExactly("responder");
+            assertThat(call("POST", feeds + "CARICC/alerts/" + heroin + "/responses", unodc, question, null).statusCode())
+                    .as("UNODC on CARICC's feed").isEqualTo(403);
+            assertThat(call("POST", feeds + "CARICC/alerts/" + heroin + "/responses", null, question, null).statusCode())
+                    .isEqualTo(401);
+            HttpResponse<String> invalid = call("POST", feeds + "CARICC/alerts/" + heroin + "/responses", caricc,
+                    "{\"kind\":\"OUTCOME\",\"text\":\" \",\"language\":\"en\",\"handling\":{\"tlp\":\"RED\"}}", null);
+            assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(400);
+            assertThat(fields(invalid)).contains("outcome", "text", "handling.addressedTo");
+
+            // The originator sees the question and answers CARICC.
+            String threadUrl = platform.restUrl() + "/api/v1/alerts/" + heroin + "/responses";
+            await().atMost(Duration.ofSeconds(30)).until(() -> ids(call("GET", threadUrl, tj, null, null)).contains(questionId));
+            assertThat(call("GET", threadUrl, tokens.get("kz-customs"), null, null).statusCode())
+                    .as("another agency learns nothing of the alert").isEqualTo(404);
+            String answer = """
+                {"kind":"ANSWER","inReplyTo":"%s","text":"Yes: the waybill names a Kunduz cotton mill.","language":"en",
+                 "priority":"PRIORITY","handling":{"tlp":"AMBER","handlingCode":"H1","addressedTo":["CARICC"]}}"""
+                    .formatted(questionId);
+            HttpResponse<String> answered = call("POST", threadUrl, tj, answer, "a-1");
+            assertThat(answered.statusCode()).as(answered.body()).isEqualTo(202);
+            String answerId = JSON.readTree(answered.body()).get("responseId").asString();
+
+            // UNODC reports a seizure, shared with the other recipients.
+            String outcome = """
+                {"kind":"OUTCOME","outcome":{"code":"SEIZED","substances":[{"name":"heroin","category":"OPIATE",
+                 "quantity":{"amount":37,"unit":"KG"}}]},"text":"A second consignment of the same sender was seized at Osh.",
+                 "language":"en","handling":{"tlp":"AMBER","handlingCode":"H1"},"shareWithRecipients":true}""";
+            HttpResponse<String> reported = call("POST", feeds + "UNODC/alerts/" + heroin + "/responses", unodc, outcome, null);
+            assertThat(reported.statusCode()).as(reported.body()).isEqualTo(202);
+            String outcomeId = JSON.readTree(reported.body()).get("responseId").asString();
+
+            String cariccThread = feeds + "CARICC/alerts/" + heroin + "/responses";
+            await().atMost(Duration.ofSeconds(30)).until(() -> ids(call("GET", cariccThread, caricc, null, null))
+                    .containsAll(List.of(questionId, answerId, outcomeId)));
+            assertThat(ids(call("GET", cariccThread, caricc, null, null))).as("in routing order, once each")
+                    .containsExactly(questionId, answerId, outcomeId);
+            await().atMost(Duration.ofSeconds(30)).until(() -> ids(call("GET", threadUrl, tj, null, null)).size() == 3);
+            assertThat(ids(call("GET", feeds + "UNODC/alerts/" + heroin + "/responses", unodc, null, null)))
+                    .as("UNODC sees its outcome only: the question and the answer were not shared").containsExactly(outcomeId);
+            assertThat(call("GET", feeds + "EUROPOL/alerts/" + heroin + "/responses", HttpAuth.basic(platform, "body-EUROPOL"),
+                    null, null).statusCode()).as("a body that never held the alert reads no thread").isEqualTo(403);
+            JsonNode first = JSON.readTree(call("GET", threadUrl, tj, null, null).body()).get("responses").get(0);
+            assertThat(first.at("/responder/id").asString()).isEqualTo("CARICC");
+            assertThat(first.at("/handling/addressedTo").isEmpty()).isTrue();
+        }
+    }
+}
