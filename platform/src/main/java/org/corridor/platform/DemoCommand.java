@@ -9,10 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import org.corridor.platform.access.CredentialStore;
+import org.corridor.platform.access.HttpCredentials;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.WithheldBody;
 import org.corridor.schemas.avro.WithholdReason;
 import org.corridor.schemas.reference.ReferenceData;
+import org.corridor.support.http.HttpParty;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,6 +36,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--rest-url", defaultValue = "http://localhost:8080", description = "agency REST service (${DEFAULT-VALUE})")
     String restUrl;
 
+    @Option(names = "--subscriber-url", defaultValue = "http://localhost:8083", description = "subscribers (${DEFAULT-VALUE})")
+    String subscriberUrl;
+
     @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}", description = "Kafka (${DEFAULT-VALUE})")
     String bootstrapServers;
 
@@ -42,15 +48,30 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<DemoScenario.Published> published = DemoScenario.publish(restUrl, DemoAgencies.tokens(dataDir));
+        Map<String, String> tokens = DemoAgencies.tokens(dataDir);
+        List<DemoScenario.Published> published = DemoScenario.publish(restUrl, tokens);
         Set<String> wanted = new LinkedHashSet<>();
         published.forEach(p -> wanted.add(p.alertId() + ":" + p.version()));
         // The admin's client settings written by ./corridor up (SASL/SCRAM on the default secured broker).
-        Map<String, RoutingDecision> decisions = AuditReader.await(
-                org.corridor.platform.access.SecureSetup.readClientConfig(dataDir, bootstrapServers), registryUrl, wanted,
-                Duration.ofSeconds(60));
+        Map<String, Object> client = org.corridor.platform.access.SecureSetup.readClientConfig(dataDir, bootstrapServers);
+        Map<String, RoutingDecision> decisions = AuditReader.await(client, registryUrl, wanted, Duration.ofSeconds(60));
         print(out, published, decisions);
-        return decisions.keySet().containsAll(wanted) ? 0 : 1;
+        out.printf("%nThe return channel: CARICC asks %s about the heroin alert, the agency answers, UNODC reports a seizure...%n",
+                DemoThread.AGENCY);
+        out.flush();
+        // The heroin alert as corrected (its latest version): the one the bodies hold now.
+        DemoScenario.Published heroin = published.stream().filter(p -> p.alertId().equals(published.get(0).alertId()))
+                .reduce((a, b) -> b).orElseThrow();
+        CredentialStore credentials = CredentialStore.open(dataDir);
+        List<DemoThread.Posted> posted = new DemoThread(restUrl, subscriberUrl, tokens.get(DemoThread.AGENCY),
+                body -> credentials.existing(HttpCredentials.key(HttpParty.bodyUser(body))).orElseThrow(() ->
+                        new IllegalStateException("no HTTP password of " + body + " in " + credentials.file())))
+                .run(heroin.alertId(), heroin.version(), Duration.ofSeconds(60));
+        Set<String> responses = new LinkedHashSet<>();
+        posted.forEach(p -> responses.add(AuditReader.responseKey(p.responseId())));
+        Map<String, RoutingDecision> routed = AuditReader.await(client, registryUrl, responses, Duration.ofSeconds(60));
+        DemoThread.print(out, "alert 1, heroin via Tajikistan v" + heroin.version(), posted, routed);
+        return decisions.keySet().containsAll(wanted) && routed.keySet().containsAll(responses) ? 0 : 1;
     }
 
     static void print(PrintWriter out, List<DemoScenario.Published> published, Map<String, RoutingDecision> decisions) {
@@ -96,7 +117,7 @@ public final class DemoCommand implements Callable<Integer> {
         }).orElse(".");
     }
 
-    private static String abbreviate(String body) {
+    static String abbreviate(String body) {
         return switch (body) {
             case "INTERPOL" -> "INTPL";
             case "PARIS_PACT" -> "PPACT";
