@@ -16,6 +16,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import org.corridor.platform.launch.Service;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,7 +67,7 @@ class ReturnChannelRestIT {
     @Test
     void bodiesAndTheOriginatorRespondAndReadTheThreadAsTheyMaySeeIt() throws Exception {
         try (EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, false),
-                Map.of()).start()) {
+                Map.of(Service.INGEST, Map.of("corridor.ingest.question-check-interval", "200ms"))).start()) {
             Map<String, String> tokens = DemoAgencies.tokens(data);
             List<DemoScenario.Published> published = DemoScenario.publish(platform.restUrl(), tokens);
             String heroin = published.get(0).alertId();
@@ -146,6 +147,32 @@ class ReturnChannelRestIT {
                     .as("UNODC sees its outcome only: the question and the answer were not shared").containsExactly(outcomeId);
             assertThat(call("GET", feeds + "EUROPOL/alerts/" + heroin + "/responses", HttpAuth.basic(platform, "body-EUROPOL"),
                     null, null).statusCode()).as("a body that never held the alert reads no thread").isEqualTo(403);
+            // A question due in a few seconds and not answered: overdue in the status, escalated once in the metric.
+            String soon = question.replace("\"priority\":\"PRIORITY\"", "\"priority\":\"PRIORITY\",\"dueAt\":\""
+                    + java.time.Instant.now().plusSeconds(3) + "\"").replace("Kunduz", "Termez");
+            HttpResponse<String> urgent = call("POST", feeds + "CARICC/alerts/" + heroin + "/responses", caricc, soon, null);
+            assertThat(urgent.statusCode()).as(urgent.body()).isEqualTo(202);
+            String soonId = JSON.readTree(urgent.body()).get("responseId").asString();
+            String statusUrl = platform.restUrl() + "/api/v1/alerts/" + heroin + "/status";
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                JsonNode open = JSON.readTree(call("GET", statusUrl, tj, null, null).body()).at("/bodies/CARICC/openQuestions");
+                for (JsonNode q : open) {
+                    if (q.get("responseId").asString().equals(soonId) && q.get("overdue").asBoolean()) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+            JsonNode cariccStatus = JSON.readTree(call("GET", statusUrl, tj, null, null).body()).at("/bodies/CARICC");
+            List<String> stillOpen = new ArrayList<>();
+            cariccStatus.get("openQuestions").forEach(q -> stillOpen.add(q.get("responseId").asString()));
+            assertThat(stillOpen).as("the first was answered").containsExactly(soonId);
+            assertThat(JSON.readTree(call("GET", statusUrl, tj, null, null).body()).at("/bodies/UNODC/outcome").asString())
+                    .isEqualTo("SEIZED");
+            await().atMost(Duration.ofSeconds(30)).until(() -> call("GET", platform.restUrl() + "/actuator/prometheus",
+                    HttpAuth.basic(platform, "metrics"), null, null).body()
+                    .contains("corridor_ingest_question_escalations_total{body=\"CARICC\",priority=\"PRIORITY\"} 1.0"));
+
             JsonNode first = JSON.readTree(call("GET", threadUrl, tj, null, null).body()).get("responses").get(0);
             assertThat(first.at("/responder/id").asString()).isEqualTo("CARICC");
             assertThat(first.at("/handling/addressedTo").isEmpty()).isTrue();

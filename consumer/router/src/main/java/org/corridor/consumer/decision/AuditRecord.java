@@ -61,7 +61,7 @@ public final class AuditRecord {
         ResponseRouting what = new ResponseRouting(response.getResponseId(), response.getResponder().getKind().name(),
                 response.getResponder().getId(), response.getKind().name(), response.getInReplyTo(),
                 response.getShareWithRecipients(), response.getOutcome() == null ? null : response.getOutcome().getCode().name(),
-                response.getDueAt());
+                response.getDueAt(), response.getPriority().name());
         return new RoutingDecision(response.getAlertId(), response.getAlertVersion(), response.getAlertAgency(),
                 new ArrayList<>(routed.bodies()), withheld, new ArrayList<>(), decidedAt, instanceId,
                 markings(routed.markings()), null, previousDecisionSha256, what);

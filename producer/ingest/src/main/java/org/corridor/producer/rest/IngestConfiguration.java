@@ -177,13 +177,23 @@ public class IngestConfiguration {
                 "ingest-status");
         org.corridor.producer.status.AlertStatusView view;
         try {
-            view = new org.corridor.producer.status.AlertStatusView(kafka.buildConsumerProperties(), decisions, receipts, store);
+            IngestProperties.QuestionDueTimes due = properties.questionDue();
+            view = new org.corridor.producer.status.AlertStatusView(kafka.buildConsumerProperties(), decisions, receipts, store,
+                    new org.corridor.producer.status.QuestionDue(due.urgent(), due.priority(), due.routine()));
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
         ingestFollowers.add(view.follower());
         return view;
+    }
+
+    /** Escalates questions to the originators that are past due and unanswered ({@code question-check-interval}). */
+    @Bean(destroyMethod = "close")
+    org.corridor.producer.status.QuestionWatcher questionWatcher(org.corridor.producer.status.AlertStatusView view,
+                                                                 IngestProperties properties, MeterRegistry meters) {
+        return org.corridor.producer.status.QuestionWatcher.every(properties.questionCheckInterval(), view, meters,
+                Clock.systemUTC());
     }
 
     @Bean

@@ -35,6 +35,9 @@ import org.springframework.validation.annotation.Validated;
  *                           directories, so each start reads the topics again. One directory per instance.
  * @param correctionThreads  threads for corrections and retractions, which wait for the log off the servlet threads
  * @param correctionQueue    corrections and retractions that may wait for one of those threads; more get 503
+ * @param questionDue        when a body's question to the originator is due unless it gives {@code dueAt}, by
+ *                           priority: {@code urgent} (4 h), {@code priority} (24 h), {@code routine} (72 h)
+ * @param questionCheckInterval how often questions past due are looked for and escalated
  */
 @Validated
 @ConfigurationProperties("corridor.ingest")
@@ -52,7 +55,14 @@ public record IngestProperties(
         @DefaultValue("8MB") @NotNull DataSize batchMaxBodySize,
         Path stateDir,
         @DefaultValue("8") @Min(1) @jakarta.validation.constraints.Max(256) int correctionThreads,
-        @DefaultValue("1000") @Min(1) int correctionQueue) {
+        @DefaultValue("1000") @Min(1) int correctionQueue,
+        @DefaultValue @NotNull @Valid QuestionDueTimes questionDue,
+        @DefaultValue("30s") @NotNull Duration questionCheckInterval) {
+
+    /** When a question is due by default, by its priority. */
+    public record QuestionDueTimes(@DefaultValue("4h") @NotNull Duration urgent, @DefaultValue("24h") @NotNull Duration priority,
+                                   @DefaultValue("72h") @NotNull Duration routine) {
+    }
 
     /**
      * A token identifies one agency: two agencies with the same token hash (or the same id) would let one publish as

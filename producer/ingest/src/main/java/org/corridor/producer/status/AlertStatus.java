@@ -1,7 +1,10 @@
 package org.corridor.producer.status;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -12,6 +15,7 @@ import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.WithheldBody;
 import org.corridor.schemas.avro.WithholdReason;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -42,8 +46,8 @@ final class AlertStatus {
         /** The body's latest reported outcome (an OutcomeResult symbol) and when it was routed. */
         String outcome;
         Instant outcomeAt;
-        /** The body's questions to the originator that no answer has closed yet (response ids). */
-        final SortedSet<String> openQuestions = new TreeSet<>();
+        /** The body's questions to the originator that no answer has closed yet: response id to due time. */
+        final SortedMap<String, Instant> openQuestions = new TreeMap<>();
 
         String state() {
             if (acknowledgedAt != null) {
@@ -92,11 +96,28 @@ final class AlertStatus {
         return true;
     }
 
-    void decide(RoutingDecision d) {
+    /**
+     * A question opened or closed by a routed response, for the index of due questions.
+     *
+     * @param priority the question's Priority symbol (null when not known)
+     */
+    record QuestionChange(boolean opened, String body, String questionId, Instant due, String priority) {
+    }
+
+    /**
+     * Applies a routing decision: of an alert version, or of a response to one.
+     *
+     * @return the questions the decision opened or closed (none for a version's decision)
+     */
+    List<QuestionChange> decide(RoutingDecision d, QuestionDue dues) {
         if (d.getResponse() != null) {
-            respond(d, d.getResponse());
-            return;
+            return respond(d, d.getResponse(), dues);
         }
+        decideVersion(d);
+        return List.of();
+    }
+
+    private void decideVersion(RoutingDecision d) {
         latestVersion = Math.max(latestVersion, d.getAlertVersion());
         if (d.getEffectiveMarkings() != null && (released == null || d.getAlertVersion() >= released.version())) {
             released = ReleasedMarkings.of(d.getAlertVersion(), d.getEffectiveMarkings());
@@ -122,21 +143,32 @@ final class AlertStatus {
     }
 
     /** A routed response: a body's outcome or question, or the originator's answer that closes a question. */
-    private void respond(RoutingDecision d, ResponseRouting r) {
+    private List<QuestionChange> respond(RoutingDecision d, ResponseRouting r, QuestionDue dues) {
         if (r.getResponderKind().equals("BODY")) {
             BodyState s = bodies.computeIfAbsent(r.getResponderId(), b -> new BodyState());
+            String id = r.getResponseId().toString();
             if (r.getKind().equals("OUTCOME") && r.getOutcome() != null
                     && (s.outcomeAt == null || !d.getDecidedAt().isBefore(s.outcomeAt))) {
                 s.outcome = r.getOutcome();
                 s.outcomeAt = d.getDecidedAt();
-            } else if (r.getKind().equals("QUESTION") && !answered.contains(r.getResponseId().toString())) {
-                s.openQuestions.add(r.getResponseId().toString());
+            } else if (r.getKind().equals("QUESTION") && !answered.contains(id) && !s.openQuestions.containsKey(id)) {
+                Instant due = dues.due(r.getDueAt(), d.getDecidedAt(), r.getPriority());
+                s.openQuestions.put(id, due);
+                return List.of(new QuestionChange(true, r.getResponderId(), id, due, r.getPriority()));
             }
         } else if (r.getKind().equals("ANSWER") && r.getInReplyTo() != null) {
             String question = r.getInReplyTo().toString();
             answered.add(question);
-            bodies.values().forEach(s -> s.openQuestions.remove(question));
+            List<QuestionChange> closed = new ArrayList<>();
+            bodies.forEach((body, s) -> {
+                Instant due = s.openQuestions.remove(question);
+                if (due != null) {
+                    closed.add(new QuestionChange(false, body, question, due, null));
+                }
+            });
+            return closed;
         }
+        return List.of();
     }
 
     void receive(DeliveryReceipt r) {
@@ -162,8 +194,13 @@ final class AlertStatus {
         }
     }
 
-    /** The answer of {@code GET /api/v1/alerts/{id}/status}. */
+    /** The answer of {@code GET /api/v1/alerts/{id}/status}, with no question overdue. */
     ObjectNode toJson(ObjectMapper json) {
+        return toJson(json, Instant.MIN);
+    }
+
+    /** The answer of {@code GET /api/v1/alerts/{id}/status}; an open question due before {@code now} is overdue. */
+    ObjectNode toJson(ObjectMapper json, Instant now) {
         ObjectNode o = json.createObjectNode().put("alertId", alertId).put("originAgency", originAgency)
                 .put("latestVersion", latestVersion);
         ObjectNode b = o.putObject("bodies");
@@ -187,7 +224,9 @@ final class AlertStatus {
             put(n, "outcome", s.outcome);
             put(n, "outcomeAt", s.outcomeAt);
             if (!s.openQuestions.isEmpty()) {
-                s.openQuestions.forEach(n.putArray("openQuestions")::add);
+                ArrayNode open = n.putArray("openQuestions");
+                s.openQuestions.forEach((id, due) -> open.addObject().put("responseId", id).put("dueAt", due.toString())
+                        .put("overdue", due.isBefore(now)));
             }
         });
         return o;

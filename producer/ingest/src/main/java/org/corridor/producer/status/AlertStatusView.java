@@ -36,8 +36,14 @@ public final class AlertStatusView implements AutoCloseable {
     /** @param store where the statuses are kept; closed with this view */
     public AlertStatusView(Map<String, Object> consumerProps, AvroDeserializer<RoutingDecision> decisions,
                            AvroDeserializer<DeliveryReceipt> receipts, StateStore store) {
+        this(consumerProps, decisions, receipts, store, QuestionDue.DEFAULTS);
+    }
+
+    /** @param dues when questions to the originators are due */
+    public AlertStatusView(Map<String, Object> consumerProps, AvroDeserializer<RoutingDecision> decisions,
+                           AvroDeserializer<DeliveryReceipt> receipts, StateStore store, QuestionDue dues) {
         this.store = store;
-        this.statuses = new AlertStatuses(store);
+        this.statuses = new AlertStatuses(store, dues, java.time.Clock.systemUTC());
         this.decisions = decisions;
         this.receipts = receipts;
         this.follower = StoreFollower.follow(store, AlertStatuses.FORMAT, "alert-status-view", consumerProps,
@@ -62,6 +68,14 @@ public final class AlertStatusView implements AutoCloseable {
         } else {
             statuses.apply(receipts.deserialize(r.topic(), r.value()), at, r.offset());
         }
+    }
+
+    AlertStatuses statuses() {
+        return statuses;
+    }
+
+    StateStore store() {
+        return store;
     }
 
     /** The follower of both topics, for health and metrics. */

@@ -1,6 +1,8 @@
 package org.corridor.producer.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,19 +35,45 @@ final class AlertStatuses {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final String STATUS = "status/";
     private static final String FIRST_AGENCY = "first/";
+    /**
+     * Open questions by due time: {@code due/<13 digits of epoch millis>/<agency>/<alert id>/<question id>/<body>},
+     * value the priority; what {@link QuestionWatcher} scans, in order, up to now.
+     */
+    static final String DUE = "due/";
 
     private final StateStore store;
     private final EarlyReceipts early;
+    private final QuestionDue dues;
+    private final Clock clock;
 
     AlertStatuses(StateStore store) {
+        this(store, QuestionDue.DEFAULTS, Clock.systemUTC());
+    }
+
+    AlertStatuses(StateStore store, QuestionDue dues, Clock clock) {
         this.store = store;
         this.early = new EarlyReceipts(store);
+        this.dues = dues;
+        this.clock = clock;
+    }
+
+    /** The index key of a due question. */
+    static String dueKey(Instant due, String agency, String alertId, String questionId, String body) {
+        return DUE + String.format("%013d", Math.max(0, due.toEpochMilli())) + "/" + agency + "/" + alertId + "/"
+                + questionId + "/" + body;
+    }
+
+    /** Whether the body's question on the agency's alert is still open (no answer closed it). */
+    boolean open(String agency, String alertId, String body, String questionId) {
+        AlertStatus status = load(agency, alertId);
+        AlertStatus.BodyState s = status == null ? null : status.bodies.get(body);
+        return s != null && s.openQuestions.containsKey(questionId);
     }
 
     /** The status of the agency's alert, as JSON; empty for another agency's alert with that id, as for an unknown one. */
     public Optional<ObjectNode> status(String agencyId, String alertId) {
         AlertStatus status = load(agencyId, alertId);
-        return status == null ? Optional.empty() : Optional.of(status.toJson(JSON));
+        return status == null ? Optional.empty() : Optional.of(status.toJson(JSON, clock.instant()));
     }
 
     /** The markings the agency's alert's latest routed version was released under, if known. */
@@ -64,8 +92,16 @@ final class AlertStatuses {
             status = new AlertStatus(alertId, agency);
         }
         if (status.firstTime(partition(at), offset)) {
-            status.decide(d);
+            List<AlertStatus.QuestionChange> changes = status.decide(d, dues);
             save(status);
+            for (AlertStatus.QuestionChange q : changes) {
+                String key = dueKey(q.due(), agency, alertId, q.questionId(), q.body());
+                if (q.opened()) {
+                    store.put(key, (q.priority() == null ? "" : q.priority()).getBytes(StandardCharsets.UTF_8));
+                } else {
+                    store.delete(key);
+                }
+            }
         }
         // Even for a decision read again: a crash may have come between saving the status and applying these.
         List<EarlyReceipts.Early> waiting = new ArrayList<>(early.waiting(agency, alertId));

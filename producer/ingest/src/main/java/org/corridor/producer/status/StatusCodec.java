@@ -24,7 +24,7 @@ import java.util.Map;
  * answered = count:int text*   (questions the originator answered)
  * released = text              (the latest version's markings, {@link ReleasedMarkings}; empty when not known)
  * (answered and released are absent in statuses stored before responses were routed, MAGIC 0x53)
- * fact    = the set facts of the body in the order of the bits below: int | instant | text | count:int text*
+ * fact    = the set facts of the body in the order of the bits below: int | instant | text | count:int (text instant)*
  * instant = epochSecond:long nano:int
  * text    = length:int UTF-8 bytes
  * </pre>
@@ -129,7 +129,11 @@ final class StatusCodec {
         }
         instant(out, mask, OUTCOME_AT, s.outcomeAt);
         if ((mask & OPEN_QUESTIONS) != 0) {
-            texts(out, s.openQuestions);
+            out.writeInt(s.openQuestions.size());
+            for (Map.Entry<String, Instant> q : s.openQuestions.entrySet()) {
+                text(out, q.getKey());
+                instant(out, OPEN_QUESTIONS, OPEN_QUESTIONS, q.getValue());
+            }
         }
     }
 
@@ -194,7 +198,7 @@ final class StatusCodec {
         s.outcomeAt = instant(in, mask, OUTCOME_AT);
         if ((mask & OPEN_QUESTIONS) != 0) {
             for (int i = count(in); i > 0; i--) {
-                s.openQuestions.add(text(in));
+                s.openQuestions.put(text(in), instant(in, OPEN_QUESTIONS, OPEN_QUESTIONS));
             }
         }
         return s;

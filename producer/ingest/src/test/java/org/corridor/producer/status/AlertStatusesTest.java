@@ -42,7 +42,7 @@ class AlertStatusesTest {
                                             UUID inReplyTo, String outcome, String... recipients) {
         return new RoutingDecision(id, 1, "kz-customs", List.of(recipients), List.of(), List.of(), AT, "router-1", null, null,
                 null, new org.corridor.schemas.avro.ResponseRouting(responseId, responderKind, responder, kind, inReplyTo,
-                        false, outcome, null));
+                        false, outcome, null, "PRIORITY"));
     }
 
     private static DeliveryReceipt delivered(UUID id, String body) {

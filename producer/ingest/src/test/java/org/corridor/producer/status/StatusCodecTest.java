@@ -34,8 +34,8 @@ class StatusCodecTest {
         s.withheldDetail = "TLP:RED goes only to its addressees";
         s.outcome = "SEIZED";
         s.outcomeAt = AT.plusSeconds(5);
-        s.openQuestions.add("9b2e4c1a-7d3f-4e8a-b5c6-1d2e3f4a5b60");
-        s.openQuestions.add("c4d5e6f7-0a1b-4c2d-8e3f-405162738495");
+        s.openQuestions.put("9b2e4c1a-7d3f-4e8a-b5c6-1d2e3f4a5b60", AT.plusSeconds(3600));
+        s.openQuestions.put("c4d5e6f7-0a1b-4c2d-8e3f-405162738495", AT.plusSeconds(7200));
         status.bodies.put("UNODC", s);
         status.answered.add("5e6f7081-92a3-4b4c-9d5e-6f708192a3b4");
         status.released = new ReleasedMarkings(3, "AMBER", "H1", java.util.List.of("CARICC"), null,
@@ -61,7 +61,8 @@ class StatusCodecTest {
         assertThat(s.escalatedAt).isEqualTo(AT.plusSeconds(4));
         assertThat(s.outcome).isEqualTo("SEIZED");
         assertThat(s.outcomeAt).isEqualTo(AT.plusSeconds(5));
-        assertThat(s.openQuestions).containsExactly("9b2e4c1a-7d3f-4e8a-b5c6-1d2e3f4a5b60", "c4d5e6f7-0a1b-4c2d-8e3f-405162738495");
+        assertThat(s.openQuestions).containsExactly(java.util.Map.entry("9b2e4c1a-7d3f-4e8a-b5c6-1d2e3f4a5b60", AT.plusSeconds(3600)),
+                java.util.Map.entry("c4d5e6f7-0a1b-4c2d-8e3f-405162738495", AT.plusSeconds(7200)));
         assertThat(back.answered).containsExactly("5e6f7081-92a3-4b4c-9d5e-6f708192a3b4");
         assertThat(back.released).isEqualTo(status.released);
         AlertStatus none = everyFactSet();
