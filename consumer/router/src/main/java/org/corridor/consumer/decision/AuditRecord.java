@@ -71,6 +71,6 @@ public final class AuditRecord {
         Markings m = result.effective();
         return new EffectiveMarkings(m.tlp().name(), m.handlingCode().name(),
                 new ArrayList<>(m.addressedTo()), m.releasableTo() == null ? null : new ArrayList<>(m.releasableTo()),
-                new ArrayList<>(m.notReleasableTo()), new ArrayList<>(result.inherited()));
+                new ArrayList<>(m.notReleasableTo()), new ArrayList<>(result.inherited()), m.handlingRestriction());
     }
 }

@@ -43,15 +43,16 @@ public record History(String owner, int version, Markings markings, SortedSet<St
     }
 
     /**
-     * The routed version's markings and recipients, or null when that version was not routed. For a history written
-     * before versions were kept, any version up to the highest gets the whole history: the strictest markings (never
-     * wider than the version's own) and every body that received some version.
+     * The routed version's markings and recipients, or null when that version was not routed. A version routed before
+     * versions were kept (a history written before, or a version below the first one kept) gets the whole history:
+     * the latest markings and every body that received some version.
      */
     public Released released(int alertVersion) {
         Released known = versions.get(alertVersion);
-        if (known != null || !versions.isEmpty()) {
+        if (known != null || (!versions.isEmpty() && alertVersion >= versions.firstKey())) {
             return known;
         }
+        // Routed before versions were kept (below the first version kept, or none kept).
         return alertVersion >= 1 && alertVersion <= version && markings != null ? new Released(markings, recipients) : null;
     }
 

@@ -33,15 +33,24 @@ public sealed interface ResponseOutcome permits ResponseOutcome.Routed, DeadLett
         }
 
         /**
-         * The response as inboxes get it: under its effective markings. A release to nobody is written as a release
-         * to the bodies that get it and the responding body, the only ones it reaches.
+         * The response as one inbox gets it: under its effective markings, where the addressees are the originator's
+         * to see, and any other party sees itself at most (the addressees are recipients of the version, which a body
+         * is not told). A release to nobody is written as a release to the bodies that get it and the responding body,
+         * the only ones it reaches.
          */
-        public AlertResponse released() {
+        public AlertResponse releasedTo(Topics.Party inbox) {
             java.util.SortedSet<String> reached = new java.util.TreeSet<>(bodies());
             if (responder.body()) {
                 reached.add(responder.id());
             }
-            return AlertResponse.newBuilder(response).setHandling(markings.effective().toHandling(false, reached)).build();
+            org.corridor.consumer.policy.Markings m = markings.effective();
+            if (inbox.body() || !inbox.id().equals(originAgency())) {
+                java.util.SortedSet<String> self = new java.util.TreeSet<>(m.addressedTo());
+                self.retainAll(inbox.body() ? java.util.Set.of(inbox.id()) : java.util.Set.of());
+                m = new org.corridor.consumer.policy.Markings(m.tlp(), m.handlingCode(), m.handlingRestriction(), self,
+                        m.releasableTo(), m.notReleasableTo());
+            }
+            return AlertResponse.newBuilder(response).setHandling(m.toHandling(false, reached)).build();
         }
     }
 }

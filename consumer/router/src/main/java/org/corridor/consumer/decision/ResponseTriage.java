@@ -12,7 +12,9 @@ import org.corridor.consumer.policy.Decision;
 import org.corridor.consumer.policy.Markings;
 import org.corridor.consumer.policy.ReleasePolicy;
 import org.corridor.schemas.avro.AlertResponse;
+import org.corridor.schemas.avro.HandlingCode;
 import org.corridor.schemas.avro.ResponderKind;
+import org.corridor.schemas.avro.Tlp;
 import org.corridor.schemas.topics.Topics;
 import org.corridor.schemas.validation.ResponseValidator;
 import org.corridor.schemas.validation.Violation;
@@ -25,8 +27,9 @@ import org.corridor.schemas.validation.Violation;
  * version or the originating agency; anyone else is NOT_ENTITLED. A response whose releasable list and the version's
  * have no body in common is INVALID: it could be released to nobody.
  * <p>
- * Where it goes. The response's markings are narrowed to the version's wherever they were wider
- * ({@link MarkingInheritance#strictest}), and its addressees are only ever recipients of the version. The originating
+ * Where it goes. The response's markings are narrowed to the version's, and to those of the latest version (the
+ * originator may have restricted the alert since), wherever they were wider ({@link MarkingInheritance#strictest}),
+ * and its addressees are only ever recipients of the version. The originating
  * agency gets every response. A body's response reaches the other recipients of the version only when it is shared
  * ({@code shareWithRecipients}); the agency's reaches the bodies it addresses and, shared, the others. Every body it
  * reaches is a recipient of the version that the {@link ReleasePolicy} releases the response to under those
@@ -98,14 +101,16 @@ public final class ResponseTriage {
                     + alertId + "; only \"" + agency + "\" and the recipients of the version may respond to it");
         }
         try {
-            return route(response, party, version);
+            // The originator's later versions may have restricted the alert since: a response obeys those too.
+            Markings latest = history.markings() == null ? version.markings() : history.markings();
+            return route(response, party, version, latest);
         } catch (RuntimeException bug) {
             return new DeadLetter(DeadLetter.ROUTING_FAILED, "the response's routing decision failed: " + bug);
         }
     }
 
-    private ResponseOutcome route(AlertResponse response, Topics.Party party, Released version) {
-        MarkingInheritance.Result markings = narrowed(version, Markings.of(response.getHandling()));
+    private ResponseOutcome route(AlertResponse response, Topics.Party party, Released version, Markings latest) {
+        MarkingInheritance.Result markings = narrowed(version, latest, Markings.of(response.getHandling()));
         if (markings.effective().releasableTo() != null && markings.effective().releasableTo().isEmpty()) {
             // Its handling could not even say so: an empty list means "no list" to every reader.
             return new DeadLetter(DeadLetter.INVALID, "handling.releasableTo: " + response.getHandling().getReleasableTo()
@@ -134,22 +139,40 @@ public final class ResponseTriage {
     }
 
     /**
-     * The response's markings narrowed to the version's: {@link MarkingInheritance#strictest} of both, except that
-     * the addressees are the response's own among the version's recipients (an addressee of a response is a party it
-     * is for; it widens nothing, since the body already holds the version), less any the markings exclude.
+     * The response's markings narrowed to the version's and to the latest version's (a later version may have
+     * restricted the alert since): {@link MarkingInheritance#strictest} of all three, except that the addressees are
+     * the response's own among the version's recipients (an addressee of a response is a party it is for; it widens
+     * nothing, since the body already holds the version), less any the markings exclude, and under TLP:RED or H2 only
+     * those the alert's own markings address; an H3 restriction keeps the alert's text and adds the response's.
      */
-    static MarkingInheritance.Result narrowed(Released version, Markings declared) {
-        Markings strict = MarkingInheritance.strictest(version.markings(), declared);
+    static MarkingInheritance.Result narrowed(Released version, Markings latest, Markings declared) {
+        Markings alert = MarkingInheritance.strictest(version.markings(), latest);
+        Markings strict = MarkingInheritance.strictest(alert, declared);
         SortedSet<String> addressed = new TreeSet<>(declared.addressedTo());
         addressed.retainAll(version.recipients());
         addressed.removeAll(strict.notReleasableTo());
         if (strict.releasableTo() != null) {
             addressed.retainAll(strict.releasableTo());
         }
-        Markings effective = withAddressees(strict, addressed);
-        List<String> inherited = MarkingInheritance.apply(version.markings(), declared, false).inherited().stream()
+        if (alert.tlp() == Tlp.RED || alert.handlingCode() == HandlingCode.H2) {
+            addressed.retainAll(alert.addressedTo());
+        }
+        Markings effective = new Markings(strict.tlp(), strict.handlingCode(),
+                restriction(alert.handlingRestriction(), declared.handlingRestriction()), addressed, strict.releasableTo(),
+                strict.notReleasableTo());
+        List<String> inherited = MarkingInheritance.apply(alert, declared, false).inherited().stream()
                 .filter(field -> !field.equals(MarkingInheritance.ADDRESSED_TO)).toList();
         return new MarkingInheritance.Result(effective, inherited, List.of());
+    }
+
+    /** The alert's H3 text, and the response's after it when it says more: a response never replaces the originator's. */
+    private static String restriction(String alert, String declared) {
+        boolean hasAlert = alert != null && !alert.isBlank();
+        boolean hasDeclared = declared != null && !declared.isBlank();
+        if (hasAlert && hasDeclared && !alert.equals(declared)) {
+            return alert + "; " + declared;
+        }
+        return hasAlert ? alert : hasDeclared ? declared : null;
     }
 
     private static Markings withAddressees(Markings m, SortedSet<String> addressed) {

@@ -115,11 +115,15 @@ public final class RoutingService {
                 try {
                     recipients.catchUp(CATCH_UP);
                 } catch (RuntimeException slow) {
-                    // Decided on what is known: a refusal names the version, and the dead letter keeps the bytes.
+                    // Never a refusal for want of reading: the batch is retried, and given back if it stays so.
+                    throw new org.apache.kafka.common.errors.TimeoutException("the recipients store did not read what was"
+                            + " committed within " + CATCH_UP + " (a response to a version routed a moment ago waits for it)", slow);
                 }
                 history = historyOf(r.response().getAlertId().toString(), batch);
             }
             outcome = responses.decide(party, record.key(), decoded, history);
+        } catch (org.apache.kafka.common.errors.TimeoutException notRead) {
+            throw notRead;
         } catch (RuntimeException e) {
             outcome = new DeadLetter(DeadLetter.ROUTING_FAILED, "handling the response failed: " + e);
         }
@@ -138,19 +142,18 @@ public final class RoutingService {
 
     private Runnable writeResponse(ConsumerRecord<String, byte[]> record, ResponseOutcome.Routed routed,
                                    AuditChains.Batch audit) {
-        AlertResponse released = routed.released();
         String traceId = header(record, Headers.TRACE_ID);
         List<Header> headers = List.of(header(Headers.ORIGIN_AGENCY, routed.originAgency()),
                 header(Headers.TRACE_ID, Headers.isValidTraceId(traceId) ? traceId : UUID.randomUUID().toString()),
-                header(Headers.TLP, released.getHandling().getTlp().name()));
-        java.util.Set<String> inboxes = new java.util.LinkedHashSet<>();
-        inboxes.add(Topics.agencyInbox(routed.originAgency()));
-        routed.bodies().forEach(body -> inboxes.add(Topics.bodyInbox(body)));
+                header(Headers.TLP, routed.markings().effective().tlp().name()));
+        java.util.Set<Topics.Party> inboxes = new java.util.LinkedHashSet<>();
+        inboxes.add(new Topics.Party(false, routed.originAgency()));
+        routed.bodies().forEach(body -> inboxes.add(new Topics.Party(true, body)));
         // The responder's own inbox holds its responses too: each party's inbox is its whole thread.
-        inboxes.add(routed.responder().inbox());
-        for (String inbox : inboxes) {
-            kafka.send(new ProducerRecord<>(inbox, null, record.timestamp(), record.key(),
-                    codec.encodeResponse(inbox, released), headers));
+        inboxes.add(routed.responder());
+        for (Topics.Party inbox : inboxes) {
+            kafka.send(new ProducerRecord<>(inbox.inbox(), null, record.timestamp(), record.key(),
+                    codec.encodeResponse(inbox.inbox(), routed.releasedTo(inbox)), headers));
         }
         int auditPartition = audit.partitionFor(record.partition());
         byte[] decisionBytes = codec.encodeDecision(AuditRecord.of(routed, clock.instant(), instanceId,

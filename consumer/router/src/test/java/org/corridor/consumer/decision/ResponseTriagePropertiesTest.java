@@ -155,15 +155,30 @@ class ResponseTriagePropertiesTest {
             assertThat(effective.releasableTo()).as("%s: releasable list", c).isNotNull();
             assertThat(version.releasableTo()).as("%s: releasable list", c).containsAll(effective.releasableTo());
         }
-        // What the inboxes get says the same: the released handling is no wider either.
-        Markings released = Markings.of(routed.released().getHandling());
-        assertThat(released.tlp()).isEqualTo(effective.tlp());
-        assertThat(released.notReleasableTo()).containsAll(version.notReleasableTo());
-        if (version.releasableTo() != null) {
-            assertThat(version.releasableTo()).as("%s: released list", c).containsAll(
-                    released.releasableTo() == null ? Set.of("<no list>") : released.releasableTo().stream()
-                            .filter(b -> !routed.bodies().contains(b) && !b.equals(c.party().id())).toList());
+        // What every inbox gets says the same: the released handling is no wider either, and names no other
+        // recipient of the version than the inbox's own party (the originator sees all addressees).
+        List<Topics.Party> inboxes = new ArrayList<>();
+        inboxes.add(new Topics.Party(false, AGENCY));
+        inboxes.add(c.party());
+        routed.bodies().forEach(b -> inboxes.add(new Topics.Party(true, b)));
+        for (Topics.Party inbox : inboxes) {
+            Markings released = Markings.of(routed.releasedTo(inbox).getHandling());
+            assertThat(released.tlp()).isEqualTo(effective.tlp());
+            assertThat(released.notReleasableTo()).containsAll(version.notReleasableTo());
+            if (version.releasableTo() != null) {
+                assertThat(version.releasableTo()).as("%s: released list", c).containsAll(
+                        released.releasableTo() == null ? Set.of("<no list>") : released.releasableTo().stream()
+                                .filter(b -> !routed.bodies().contains(b) && !b.equals(c.party().id())).toList());
+            }
+            if (!inbox.equals(new Topics.Party(false, AGENCY))) {
+                assertThat(released.addressedTo()).as("%s: %s learns no other addressee", c, inbox)
+                        .isSubsetOf(inbox.body() ? Set.of(inbox.id()) : Set.of());
+            }
         }
+        // Nor wider than the latest version's (a later version may have restricted the alert since).
+        Markings latest = c.history().markings();
+        assertThat(effective.tlp().compareTo(latest.tlp())).as("%s: latest tlp", c).isGreaterThanOrEqualTo(0);
+        assertThat(effective.notReleasableTo()).as("%s: latest exclusions", c).containsAll(latest.notReleasableTo());
     }
 
     @ParameterizedTest

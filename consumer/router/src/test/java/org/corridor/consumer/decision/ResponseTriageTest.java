@@ -73,7 +73,7 @@ class ResponseTriageTest {
         assertThat(routed.markings().effective().notReleasableTo()).containsExactly("OSCE");
         assertThat(routed.markings().inherited()).containsExactly(MarkingInheritance.TLP, MarkingInheritance.HANDLING_CODE,
                 MarkingInheritance.NOT_RELEASABLE_TO);
-        assertThat(routed.released().getHandling().getTlp()).isEqualTo(Tlp.AMBER);
+        assertThat(routed.releasedTo(OWNER).getHandling().getTlp()).isEqualTo(Tlp.AMBER);
     }
 
     @Test
@@ -144,5 +144,50 @@ class ResponseTriageTest {
         History old = new History(AGENCY, 2, amber, new TreeSet<>(List.of("CARICC")));
         assertThat(decide(CARICC, SampleResponses.cariccQuestion().build(), old)).isInstanceOf(ResponseOutcome.Routed.class);
         assertThat(old.released(3)).isNull();
+    }
+
+    @Test
+    void aResponseToAnEarlierVersionObeysTheRestrictionsOfTheLaterOnes() {
+        // v1 reached CSTO; v2 excluded it and went up to AMBER+STRICT: a shared outcome on v1 does not reach CSTO.
+        Markings v1 = Markings.of(new Handling(Tlp.AMBER, HandlingCode.H1, null, List.of(), List.of(), List.of(), false));
+        Markings v2 = Markings.of(new Handling(Tlp.AMBER_STRICT, HandlingCode.H1, null, List.of(), List.of(), List.of("CSTO"), false));
+        History h = History.NONE.next(AGENCY, 1, v1, List.of("CARICC", "CSTO", "UNODC")).next(AGENCY, 2, v2, List.of("CARICC", "UNODC"));
+        AlertResponse r = SampleResponses.unodcSeizedOutcome().setHandling(new Handling(Tlp.AMBER, HandlingCode.H1, null,
+                List.of(), List.of(), List.of(), false)).build();
+        ResponseOutcome.Routed routed = (ResponseOutcome.Routed) decide(UNODC, r, h);
+        assertThat(routed.bodies()).containsExactly("CARICC");
+        assertThat(routed.markings().effective().tlp()).isEqualTo(Tlp.AMBER_STRICT);
+        assertThat(routed.markings().effective().notReleasableTo()).containsExactly("CSTO");
+    }
+
+    @Test
+    void aCopyNamesNoOtherAddresseeThanItsOwnPartyAndTheOriginatorSeesThemAll() {
+        AlertResponse r = SampleResponses.agencyAnswer().setShareWithRecipients(true).setHandling(new Handling(Tlp.AMBER,
+                HandlingCode.H1, null, List.of("CARICC", "INCB"), List.of(), List.of("OSCE"), false)).build();
+        ResponseOutcome.Routed routed = (ResponseOutcome.Routed) decide(OWNER, r, routed());
+        assertThat(routed.releasedTo(OWNER).getHandling().getAddressedTo()).containsExactly("CARICC", "INCB");
+        assertThat(routed.releasedTo(CARICC).getHandling().getAddressedTo()).containsExactly("CARICC");
+        assertThat(routed.releasedTo(UNODC).getHandling().getAddressedTo()).isEmpty();
+    }
+
+    @Test
+    void anH3ResponseKeepsTheOriginatorsRestrictionAndAddsItsOwn() {
+        Markings h3 = Markings.of(new Handling(Tlp.AMBER, HandlingCode.H3, "not for court", List.of(), List.of(), List.of(), false));
+        History h = History.NONE.next(AGENCY, 1, h3, List.of("CARICC", "UNODC"));
+        AlertResponse r = SampleResponses.unodcSeizedOutcome().setHandling(new Handling(Tlp.AMBER, HandlingCode.H3,
+                "may be shared with national police", List.of(), List.of(), List.of(), false)).build();
+        ResponseOutcome.Routed routed = (ResponseOutcome.Routed) decide(UNODC, r, h);
+        assertThat(routed.markings().effective().handlingRestriction())
+                .isEqualTo("not for court; may be shared with national police");
+    }
+
+    @Test
+    void aVersionRoutedBeforeVersionsWereKeptStillHasItsRecipients() {
+        Markings amber = Markings.of(new Handling(Tlp.AMBER, HandlingCode.H1, null, List.of(), List.of(), List.of(), false));
+        History upgraded = new History(AGENCY, 2, amber, new TreeSet<>(List.of("CARICC", "UNODC"))).next(AGENCY, 3, amber,
+                List.of("UNODC"));
+        assertThat(upgraded.released(2).recipients()).containsExactly("CARICC", "UNODC");
+        assertThat(upgraded.released(3).recipients()).containsExactly("UNODC");
+        assertThat(upgraded.released(4)).isNull();
     }
 }

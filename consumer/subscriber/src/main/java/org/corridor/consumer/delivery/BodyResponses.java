@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.corridor.schemas.avro.AlertResponse;
 import org.corridor.schemas.json.ResponseJson;
 import org.corridor.schemas.topics.Topics;
@@ -111,8 +112,14 @@ final class BodyResponses implements AutoCloseable {
         AlertResponse response = checked.response();
         String topic = Topics.bodyResponses(body);
         String key = originator + "/" + alertId;
-        Sent sent = Sent.await(producers.computeIfAbsent(body, producerFactory)
-                .send(new ProducerRecord<>(topic, key, writer.serialize(topic, response))), sendTimeout);
+        Sent sent;
+        try {
+            sent = Sent.await(producers.computeIfAbsent(body, producerFactory)
+                    .send(new ProducerRecord<>(topic, key, writer.serialize(topic, response))), sendTimeout);
+        } catch (KafkaException e) {
+            // The registry or the broker did not take it (a SerializationException when the registry is down).
+            return new Outcome.NotYet("not written now: " + e);
+        }
         return sent instanceof Sent.Taken taken ? new Outcome.Published(response, taken.at())
                 : new Outcome.NotYet(((Sent.NotTaken) sent).why());
     }

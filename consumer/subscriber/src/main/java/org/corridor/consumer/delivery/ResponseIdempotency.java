@@ -7,8 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
@@ -17,8 +20,9 @@ import org.springframework.http.ResponseEntity;
 /**
  * Idempotency keys on posted responses, as on posted alerts: the same key with the same request gives the first final
  * answer again, without writing the response twice; the same key with another request is 409. A 503 is not final (the
- * request may be repeated with the same key). Keys are the body's own (one body's key never answers another's), kept
- * for {@code ttl} in memory, at most {@code maxKeys}, oldest first out. Thread-safe.
+ * request may be repeated with the same key). Keys are each body's own: one body's key never answers another's, and
+ * each body keeps at most {@code maxKeys} for {@code ttl} (oldest first out), so no body can push out another's. Two
+ * requests with the same key are answered one after the other. Thread-safe.
  */
 final class ResponseIdempotency {
 
@@ -26,18 +30,18 @@ final class ResponseIdempotency {
     }
 
     private final Duration ttl;
+    private final int maxKeys;
     private final Clock clock;
-    private final Map<String, Entry> entries;
+    private final Map<String, Map<String, Entry>> byParty = new ConcurrentHashMap<>();
+    private final ReentrantLock[] locks = new ReentrantLock[64];
 
     ResponseIdempotency(Duration ttl, int maxKeys, Clock clock) {
         this.ttl = ttl;
+        this.maxKeys = maxKeys;
         this.clock = clock;
-        this.entries = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-                return size() > maxKeys;
-            }
-        };
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new ReentrantLock();
+        }
     }
 
     /**
@@ -48,10 +52,18 @@ final class ResponseIdempotency {
         if (key == null) {
             return make.get();
         }
-        String id = party + "\n" + key;
         String hash = sha256(request);
-        synchronized (this) {
-            Entry known = entries.get(id);
+        ReentrantLock lock = locks[Math.floorMod((party + "\n" + key).hashCode(), locks.length)];
+        lock.lock();
+        try {
+            Map<String, Entry> keys = byParty.computeIfAbsent(party, p -> Collections.synchronizedMap(
+                    new LinkedHashMap<String, Entry>(16, 0.75f, false) {
+                        @Override
+                        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+                            return size() > maxKeys;
+                        }
+                    }));
+            Entry known = keys.get(key);
             if (known != null && known.at().plus(ttl).isAfter(clock.instant())) {
                 if (!known.requestHash().equals(hash)) {
                     return FeedsController.problem(HttpStatus.CONFLICT, "idempotency-key-reused", "Idempotency-Key",
@@ -59,20 +71,14 @@ final class ResponseIdempotency {
                 }
                 return known.answer();
             }
-        }
-        ResponseEntity<?> answer = make.get();
-        if (answer.getStatusCode().value() != 503) {
-            synchronized (this) {
-                Entry known = entries.get(id);
-                if (known == null || !known.at().plus(ttl).isAfter(clock.instant())) {
-                    entries.put(id, new Entry(hash, answer, clock.instant()));
-                    return answer;
-                }
-                // A concurrent request with the same key answered first: its answer is the key's.
-                return known.requestHash().equals(hash) ? known.answer() : answer;
+            ResponseEntity<?> answer = make.get();
+            if (answer.getStatusCode().value() != 503) {
+                keys.put(key, new Entry(hash, answer, clock.instant()));
             }
+            return answer;
+        } finally {
+            lock.unlock();
         }
-        return answer;
     }
 
     private static String sha256(String s) {

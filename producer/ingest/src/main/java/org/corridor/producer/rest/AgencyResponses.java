@@ -13,7 +13,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.corridor.producer.publish.AlertPublisher;
+import org.corridor.producer.publish.PublishException;
 import org.corridor.producer.publish.PublishResult;
 import org.corridor.producer.publish.ResponsePublisher;
 import org.corridor.producer.publish.UnknownAlertException;
@@ -52,6 +54,10 @@ final class AgencyResponses implements AutoCloseable {
 
         /** Invalid (400) or, when {@code forbidden}, naming another responder (403). */
         record Invalid(List<Violation> violations, boolean forbidden) implements Outcome {
+        }
+
+        /** Refused as things stand (409): a request decided already, an alert that cannot be released again. */
+        record Conflict(String why) implements Outcome {
         }
 
         /** Not one of the agency's routed alerts (404: another agency's is not told apart). */
@@ -110,54 +116,62 @@ final class AgencyResponses implements AutoCloseable {
             return new Outcome.Invalid(checked.violations(), checked.forbidden());
         }
         AlertResponse response = checked.response();
-        PublishResult released = null;
-        if (response.getKind() == ResponseKind.RESHARE_DECISION) {
-            List<Violation> wrong = Reshare.check(response,
-                    inboxes.apply(agency).read(Topics.agencyInbox(agency), agency + "/" + alertId).responses());
-            if (!wrong.isEmpty()) {
-                return new Outcome.Invalid(wrong, false);
-            }
-            if (Boolean.TRUE.equals(response.getReshareApproved())) {
-                Outcome notReleased = null;
-                try {
+        try {
+            PublishResult released = null;
+            if (response.getKind() == ResponseKind.RESHARE_DECISION) {
+                Reshare.Checked decided = Reshare.check(response,
+                        inboxes.apply(agency).read(Topics.agencyInbox(agency), agency + "/" + alertId).responses());
+                if (decided.conflict() != null) {
+                    return new Outcome.Conflict(decided.conflict());
+                }
+                if (!decided.violations().isEmpty()) {
+                    return new Outcome.Invalid(decided.violations(), false);
+                }
+                if (Boolean.TRUE.equals(response.getReshareApproved())) {
                     released = release(agency, alertId, response);
-                } catch (IllegalStateException e) {
-                    notReleased = new Outcome.NotYet(e.getMessage());
-                } catch (UnknownAlertException e) {
-                    notReleased = new Outcome.Unknown();
-                } catch (InvalidRecordException e) {
-                    // The widened version broke a rule of the contract: say which, publish nothing.
-                    notReleased = new Outcome.Invalid(e.violations().stream().map(v -> new Violation("released." + v.path(),
-                            v.message())).toList(), false);
-                } catch (ExecutionException | TimeoutException e) {
-                    notReleased = new Outcome.NotYet("the released version was not taken: " + e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    notReleased = new Outcome.NotYet("interrupted");
-                }
-                if (notReleased != null) {
-                    return notReleased;
                 }
             }
+            Sent sent = Sent.await(publishers.computeIfAbsent(agency, publisherFactory).respond(response), sendTimeout);
+            return sent instanceof Sent.Taken taken ? new Outcome.Published(response, taken.at(), released)
+                    : new Outcome.NotYet(((Sent.NotTaken) sent).why());
+        } catch (Reshare.CannotRelease e) {
+            return new Outcome.Conflict(e.getMessage());
+        } catch (IllegalStateException e) {
+            return new Outcome.NotYet(e.getMessage());
+        } catch (UnknownAlertException e) {
+            return new Outcome.Unknown();
+        } catch (InvalidRecordException e) {
+            // The widened version broke a rule of the contract: say which, publish nothing.
+            return new Outcome.Invalid(e.violations().stream().map(v -> new Violation("released." + v.path(), v.message()))
+                    .toList(), false);
+        } catch (KafkaException | PublishException | ExecutionException | TimeoutException e) {
+            // The registry, the broker or the log did not answer: nothing is lost, the same request may succeed later.
+            return new Outcome.NotYet("not written now: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome.NotYet("interrupted");
         }
-        Sent sent = Sent.await(publishers.computeIfAbsent(agency, publisherFactory).respond(response), sendTimeout);
-        return sent instanceof Sent.Taken taken ? new Outcome.Published(response, taken.at(), released)
-                : new Outcome.NotYet(((Sent.NotTaken) sent).why());
     }
 
     /**
      * Publishes the next version of the alert under the latest version's released markings, widened for the approved
-     * bodies ({@link Reshare#widen}).
+     * bodies ({@link Reshare#widen}), unless they hold it already (an approval repeated after its version was
+     * published but its decision was not).
      *
-     * @throws IllegalStateException when the latest version is not routed yet or is a retraction
+     * @return the version published, or null when the bodies hold the alert already
+     * @throws IllegalStateException     when the latest version is not routed yet (try again)
+     * @throws Reshare.CannotRelease     when the alert cannot be released again (a retraction, an unknown H3 text)
      */
     private PublishResult release(String agency, UUID alertId, AlertResponse approval)
             throws ExecutionException, TimeoutException, InterruptedException {
         ReleasedMarkings markings = statuses.released(agency, alertId.toString()).orElseThrow(() ->
                 new IllegalStateException("the markings alert " + alertId + " was released under are not known yet"));
+        if (Reshare.holds(markings, approval.getReshareBodies())) {
+            return null;
+        }
         return alerts.apply(agency).release(agency, alertId, latest -> {
             if (latest.getLifecycle() == Lifecycle.RETRACTION) {
-                throw new IllegalStateException("alert " + alertId + " is retracted: there is nothing to release again");
+                throw new Reshare.CannotRelease("alert " + alertId + " is retracted: there is nothing to release again");
             }
             if (latest.getVersion() != markings.version()) {
                 throw new IllegalStateException("version " + latest.getVersion() + " of alert " + alertId
@@ -172,7 +186,11 @@ final class AgencyResponses implements AutoCloseable {
         if (latestVersion(agency, alertId).isEmpty()) {
             return new Outcome.Unknown();
         }
-        return new Outcome.Held(inboxes.apply(agency).read(Topics.agencyInbox(agency), agency + "/" + alertId));
+        try {
+            return new Outcome.Held(inboxes.apply(agency).read(Topics.agencyInbox(agency), agency + "/" + alertId));
+        } catch (KafkaException e) {
+            return new Outcome.NotYet("the inbox could not be read now: " + e.getMessage());
+        }
     }
 
     private Optional<Integer> latestVersion(String agency, UUID alertId) {

@@ -97,6 +97,9 @@ class AgencyResponsesController {
             p.getBody().setType(java.net.URI.create("urn:corridor:problem:invalid-response"));
             return p;
         }
+        if (outcome instanceof AgencyResponses.Outcome.Conflict conflict) {
+            return Problems.of(HttpStatus.CONFLICT, "cannot-decide", conflict.why());
+        }
         if (outcome instanceof AgencyResponses.Outcome.Unknown) {
             return Problems.of(HttpStatus.NOT_FOUND, "not-found", "no alert " + alertId + " of this agency was routed");
         }

@@ -26,26 +26,56 @@ final class Reshare {
     private Reshare() {
     }
 
-    /** What is wrong with the decision as an answer to the thread's request; empty when nothing. */
-    static List<Violation> check(AlertResponse decision, List<AlertResponse> thread) {
+    /** The alert cannot be released again as asked (409): a retraction, or an H3 text that is not known. */
+    static final class CannotRelease extends RuntimeException {
+        CannotRelease(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * What stands against the decision as an answer in the thread.
+     *
+     * @param conflict    the request was decided already (409), or null
+     * @param violations  what is wrong with the decision (400); empty when nothing
+     */
+    record Checked(String conflict, List<Violation> violations) {
+    }
+
+    static Checked check(AlertResponse decision, List<AlertResponse> thread) {
         AlertResponse request = thread.stream().filter(r -> r.getResponseId().equals(decision.getInReplyTo())
                 && r.getKind() == ResponseKind.RESHARE_REQUEST).findFirst().orElse(null);
         if (request == null) {
-            return List.of(new Violation("inReplyTo", decision.getInReplyTo() + " is not a re-share request in the thread of"
-                    + " alert " + decision.getAlertId()));
+            return new Checked(null, List.of(new Violation("inReplyTo", decision.getInReplyTo() + " is not a re-share"
+                    + " request in the thread of alert " + decision.getAlertId())));
+        }
+        AlertResponse earlier = thread.stream().filter(r -> r.getKind() == ResponseKind.RESHARE_DECISION
+                && request.getResponseId().equals(r.getInReplyTo()) && !r.getResponseId().equals(decision.getResponseId()))
+                .findFirst().orElse(null);
+        if (earlier != null) {
+            return new Checked("the re-share request " + request.getResponseId() + " was decided already ("
+                    + earlier.getResponseId() + ", " + (Boolean.TRUE.equals(earlier.getReshareApproved()) ? "approved" : "declined")
+                    + "); a new request needs a new decision", List.of());
         }
         List<String> unasked = new ArrayList<>(decision.getReshareBodies());
         unasked.removeAll(request.getReshareBodies());
         if (Boolean.TRUE.equals(decision.getReshareApproved()) && !unasked.isEmpty()) {
-            return List.of(new Violation("reshareBodies", unasked + " were not asked for by the request, which named "
-                    + request.getReshareBodies()));
+            return new Checked(null, List.of(new Violation("reshareBodies", unasked + " were not asked for by the request,"
+                    + " which named " + request.getReshareBodies())));
         }
-        return List.of();
+        return new Checked(null, List.of());
+    }
+
+    /** Whether the latest version's markings already release the alert to every one of the bodies (as addressees). */
+    static boolean holds(ReleasedMarkings released, Collection<String> bodies) {
+        return released.addressedTo().containsAll(bodies) && bodies.stream().noneMatch(released.notReleasableTo()::contains)
+                && (released.releasableTo() == null || released.releasableTo().containsAll(bodies));
     }
 
     /**
      * @param released the latest version's markings as routed
-     * @param declared the latest version's own handling (for the H3 restriction text)
+     * @param declared the latest version's own handling (the H3 text when the decision did not record one)
+     * @throws CannotRelease when the version is H3 and its restriction text is not known
      */
     static Handling widen(ReleasedMarkings released, Handling declared, Collection<String> bodies) {
         SortedSet<String> addressed = new TreeSet<>(released.addressedTo());
@@ -61,9 +91,12 @@ final class Reshare {
         SortedSet<String> excluded = new TreeSet<>(released.notReleasableTo());
         excluded.removeAll(bodies);
         HandlingCode code = HandlingCode.valueOf(released.handlingCode());
-        String restriction = declared.getHandlingRestriction();
+        // The text the router applied; a decision written before it recorded the text has only the version's own.
+        String restriction = released.handlingRestriction() != null ? released.handlingRestriction()
+                : declared.getHandlingRestriction();
         if (code == HandlingCode.H3 && (restriction == null || restriction.isBlank())) {
-            restriction = "as restricted by the earlier versions of this alert";
+            throw new CannotRelease("the H3 restriction the alert was released under is not known (it was routed"
+                    + " before the audit recorded it); correct the alert with its restriction, then approve again");
         }
         return new Handling(Tlp.valueOf(released.tlp()), code, restriction, new ArrayList<>(addressed), releasable,
                 new ArrayList<>(excluded), true);

@@ -1,6 +1,7 @@
 package org.corridor.producer.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ class ReshareTest {
     @Test
     void theApprovedBodiesAreAddressedReleasableAndNoLongerExcludedAndNothingElseChanges() {
         ReleasedMarkings released = new ReleasedMarkings(2, "RED", "H2", List.of("CARICC"), List.of("CARICC", "UNODC"),
-                List.of("EUROPOL", "OSCE"));
+                List.of("EUROPOL", "OSCE"), null);
         Handling h = Reshare.widen(released, DECLARED, List.of("EUROPOL"));
         assertThat(h.getTlp()).isEqualTo(Tlp.RED);
         assertThat(h.getHandlingCode()).isEqualTo(HandlingCode.H2);
@@ -38,14 +39,17 @@ class ReshareTest {
     }
 
     @Test
-    void noReleasableListStaysNoListAndTheH3TextIsKept() {
-        ReleasedMarkings released = new ReleasedMarkings(1, "AMBER", "H3", List.of(), null, List.of());
+    void noReleasableListStaysNoListAndTheH3TextAppliedIsKept() {
+        ReleasedMarkings released = new ReleasedMarkings(1, "AMBER", "H3", List.of(), null, List.of(), "not for court; only analysts");
         Handling h = Reshare.widen(released, DECLARED, List.of("INCB", "EUDA"));
         assertThat(h.getReleasableTo()).as("no list").isEmpty();
         assertThat(h.getAddressedTo()).containsExactly("EUDA", "INCB");
-        assertThat(h.getHandlingRestriction()).isEqualTo("not for court");
-        assertThat(Reshare.widen(released, new Handling(Tlp.AMBER, HandlingCode.H1, null, new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>(), false), List.of("INCB")).getHandlingRestriction()).as("H3 inherited without text").isNotBlank();
+        assertThat(h.getHandlingRestriction()).as("the text the router applied, not the version's own").isEqualTo("not for court; only analysts");
+        ReleasedMarkings unrecorded = new ReleasedMarkings(1, "AMBER", "H3", List.of(), null, List.of(), null);
+        assertThat(Reshare.widen(unrecorded, DECLARED, List.of("INCB")).getHandlingRestriction()).isEqualTo("not for court");
+        Handling noText = new Handling(Tlp.AMBER, HandlingCode.H1, null, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), false);
+        assertThatThrownBy(() -> Reshare.widen(unrecorded, noText, List.of("INCB"))).as("H3 inherited, its text unknown")
+                .isInstanceOf(Reshare.CannotRelease.class).hasMessageContaining("H3");
     }
 
     @Test
@@ -55,11 +59,23 @@ class ReshareTest {
         AlertResponse approval = SampleResponses.agencyAnswer().setKind(ResponseKind.RESHARE_DECISION)
                 .setResponder(new Responder(ResponderKind.AGENCY, "tj-drug-control")).setInReplyTo(request.getResponseId())
                 .setReshareApproved(true).setReshareBodies(new ArrayList<>(List.of("EUROPOL"))).build();
-        assertThat(Reshare.check(approval, List.of(request))).isEmpty();
+        assertThat(Reshare.check(approval, List.of(request))).isEqualTo(new Reshare.Checked(null, List.of()));
         AlertResponse more = AlertResponse.newBuilder(approval).setReshareBodies(new ArrayList<>(List.of("EUROPOL", "OSCE"))).build();
-        assertThat(Reshare.check(more, List.of(request))).extracting(Violation::path).containsExactly("reshareBodies");
-        assertThat(Reshare.check(approval, List.of())).extracting(Violation::path).containsExactly("inReplyTo");
+        assertThat(Reshare.check(more, List.of(request)).violations()).extracting(Violation::path).containsExactly("reshareBodies");
+        assertThat(Reshare.check(approval, List.of()).violations()).extracting(Violation::path).containsExactly("inReplyTo");
         AlertResponse toAQuestion = AlertResponse.newBuilder(request).setKind(ResponseKind.QUESTION).build();
-        assertThat(Reshare.check(approval, List.of(toAQuestion))).extracting(Violation::path).containsExactly("inReplyTo");
+        assertThat(Reshare.check(approval, List.of(toAQuestion)).violations()).extracting(Violation::path).containsExactly("inReplyTo");
+        // Decided already (its decision is in the thread): a second decision is a conflict; the same one read back is not.
+        assertThat(Reshare.check(AlertResponse.newBuilder(approval).setResponseId(UUID.randomUUID()).build(),
+                List.of(request, approval)).conflict()).contains("decided already");
+        assertThat(Reshare.check(approval, List.of(request, approval)).conflict()).isNull();
+    }
+
+    @Test
+    void bodiesThatHoldTheAlertAlreadyNeedNoNewVersion() {
+        ReleasedMarkings released = new ReleasedMarkings(3, "AMBER", "H1", List.of("CARICC", "EUROPOL"), null, List.of("OSCE"), null);
+        assertThat(Reshare.holds(released, List.of("EUROPOL"))).isTrue();
+        assertThat(Reshare.holds(released, List.of("EUROPOL", "INCB"))).isFalse();
+        assertThat(Reshare.holds(released, List.of("OSCE"))).isFalse();
     }
 }

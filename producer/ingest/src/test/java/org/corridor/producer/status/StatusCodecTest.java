@@ -38,8 +38,8 @@ class StatusCodecTest {
         s.openQuestions.put("c4d5e6f7-0a1b-4c2d-8e3f-405162738495", AT.plusSeconds(7200));
         status.bodies.put("UNODC", s);
         status.answered.add("5e6f7081-92a3-4b4c-9d5e-6f708192a3b4");
-        status.released = new ReleasedMarkings(3, "AMBER", "H1", java.util.List.of("CARICC"), null,
-                java.util.List.of("OSCE", "CSTO"));
+        status.released = new ReleasedMarkings(3, "AMBER", "H3", java.util.List.of("CARICC"), null,
+                java.util.List.of("OSCE", "CSTO"), "not for court; not before 1 December");
         AlertStatus.BodyState routed = new AlertStatus.BodyState();
         routed.routedVersion = 1;
         routed.routedAt = AT;
@@ -66,7 +66,7 @@ class StatusCodecTest {
         assertThat(back.answered).containsExactly("5e6f7081-92a3-4b4c-9d5e-6f708192a3b4");
         assertThat(back.released).isEqualTo(status.released);
         AlertStatus none = everyFactSet();
-        none.released = new ReleasedMarkings(1, "RED", "H2", java.util.List.of(), java.util.List.of(), java.util.List.of());
+        none.released = new ReleasedMarkings(1, "RED", "H2", java.util.List.of(), java.util.List.of(), java.util.List.of(), null);
         assertThat(StatusCodec.decode(StatusCodec.encode(none)).released.releasableTo()).as("released to nobody").isEmpty();
         assertThat(back.bodies.get("OSCE").parkedError).isNull();
         assertThat(back.bodies.get("OSCE").acknowledgedAt).isNull();

@@ -1,0 +1,322 @@
+package org.corridor.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.corridor.platform.access.SecureSetup;
+import org.corridor.platform.launch.Service;
+import org.corridor.schemas.avro.RoutingDecision;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The return channel on one secured platform (one start for all three, each on its own copy of the demo scenario):
+ * <ul>
+ *   <li>{@code ./corridor demo}: the scenario's table, then its thread, CARICC's question, the agency's answer to
+ *       CARICC and UNODC's shared seizure, with who got each response;</li>
+ *   <li>over REST, each party reads the thread as it may see it, as its own principal; a body that never received the
+ *       alert, a body posing as another, another agency and invalid responses are refused with the field and the rule
+ *       named; an Idempotency-Key answers a repeat without writing it twice; a question past due is shown overdue and
+ *       counted once;</li>
+ *   <li>re-share on request: an approval reaches exactly the earlier recipients and the approved body, relaxed in the
+ *       audit by the originator, and is decided once; a declined request reaches nobody new.</li>
+ * </ul>
+ */
+class ReturnChannelPlatformIT {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path data;
+    static EmbeddedPlatform platform;
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, false),
+                Map.of(Service.INGEST, Map.of("corridor.ingest.question-check-interval", "200ms"))).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    private HttpResponse<String> call(String method, String url, String auth, String body, String idempotencyKey)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (auth != null) {
+            b.header("Authorization", auth.startsWith("Basic ") ? auth : "Bearer " + auth);
+        }
+        if (idempotencyKey != null) {
+            b.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> call(String method, String url, String auth, String body) throws Exception {
+        return call(method, url, auth, body, null);
+    }
+
+    private static List<String> ids(HttpResponse<String> thread) {
+        List<String> ids = new ArrayList<>();
+        if (thread.statusCode() == 200) {
+            JSON.readTree(thread.body()).get("responses").forEach(r -> ids.add(r.get("responseId").asString()));
+        }
+        return ids;
+    }
+
+    private List<String> thread(String url, String auth) throws Exception {
+        return ids(call("GET", url, auth, null));
+    }
+
+    private static List<String> fields(HttpResponse<String> problem) {
+        List<String> fields = new ArrayList<>();
+        JSON.readTree(problem.body()).path("errors").forEach(e -> fields.add(e.get("field").asString()));
+        return fields;
+    }
+
+    private JsonNode status(String alertId, String token) throws Exception {
+        HttpResponse<String> s = call("GET", platform.restUrl() + "/api/v1/alerts/" + alertId + "/status", token, null);
+        return s.statusCode() == 200 ? JSON.readTree(s.body()) : null;
+    }
+
+    private static Set<String> holding(JsonNode status, int version) {
+        Set<String> bodies = new TreeSet<>();
+        status.get("bodies").properties().forEach(e -> {
+            if (e.getValue().get("version").asInt() == version && !e.getValue().get("state").asString().equals("WITHHELD")) {
+                bodies.add(e.getKey());
+            }
+        });
+        return bodies;
+    }
+
+    private static String approval(String request, String bodies, boolean approved) {
+        return """
+            {"kind":"RESHARE_DECISION","inReplyTo":"%s","reshareApproved":%s,"reshareBodies":%s,"language":"en",
+             "priority":"PRIORITY","text":"%s","handling":{"tlp":"AMBER","handlingCode":"H1","addressedTo":["CARICC"]}}"""
+                .formatted(request, approved, bodies, approved ? "Approved for Europol." : "Declined: not for the OSCE.");
+    }
+
+    @Test
+    void theDemoTellsItsStoryOfAlertsAndResponses() throws Exception {
+        StringWriter text = new StringWriter();
+        CommandLine demo = new CommandLine(new DemoCommand());
+        demo.setOut(new PrintWriter(text));
+        int exit = demo.execute("--data-dir", data.toString(), "--rest-url", platform.restUrl(),
+                "--subscriber-url", platform.subscriberUrl(), "--bootstrap-servers", platform.bootstrapServers(),
+                "--schema-registry-url", platform.registryUrl());
+        String out = text.toString();
+        System.out.println(out);
+        assertThat(exit).as(out).isZero();
+        assertThat(out).contains("Return channel on alert 1, heroin via Tajikistan v2:");
+        // AGNCY, then the bodies in the table's order: CARICC CICA CIS CSTO EUDA EUROPOL INCB INTERPOL OSCE PARIS_PACT SCO SELEC UNODC.
+        assertThat(out).containsPattern("QUESTION +Was the cotton loaded in Kunduz\\? +CARICC +yes +yes +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\.\\s");
+        assertThat(out).containsPattern("ANSWER +Yes, a Kunduz mill \\(the waybill\\) +tj-drug-control +yes +yes +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\.\\s");
+        assertThat(out).containsPattern("OUTCOME +SEIZED 37 kg heroin, shared +UNODC +yes +yes +yes +yes +yes +\\. +\\. +\\. +yes +\\. +yes +yes +\\. +yes\\s");
+    }
+
+    @Test
+    void bodiesAndTheOriginatorRespondAndReadTheThreadAsTheyMaySeeIt() throws Exception {
+        Map<String, String> tokens = DemoAgencies.tokens(data);
+        List<DemoScenario.Published> published = DemoScenario.publish(platform.restUrl(), tokens);
+        String heroin = published.get(0).alertId();
+        String tj = tokens.get("tj-drug-control");
+        String caricc = HttpAuth.basic(platform, "body-CARICC");
+        String unodc = HttpAuth.basic(platform, "body-UNODC");
+        String feeds = platform.subscriberUrl() + "/api/v1/feeds/";
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            HttpResponse<String> s = call("GET", platform.restUrl() + "/api/v1/alerts/" + heroin + "/status", tj, null, null);
+            JsonNode b = s.statusCode() == 200 ? JSON.readTree(s.body()).path("bodies") : null;
+            return b != null && b.at("/CARICC/version").asInt() == 2 && b.at("/CARICC/state").asString().equals("DELIVERED")
+                    && b.at("/UNODC/version").asInt() == 2 && b.at("/UNODC/state").asString().equals("DELIVERED");
+        });
+
+        String question = """
+            {"kind":"QUESTION","text":"Was the cotton loaded in Kunduz according to the waybill?","language":"en",
+             "priority":"PRIORITY","handling":{"tlp":"AMBER","handlingCode":"H1"}}""";
+        HttpResponse<String> asked = call("POST", feeds + "CARICC/alerts/" + heroin + "/responses", caricc, question, "q-1");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        JsonNode askedJson = JSON.readTree(asked.body());
+        String questionId = askedJson.get("responseId").asString();
+        assertThat(askedJson.get("alertAgency").asString()).isEqualTo("tj-drug-control");
+        assertThat(askedJson.get("alertVersion").asInt()).as("the latest version delivered to CARICC").isEqualTo(2);
+        HttpResponse<String> again = call("POST", feeds + "CARICC/alerts/" + heroin + "/responses", caricc, question, "q-1");
+        assertThat(JSON.readTree(again.body()).get("offset").asLong()).as("a repeat is answered, not written again")
+                .isEqualTo(askedJson.get("offset").asLong());
+        assertThat(call("POST", feeds + "CARICC/alerts/" + heroin + "/responses", caricc,
+                question.replace("Kunduz", "Mazar"), "q-1").statusCode()).as("the key with another body").isEqualTo(409);
+
+        // Refusals: never a recipient, another body's name, another body's feed, nobody, invalid fields.
+        HttpResponse<String> europol = call("POST", feeds + "EUROPOL/alerts/" + heroin + "/responses",
+                HttpAuth.basic(platform, "body-EUROPOL"), question, null);
+        assertThat(europol.statusCode()).as(europol.body()).isEqualTo(403);
+        assertThat(europol.body()).contains("not-entitled");
+        HttpResponse<String> posing = call("POST", feeds + "CARICC/alerts/" + heroin + "/responses", caricc,
+                question.replace("{\"kind\"", "{\"responder\":{\"kind\":\"BODY\",\"id\":\"UNODC\"},\"kind\""), null);
+        assertThat(posing.statusCode()).as(posing.body()).isEqualTo(403);
+        assertThat(fields(posing)).containsExactly("responder");
+        assertThat(call("POST", feeds + "CARICC/alerts/" + heroin + "/responses", unodc, question, null).statusCode())
+                .as("UNODC on CARICC's feed").isEqualTo(403);
+        assertThat(call("POST", feeds + "CARICC/alerts/" + heroin + "/responses", null, question, null).statusCode())
+                .isEqualTo(401);
+        HttpResponse<String> invalid = call("POST", feeds + "CARICC/alerts/" + heroin + "/responses", caricc,
+                "{\"kind\":\"OUTCOME\",\"text\":\" \",\"language\":\"en\",\"handling\":{\"tlp\":\"RED\"}}", null);
+        assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(400);
+        assertThat(fields(invalid)).contains("outcome", "text", "handling.addressedTo");
+
+        // The originator sees the question and answers CARICC.
+        String threadUrl = platform.restUrl() + "/api/v1/alerts/" + heroin + "/responses";
+        await().atMost(Duration.ofSeconds(30)).until(() -> ids(call("GET", threadUrl, tj, null, null)).contains(questionId));
+        assertThat(call("GET", threadUrl, tokens.get("kz-customs"), null, null).statusCode())
+                .as("another agency learns nothing of the alert").isEqualTo(404);
+        String answer = """
+            {"kind":"ANSWER","inReplyTo":"%s","text":"Yes: the waybill names a Kunduz cotton mill.","language":"en",
+             "priority":"PRIORITY","handling":{"tlp":"AMBER","handlingCode":"H1","addressedTo":["CARICC"]}}"""
+                .formatted(questionId);
+        HttpResponse<String> answered = call("POST", threadUrl, tj, answer, "a-1");
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(202);
+        String answerId = JSON.readTree(answered.body()).get("responseId").asString();
+
+        // UNODC reports a seizure, shared with the other recipients.
+        String outcome = """
+            {"kind":"OUTCOME","outcome":{"code":"SEIZED","substances":[{"name":"heroin","category":"OPIATE",
+             "quantity":{"amount":37,"unit":"KG"}}]},"text":"A second consignment of the same sender was seized at Osh.",
+             "language":"en","handling":{"tlp":"AMBER","handlingCode":"H1"},"shareWithRecipients":true}""";
+        HttpResponse<String> reported = call("POST", feeds + "UNODC/alerts/" + heroin + "/responses", unodc, outcome, null);
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(202);
+        String outcomeId = JSON.readTree(reported.body()).get("responseId").asString();
+
+        String cariccThread = feeds + "CARICC/alerts/" + heroin + "/responses";
+        await().atMost(Duration.ofSeconds(30)).until(() -> ids(call("GET", cariccThread, caricc, null, null))
+                .containsAll(List.of(questionId, answerId, outcomeId)));
+        assertThat(ids(call("GET", cariccThread, caricc, null, null))).as("in routing order, once each")
+                .containsExactly(questionId, answerId, outcomeId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ids(call("GET", threadUrl, tj, null, null)).size() == 3);
+        assertThat(ids(call("GET", feeds + "UNODC/alerts/" + heroin + "/responses", unodc, null, null)))
+                .as("UNODC sees its outcome only: the question and the answer were not shared").containsExactly(outcomeId);
+        assertThat(call("GET", feeds + "EUROPOL/alerts/" + heroin + "/responses", HttpAuth.basic(platform, "body-EUROPOL"),
+                null, null).statusCode()).as("a body that never held the alert reads no thread").isEqualTo(403);
+        // A question due in a few seconds and not answered: overdue in the status, escalated once in the metric.
+        String soon = question.replace("\"priority\":\"PRIORITY\"", "\"priority\":\"PRIORITY\",\"dueAt\":\""
+                + java.time.Instant.now().plusSeconds(3) + "\"").replace("Kunduz", "Termez");
+        HttpResponse<String> urgent = call("POST", feeds + "CARICC/alerts/" + heroin + "/responses", caricc, soon, null);
+        assertThat(urgent.statusCode()).as(urgent.body()).isEqualTo(202);
+        String soonId = JSON.readTree(urgent.body()).get("responseId").asString();
+        String statusUrl = platform.restUrl() + "/api/v1/alerts/" + heroin + "/status";
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode open = JSON.readTree(call("GET", statusUrl, tj, null, null).body()).at("/bodies/CARICC/openQuestions");
+            for (JsonNode q : open) {
+                if (q.get("responseId").asString().equals(soonId) && q.get("overdue").asBoolean()) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        JsonNode cariccStatus = JSON.readTree(call("GET", statusUrl, tj, null, null).body()).at("/bodies/CARICC");
+        List<String> stillOpen = new ArrayList<>();
+        cariccStatus.get("openQuestions").forEach(q -> stillOpen.add(q.get("responseId").asString()));
+        assertThat(stillOpen).as("the first was answered").containsExactly(soonId);
+        assertThat(JSON.readTree(call("GET", statusUrl, tj, null, null).body()).at("/bodies/UNODC/outcome").asString())
+                .isEqualTo("SEIZED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> call("GET", platform.restUrl() + "/actuator/prometheus",
+                HttpAuth.basic(platform, "metrics"), null, null).body()
+                .contains("corridor_ingest_question_escalations_total{body=\"CARICC\",priority=\"PRIORITY\"} 1.0"));
+
+        // What docs/api.md shows: the answers as the platform gives them.
+        System.out.println("ReturnChannelPlatformIT: POST answer -> " + answered.statusCode() + " " + answered.body());
+        System.out.println("ReturnChannelPlatformIT: GET thread (agency) -> " + call("GET", threadUrl, tj, null, null).body());
+        System.out.println("ReturnChannelPlatformIT: GET status -> " + call("GET", statusUrl, tj, null, null).body());
+        JsonNode first = JSON.readTree(call("GET", threadUrl, tj, null, null).body()).get("responses").get(0);
+        assertThat(first.at("/responder/id").asString()).isEqualTo("CARICC");
+        assertThat(first.at("/handling/addressedTo").isEmpty()).isTrue();
+    }
+
+    @Test
+    void anApprovedReshareReachesExactlyTheApprovedBodiesAndADeclinedOneNobodyNew() throws Exception {
+        Map<String, String> tokens = DemoAgencies.tokens(data);
+        List<DemoScenario.Published> published = DemoScenario.publish(platform.restUrl(), tokens);
+        String heroin = published.get(0).alertId();
+        String tj = tokens.get("tj-drug-control");
+        String caricc = HttpAuth.basic(platform, "body-CARICC");
+        String cariccUrl = platform.subscriberUrl() + "/api/v1/feeds/CARICC/alerts/" + heroin + "/responses";
+        String agencyUrl = platform.restUrl() + "/api/v1/alerts/" + heroin + "/responses";
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            JsonNode s = status(heroin, tj);
+            return s != null && s.at("/bodies/CARICC/version").asInt() == 2 && s.at("/bodies/CARICC/state").asString().equals("DELIVERED");
+        });
+        Set<String> before = holding(status(heroin, tj), 2);
+        assertThat(before).doesNotContain("EUROPOL", "INCB", "OSCE").contains("CARICC");
+
+        HttpResponse<String> asked = call("POST", cariccUrl, caricc, """
+            {"kind":"RESHARE_REQUEST","reshareBodies":["EUROPOL","INCB"],"language":"en","priority":"PRIORITY",
+             "text":"The sender also ships through Rotterdam; Europol and the INCB should see this.",
+             "handling":{"tlp":"AMBER","handlingCode":"H1"}}""");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        String request = JSON.readTree(asked.body()).get("responseId").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> thread(agencyUrl, tj).contains(request));
+
+        HttpResponse<String> tooMuch = call("POST", agencyUrl, tj, approval(request, "[\"EUROPOL\",\"OSCE\"]", true));
+        assertThat(tooMuch.statusCode()).as("OSCE was not asked for: " + tooMuch.body()).isEqualTo(400);
+        HttpResponse<String> approved = call("POST", agencyUrl, tj, approval(request, "[\"EUROPOL\"]", true));
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(202);
+        assertThat(JSON.readTree(approved.body()).at("/released/version").asInt()).isEqualTo(3);
+        String approvalId = JSON.readTree(approved.body()).get("responseId").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> thread(agencyUrl, tj).contains(approvalId));
+        HttpResponse<String> twice = call("POST", agencyUrl, tj, approval(request, "[\"EUROPOL\"]", true));
+        assertThat(twice.statusCode()).as("decided already: " + twice.body()).isEqualTo(409);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> holding(status(heroin, tj), 3).size() == before.size() + 1);
+        Set<String> after = new TreeSet<>(before);
+        after.add("EUROPOL");
+        assertThat(holding(status(heroin, tj), 3)).as("exactly the earlier recipients and EUROPOL").isEqualTo(after);
+        Map<String, RoutingDecision> decisions = AuditReader.await(SecureSetup.readClientConfig(data, platform.bootstrapServers()),
+                platform.registryUrl(), Set.of(heroin + ":3"), Duration.ofSeconds(30));
+        RoutingDecision v3 = decisions.get(heroin + ":3");
+        assertThat(v3.getRelaxation()).as("the audit says who widened the release").isNotNull();
+        assertThat(v3.getRelaxation().getBy()).isEqualTo("tj-drug-control");
+        assertThat(new TreeSet<>(v3.getRecipients().stream().map(Object::toString).toList())).isEqualTo(after);
+
+        // A second request, declined: nothing is released, nobody new.
+        HttpResponse<String> again = call("POST", cariccUrl, caricc, """
+            {"kind":"RESHARE_REQUEST","reshareBodies":["OSCE"],"language":"en","priority":"ROUTINE",
+             "text":"The OSCE border programme could use it.","handling":{"tlp":"AMBER","handlingCode":"H1"}}""");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+        String second = JSON.readTree(again.body()).get("responseId").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> thread(agencyUrl, tj).contains(second));
+        HttpResponse<String> declined = call("POST", agencyUrl, tj, approval(second, "[]", false));
+        assertThat(declined.statusCode()).as(declined.body()).isEqualTo(202);
+        assertThat(JSON.readTree(declined.body()).has("released")).isFalse();
+        String decisionId = JSON.readTree(declined.body()).get("responseId").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> thread(cariccUrl, caricc).contains(decisionId));
+        JsonNode last = status(heroin, tj);
+        assertThat(last.get("latestVersion").asInt()).isEqualTo(3);
+        assertThat(last.at("/bodies/OSCE").isMissingNode() || last.at("/bodies/OSCE/state").asString().equals("WITHHELD")).isTrue();
+    }
+}
