@@ -1,8 +1,11 @@
 package org.corridor.consumer.decision;
 
+import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 import org.corridor.consumer.policy.Decision;
+import org.corridor.consumer.policy.Markings;
 import org.corridor.schemas.avro.AlertResponse;
 import org.corridor.schemas.topics.Topics;
 
@@ -39,16 +42,15 @@ public sealed interface ResponseOutcome permits ResponseOutcome.Routed, DeadLett
          * the only ones it reaches.
          */
         public AlertResponse releasedTo(Topics.Party inbox) {
-            java.util.SortedSet<String> reached = new java.util.TreeSet<>(bodies());
+            SortedSet<String> reached = new TreeSet<>(bodies());
             if (responder.body()) {
                 reached.add(responder.id());
             }
-            org.corridor.consumer.policy.Markings m = markings.effective();
+            Markings m = markings.effective();
             if (inbox.body() || !inbox.id().equals(originAgency())) {
-                java.util.SortedSet<String> self = new java.util.TreeSet<>(m.addressedTo());
-                self.retainAll(inbox.body() ? java.util.Set.of(inbox.id()) : java.util.Set.of());
-                m = new org.corridor.consumer.policy.Markings(m.tlp(), m.handlingCode(), m.handlingRestriction(), self,
-                        m.releasableTo(), m.notReleasableTo());
+                SortedSet<String> self = new TreeSet<>(m.addressedTo());
+                self.retainAll(inbox.body() ? Set.of(inbox.id()) : Set.of());
+                m = new Markings(m.tlp(), m.handlingCode(), m.handlingRestriction(), self, m.releasableTo(), m.notReleasableTo());
             }
             return AlertResponse.newBuilder(response).setHandling(m.toHandling(false, reached)).build();
         }

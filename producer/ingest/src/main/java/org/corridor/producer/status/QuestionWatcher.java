@@ -81,9 +81,11 @@ public final class QuestionWatcher implements AutoCloseable {
             if (key.compareTo(checkedUpTo) <= 0) {
                 return true;
             }
-            checkedUpTo = key;
             String[] k = key.substring(now.length() + 1).split("/", -1);
-            if (k.length == 4 && statuses.open(k[0], k[1], k[3], k[2])) {
+            boolean open = k.length == 4 && statuses.open(k[0], k[1], k[3], k[2]);
+            // Only once looked at: a check that fails on this key tries it again next time.
+            checkedUpTo = key;
+            if (open) {
                 String priority = new String(value, StandardCharsets.UTF_8);
                 Counter.builder(ESCALATIONS).description("Questions to an originator escalated past due, unanswered")
                         .tag("body", k[3]).tag("priority", priority.isEmpty() ? "UNKNOWN" : priority).register(meters).increment();
