@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.corridor.schemas.avro.AlertResponse;
+import org.corridor.schemas.avro.InboxReceipt;
 import org.corridor.schemas.avro.DeliveryReceipt;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.TraffickingAlert;
@@ -31,6 +32,11 @@ public final class Topics {
     public static final String AUDIT = "alerts.audit";
     /** Delivery receipts and acknowledgements. */
     public static final String RECEIPTS = "alerts.receipts";
+    /**
+     * Receipts of inbox deliveries ({@code InboxReceipt}): what became of each routed response delivered from a
+     * party's inbox into its own file or webhook. Ids and outcomes only.
+     */
+    public static final String INBOX_RECEIPTS = "alerts.inbox-receipts";
     /** Records that could not be routed: original bytes plus reason headers. */
     public static final String DEAD_LETTERS = "alerts.dlq";
     /**
@@ -147,6 +153,11 @@ public final class Topics {
             return body ? bodyInbox(id) : agencyInbox(id);
         }
 
+        /** The party as its inbox names it: {@code agency-<id>} or {@code body-<slug>}. */
+        public String name() {
+            return inbox().substring(INBOX_PREFIX.length());
+        }
+
         /** The party's responses topic. */
         public String responses() {
             return body ? bodyResponses(id) : agencyResponses(id);
@@ -200,6 +211,7 @@ public final class Topics {
         return switch (topic) {
             case AUDIT -> new TopicSpec(topic, RoutingDecision.class, kept(), List.of());
             case RECEIPTS -> new TopicSpec(topic, DeliveryReceipt.class, retained(RECEIPTS_RETENTION), List.of());
+            case INBOX_RECEIPTS -> new TopicSpec(topic, InboxReceipt.class, retained(RECEIPTS_RETENTION), List.of());
             case DEAD_LETTERS -> new TopicSpec(topic, null, downstream(kept()), List.of());
             case DEAD_LETTER_SUMMARY -> new TopicSpec(topic, null, kept(), List.of());
             case RECIPIENTS, SCHEMAS -> new TopicSpec(topic, null, Map.of("cleanup.policy", "compact"), List.of());

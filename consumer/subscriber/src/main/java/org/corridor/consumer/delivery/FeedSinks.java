@@ -1,5 +1,6 @@
 package org.corridor.consumer.delivery;
 
+import org.corridor.support.webhook.WebhookSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package org.corridor.consumer.delivery;
 
+import org.corridor.support.webhook.HeaderValues;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,5 +1,7 @@
 package org.corridor.consumer.delivery;
 
+import org.corridor.support.webhook.RejectedDeliveryException;
+import org.corridor.support.webhook.WebhookAnswer;
 import org.corridor.schemas.topics.Headers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

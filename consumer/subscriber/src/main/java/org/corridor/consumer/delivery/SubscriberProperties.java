@@ -1,5 +1,7 @@
 package org.corridor.consumer.delivery;
 
+import org.corridor.support.webhook.WebhookUrl;
+import org.corridor.support.webhook.WebhookSignature;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.corridor.consumer.delivery;
 
+import org.corridor.support.webhook.WebhookUrl;
+import org.corridor.support.webhook.WebhookSignature;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

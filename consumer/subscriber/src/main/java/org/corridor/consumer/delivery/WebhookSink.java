@@ -1,5 +1,9 @@
 package org.corridor.consumer.delivery;
 
+import org.corridor.support.webhook.RejectedDeliveryException;
+import org.corridor.support.webhook.WebhookAnswer;
+import org.corridor.support.webhook.HeaderValues;
+import org.corridor.support.webhook.WebhookSignature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

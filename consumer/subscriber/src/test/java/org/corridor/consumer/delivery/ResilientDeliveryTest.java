@@ -1,5 +1,6 @@
 package org.corridor.consumer.delivery;
 
+import org.corridor.support.webhook.WebhookSignature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

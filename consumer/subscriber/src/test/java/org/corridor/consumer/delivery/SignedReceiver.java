@@ -1,5 +1,6 @@
 package org.corridor.consumer.delivery;
 
+import org.corridor.support.webhook.WebhookSignature;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -15,7 +16,7 @@ import java.util.function.IntUnaryOperator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.corridor.consumer.delivery.WebhookSignature.Verdict;
+import org.corridor.support.webhook.WebhookSignature.Verdict;
 
 /**
  * A body's webhook endpoint as a careful receiver writes it: every request's Standard Webhooks signature is checked

@@ -1,5 +1,7 @@
 package org.corridor.consumer.delivery;
 
+import org.corridor.support.webhook.RejectedDeliveryException;
+import org.corridor.support.webhook.WebhookSignature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +17,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.corridor.consumer.Alerts;
-import org.corridor.consumer.delivery.WebhookSignature.Verdict;
+import org.corridor.support.webhook.WebhookSignature.Verdict;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.topics.Topics;
 import org.junit.jupiter.api.AfterEach;

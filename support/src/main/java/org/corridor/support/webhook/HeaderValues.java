@@ -1,4 +1,4 @@
-package org.corridor.consumer.delivery;
+package org.corridor.support.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,10 +10,10 @@ import java.util.HexFormat;
  * A header value must never carry CR, LF or other control characters (header injection, or an exception from the HTTP
  * client that would park the alert) and must stay small. Pure.
  */
-final class HeaderValues {
+public final class HeaderValues {
 
     /** Longest header value we put in a request. */
-    static final int MAX_LENGTH = 200;
+    public static final int MAX_LENGTH = 200;
 
     private HeaderValues() {
     }
@@ -23,7 +23,7 @@ final class HeaderValues {
      * UTF-8, so distinct values stay distinct (an idempotency key must not collide); longer than {@link #MAX_LENGTH}
      * after that, the value becomes {@code sha256-<hex>} of itself.
      */
-    static String encode(String value) {
+    public static String encode(String value) {
         StringBuilder out = new StringBuilder(value.length());
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
@@ -37,7 +37,7 @@ final class HeaderValues {
     }
 
     /** {@code text} for a log line or a receipt: control characters replaced by {@code ?}, cut at {@code max}. */
-    static String printable(String text, int max) {
+    public static String printable(String text, int max) {
         StringBuilder out = new StringBuilder(Math.min(text.length(), max));
         text.codePoints().limit(max).forEach(cp -> out.appendCodePoint(isControl(cp) ? '?' : cp));
         return out.toString();
@@ -50,7 +50,7 @@ final class HeaderValues {
                 || type == Character.FORMAT;
     }
 
-    static byte[] sha256(String text) {
+    public static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

@@ -1,4 +1,4 @@
-package org.corridor.consumer.delivery;
+package org.corridor.support.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.corridor.consumer.delivery;
+package org.corridor.support.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -28,7 +28,7 @@ public final class WebhookSignature {
     /** The scheme's recommended receiver tolerance either side of its own clock. */
     public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
     /** The scheme asks for at least 192 bits of key. */
-    static final int MIN_KEY_BYTES = 24;
+    public static final int MIN_KEY_BYTES = 24;
 
     private static final String HMAC = "HmacSHA256";
     private static final String VERSION = "v1";
@@ -137,12 +137,12 @@ public final class WebhookSignature {
     }
 
     /** The key bytes' HMAC-SHA256 of just the body: the signature this service sent before Standard Webhooks. */
-    byte[] legacyMac(byte[] body) {
+    public byte[] legacyMac(byte[] body) {
         return hmac(key, body);
     }
 
     /** {@link #legacyMac(byte[])} for any key, as receivers of the former signature computed it. */
-    static byte[] legacyMac(byte[] key, byte[] body) {
+    public static byte[] legacyMac(byte[] key, byte[] body) {
         return hmac(key, body);
     }
 

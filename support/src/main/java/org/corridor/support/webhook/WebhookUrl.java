@@ -1,4 +1,4 @@
-package org.corridor.consumer.delivery;
+package org.corridor.support.webhook;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * (the request is authenticated by its signature). Pure; no name is ever resolved, so the answer does not depend on
  * DNS.
  */
-final class WebhookUrl {
+public final class WebhookUrl {
 
-    static final String ALLOWED = "https:// with a host, or http:// only to a loopback host (localhost, 127.0.0.0/8, [::1])";
+    public static final String ALLOWED = "https:// with a host, or http:// only to a loopback host (localhost, 127.0.0.0/8, [::1])";
 
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
@@ -24,7 +24,7 @@ final class WebhookUrl {
     }
 
     /** What is wrong with {@code url}, or empty when it may be used. */
-    static Optional<String> problem(String url) {
+    public static Optional<String> problem(String url) {
         if (url == null || url.isBlank()) {
             return Optional.of("must not be blank; allowed: " + ALLOWED);
         }
@@ -52,7 +52,7 @@ final class WebhookUrl {
     }
 
     /** localhost, an IPv4 literal in 127.0.0.0/8 or the IPv6 literal ::1; never resolves a name. */
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         if (h.equals("localhost")) {
             return true;

@@ -1,4 +1,4 @@
-package org.corridor.consumer.delivery;
+package org.corridor.support.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.corridor.consumer.delivery.WebhookSignature.Verdict;
+import org.corridor.support.webhook.WebhookSignature.Verdict;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,12 +1,12 @@
-package org.corridor.consumer.delivery;
+package org.corridor.support.webhook;
 
 /**
- * What a receiver's HTTP status says about a delivery, and so what {@link ResilientDelivery} does next. Only an
+ * What a receiver's HTTP status says about a delivery, and so what a delivery does next (the subscriber's retries and parking, an inbox's retries). Only an
  * endpoint that is down or overloaded counts against its circuit breaker; a refusal is about one alert (a malformed
  * or oversized one, say), so it parks that alert at once and leaves the circuit, and every other agency's alerts,
  * alone. Pure.
  */
-enum WebhookAnswer {
+public enum WebhookAnswer {
     /** 2xx: the receiver has it. */
     DELIVERED,
     /**
@@ -20,7 +20,7 @@ enum WebhookAnswer {
      */
     REFUSED;
 
-    static WebhookAnswer of(int status) {
+    public static WebhookAnswer of(int status) {
         if (status >= 200 && status < 300) {
             return DELIVERED;
         }

@@ -1,0 +1,82 @@
+package org.corridor.support.inbox;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
+import org.corridor.schemas.avro.InboxDeliveryStatus;
+import org.corridor.schemas.avro.InboxReceipt;
+import org.corridor.schemas.topics.Topics;
+import org.corridor.support.serde.AvroSerializer;
+
+/**
+ * Writes inbox receipts to {@link Topics#INBOX_RECEIPTS} (key: the party) with the delivering service's own
+ * idempotent acks=all producer. {@link #confirm} waits until the given sends are on the broker, so an inbox's offsets
+ * are committed only once the receipts of what was delivered are written. Thread-safe; the producer is not this
+ * class's to close.
+ */
+public final class InboxReceipts {
+
+    private final Producer<String, byte[]> producer;
+    private final AvroSerializer<InboxReceipt> serializer;
+    private final Clock clock;
+
+    public InboxReceipts(Producer<String, byte[]> producer, AvroSerializer<InboxReceipt> serializer, Clock clock) {
+        this.producer = producer;
+        this.serializer = serializer;
+        this.clock = clock;
+    }
+
+    /** Sends the receipt of one attempt; the result completes when the broker took it. */
+    public CompletableFuture<Void> send(InboxItem item, InboxDeliveryStatus status, int attempt, String detail) {
+        InboxReceipt receipt = new InboxReceipt(item.party().name(), item.response().getResponseId(),
+                item.response().getAlertAgency(), item.response().getAlertId(), item.response().getAlertVersion(), status,
+                clock.instant(), attempt, detail);
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        try {
+            producer.send(new ProducerRecord<>(Topics.INBOX_RECEIPTS, receipt.getParty(),
+                    serializer.serialize(Topics.INBOX_RECEIPTS, receipt)), (metadata, e) -> {
+                if (e != null) {
+                    written.completeExceptionally(e);
+                } else {
+                    written.complete(null);
+                }
+            });
+        } catch (RuntimeException e) {
+            written.completeExceptionally(e);
+        }
+        return written;
+    }
+
+    /**
+     * Waits until these sends are on the broker.
+     *
+     * @throws ReceiptsLostException when one was lost (the caller delivers those items again)
+     */
+    public void confirm(List<CompletableFuture<Void>> sends) {
+        if (sends.isEmpty()) {
+            return;
+        }
+        producer.flush();
+        for (CompletableFuture<Void> f : sends) {
+            try {
+                f.join();
+            } catch (CompletionException e) {
+                throw new ReceiptsLostException("an inbox receipt could not be written: " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+    }
+
+    /** Receipts were not written; what they confirm is delivered again. */
+    public static final class ReceiptsLostException extends RetriableException {
+        private static final long serialVersionUID = 1L;
+
+        ReceiptsLostException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
