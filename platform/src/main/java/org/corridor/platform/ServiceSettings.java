@@ -48,6 +48,7 @@ final class ServiceSettings {
         Map<String, Object> p = kafkaClient(Principals.INGEST);
         p.put("corridor.ingest.schema-registry-url", writerUrl);
         p.put("corridor.ingest.state-dir", dataDir.resolve("state").resolve("ingest").toAbsolutePath().toString());
+        p.put("corridor.ingest.inbox-dir", dataDir.resolve("inboxes").toAbsolutePath().toString());
         int i = 0;
         for (DemoAgencies.Agency a : DemoAgencies.AGENCIES) {
             String agency = "corridor.ingest.agencies[" + i + "].";
@@ -77,6 +78,7 @@ final class ServiceSettings {
         Map<String, Object> p = kafkaClient(Principals.SUBSCRIBER);
         p.put("corridor.subscriber.schema-registry-url", writerUrl);
         p.put("corridor.subscriber.file-dir", dataDir.resolve("feeds").toAbsolutePath().toString());
+        p.put("corridor.subscriber.inbox-dir", dataDir.resolve("inboxes").toAbsolutePath().toString());
         p.put("corridor.subscriber.state-dir", dataDir.resolve("state").resolve("subscribers").toAbsolutePath().toString());
         if (security != null) {
             for (String body : bodyIds) {

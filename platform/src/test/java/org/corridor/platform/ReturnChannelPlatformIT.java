@@ -140,6 +140,45 @@ class ReturnChannelPlatformIT {
         assertThat(out).containsPattern("QUESTION +Was the cotton loaded in Kunduz\\? +CARICC +yes +yes +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\.\\s");
         assertThat(out).containsPattern("ANSWER +Yes, a Kunduz mill \\(the waybill\\) +tj-drug-control +yes +yes +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\.\\s");
         assertThat(out).containsPattern("OUTCOME +SEIZED 37 kg heroin, shared +UNODC +yes +yes +yes +yes +yes +\\. +\\. +\\. +yes +\\. +yes +yes +\\. +yes\\s");
+
+        // Each inbox is delivered into its party's own files too, as that party may see it.
+        Path inboxes = data.resolve("inboxes");
+        Path agency = inboxes.resolve("agency-tj-drug-control");
+        awaitLines(agency, l -> l.contains("Kunduz, as the waybill says"));
+        String alert = lines(agency).stream().filter(l -> l.contains("Kunduz, as the waybill says")).findFirst()
+                .map(l -> "\"alertId\":\"" + JSON.readTree(l).get("alertId").asString() + "\"").orElseThrow();
+        awaitLines(agency, l -> l.contains(alert) && l.contains("\"kind\":\"OUTCOME\"") && l.contains("UNODC"));
+        awaitLines(inboxes.resolve("body-caricc"), l -> l.contains(alert) && l.contains("names a Kunduz cotton mill"));
+        awaitLines(inboxes.resolve("body-caricc"), l -> l.contains(alert) && l.contains("\"kind\":\"OUTCOME\""));
+        awaitLines(inboxes.resolve("body-unodc"), l -> l.contains(alert) && l.contains("\"kind\":\"OUTCOME\""));
+        assertThat(lines(inboxes.resolve("body-unodc"))).as("UNODC's inbox holds no question of CARICC's")
+                .noneMatch(l -> l.contains(alert) && l.contains("\"kind\":\"QUESTION\""));
+        assertThat(lines(inboxes.resolve("body-europol"))).as("EUROPOL never received the alert").noneMatch(l -> l.contains(alert));
+        assertThat(lines(agency)).allSatisfy(l -> assertThat(l).contains("\"idempotencyKey\""));
+        assertThat(lines(agency).stream().filter(l -> l.contains(alert)).map(l -> JSON.readTree(l).get("responseId").asString()))
+                .as("each response once").doesNotHaveDuplicates();
+    }
+
+    private static List<String> lines(Path dir) throws Exception {
+        List<String> lines = new ArrayList<>();
+        if (java.nio.file.Files.isDirectory(dir)) {
+            try (var files = java.nio.file.Files.list(dir)) {
+                for (Path f : files.sorted().toList()) {
+                    lines.addAll(java.nio.file.Files.readAllLines(f));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static void awaitLines(Path dir, java.util.function.Predicate<String> line) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (lines(dir).stream().noneMatch(line)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no such line in " + dir + ": " + lines(dir));
+            }
+            Thread.sleep(200);
+        }
     }
 
     @Test

@@ -124,6 +124,7 @@ public final class AccessPlan {
         acls.add(allow(p, new ResourcePattern(ResourceType.GROUP, "*", PatternType.LITERAL), AclOperation.DESCRIBE));
         topic(acls, p, Topics.DEAD_LETTER_SUMMARY, PatternType.LITERAL, AclOperation.READ);
         topic(acls, p, Topics.RECEIPTS, PatternType.LITERAL, AclOperation.READ);
+        topic(acls, p, Topics.INBOX_RECEIPTS, PatternType.LITERAL, AclOperation.READ);
         return acls;
     }
 
@@ -140,6 +141,8 @@ public final class AccessPlan {
         for (String t : List.of(Topics.AUDIT, Topics.RECEIPTS)) {
             topic(acls, p, t, PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE, AclOperation.CREATE);
         }
+        // The receipts of the agencies' inbox deliveries, which it makes as each agency and confirms as itself.
+        topic(acls, p, Topics.INBOX_RECEIPTS, PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
         return acls;
     }
 
@@ -153,6 +156,8 @@ public final class AccessPlan {
         topic(acls, p, Topics.RECEIPTS, PatternType.LITERAL, AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE,
                 AclOperation.CREATE);
         topic(acls, p, Topics.FEED_PREFIX, PatternType.PREFIXED, AclOperation.DESCRIBE);
+        // The receipts of the bodies' inbox deliveries, which it makes as each body and confirms as itself.
+        topic(acls, p, Topics.INBOX_RECEIPTS, PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
         for (String body : bodies) {
             topic(acls, p, Topics.parked(body), PatternType.LITERAL, AclOperation.WRITE);
         }

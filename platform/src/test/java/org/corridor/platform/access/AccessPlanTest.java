@@ -138,8 +138,23 @@ class AccessPlanTest {
     void theMonitorReadsNoInboundTopicAndNoFeed() {
         List<AclBinding> monitor = AccessPlan.monitor();
         assertThat(monitor.stream().filter(a -> a.entry().operation() == AclOperation.READ)
-                .map(a -> a.pattern().name())).containsExactlyInAnyOrder("alerts.dlq.summary", "alerts.receipts");
+                .map(a -> a.pattern().name())).containsExactlyInAnyOrder("alerts.dlq.summary", "alerts.receipts", "alerts.inbox-receipts");
         assertThat(monitor).noneMatch(a -> a.entry().operation() == AclOperation.WRITE || a.entry().operation() == AclOperation.ALL);
+    }
+
+    @Test
+    void inboxReceiptsAreWrittenOnlyByTheTwoServicesThatDeliverInboxesAndNeverByAParty() {
+        java.util.Map<String, List<AclBinding>> plans = new java.util.LinkedHashMap<>();
+        plans.put("router", AccessPlan.router());
+        plans.put("monitor", AccessPlan.monitor());
+        plans.put("ingest", AccessPlan.ingest());
+        plans.put("subscriber", AccessPlan.subscriber(List.of("UNODC")));
+        plans.put("agency", AccessPlan.agency("kz-customs"));
+        plans.put("body", AccessPlan.body("UNODC"));
+        List<String> writers = plans.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(a ->
+                a.entry().operation() == AclOperation.WRITE && org.corridor.schemas.topics.Topics.INBOX_RECEIPTS.startsWith(a.pattern().name())))
+                .map(java.util.Map.Entry::getKey).toList();
+        assertThat(writers).containsExactlyInAnyOrder("ingest", "subscriber");
     }
 
     @Test

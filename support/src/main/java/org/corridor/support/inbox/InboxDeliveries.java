@@ -46,6 +46,7 @@ public final class InboxDeliveries implements AutoCloseable {
     }
 
     private final List<InboxDelivery> deliveries;
+    private final List<AutoCloseable> after = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private InboxDeliveries(List<InboxDelivery> deliveries) {
         this.deliveries = deliveries;
@@ -104,8 +105,21 @@ public final class InboxDeliveries implements AutoCloseable {
         return deliveries.stream().map(InboxDelivery::party).toList();
     }
 
+    /** Closes {@code resource} (the receipts' producer, say) once the deliveries have stopped. */
+    public InboxDeliveries thenClosing(AutoCloseable resource) {
+        after.add(resource);
+        return this;
+    }
+
     @Override
     public void close() {
         deliveries.parallelStream().forEach(InboxDelivery::close);
+        for (AutoCloseable resource : after) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(InboxDeliveries.class).warn("closing {} failed: {}", resource, e.toString());
+            }
+        }
     }
 }

@@ -137,7 +137,8 @@ public final class InboxDelivery implements AutoCloseable {
                 if (closing) {
                     return;
                 }
-                log.warn("{}: inbox delivery stopped, a new consumer starts in {}: {}", party, wait, e.toString());
+                log.warn("{}: inbox delivery stopped, a new consumer starts in {}: {}{}", party, wait, e.toString(),
+                        e.getCause() == null ? "" : " (" + e.getCause() + ")");
                 pause();
             }
         }

@@ -1,5 +1,8 @@
 package org.corridor.consumer.delivery;
 
+import org.corridor.support.inbox.InboxDeliveries;
+import org.corridor.support.inbox.InboxReceipts;
+import org.corridor.schemas.avro.InboxReceipt;
 import org.corridor.support.serde.Serdes;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,6 +102,7 @@ public class SubscriberConfiguration {
         List<String> topics = new ArrayList<>(sinks.bodies().stream().map(Topics::feed).toList());
         sinks.bodies().forEach(body -> topics.add(Topics.parked(body)));
         topics.add(Topics.RECEIPTS);
+        topics.add(Topics.INBOX_RECEIPTS);
         TopicAdmin.ensure(admin, topics, 3, properties.replicationFactor());
         return admin;
     }
@@ -170,6 +174,22 @@ public class SubscriberConfiguration {
                 Serdes.writer(registry, AlertResponse.class),
                 body -> new InboxReader(clients.forBody(body), reader, Duration.ofSeconds(10)),
                 Duration.ofSeconds(10), Clock.systemUTC());
+    }
+
+    /**
+     * Delivers each served body's inbox into its webhook or files, as the body, with receipts written by this
+     * service's producer. Stopped before the producer closes.
+     */
+    @Bean(destroyMethod = "close")
+    InboxDeliveries bodyInboxes(SubscriberProperties properties, FeedSinks sinks, BodyClients clients,
+                                KafkaProducer<String, byte[]> subscriberProducer, SchemaRegistryClient registry,
+                                MeterRegistry meters, Admin subscriberAdmin) {
+        InboxDeliveries.Settings settings = new InboxDeliveries.Settings(properties.inboxSink(), properties.inboxDir(),
+                properties.inboxWebhooks(), properties.retryBackoff(), properties.maxRetryBackoff(), "corridor.subscriber");
+        InboxReceipts receipts = new InboxReceipts(subscriberProducer, Serdes.writer(registry, InboxReceipt.class), Clock.systemUTC());
+        return InboxDeliveries.start(sinks.bodies().stream().map(b -> new Topics.Party(true, b)).toList(),
+                party -> clients.forBody(party.id()), Serdes.reader(registry, AlertResponse.class), receipts, settings,
+                meters, Clock.systemUTC());
     }
 
     @Bean

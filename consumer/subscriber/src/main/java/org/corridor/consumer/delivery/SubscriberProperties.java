@@ -59,6 +59,12 @@ import org.springframework.validation.annotation.Validated;
  *                          (environment: {@code CORRIDOR_SUBSCRIBER_BODYPASSWORDS_PARIS_PACT=...}); each
  *                          body's feed is then read (and re-driven, replayed) as that body, so the broker refuses a
  *                          mix-up of feeds in this service
+ * @param inboxSink         how the served bodies' inboxes (responses shared with them, answers to their questions) are
+ *                          delivered when {@code inbox-webhooks} has no endpoint for the body: {@code file} (JSON lines
+ *                          per body and day under {@code inbox-dir}), {@code log}, or {@code none} (REST only)
+ * @param inboxDir          where inbox files go, one folder per body ({@code body-<slug>})
+ * @param inboxWebhooks     bodies whose inbox is POSTed to an endpoint instead, signed like their feeds:
+ *                          {@code corridor.subscriber.inbox-webhooks[CARICC].url=...}, {@code .secret=whsec_...}
  */
 @Validated
 @ConfigurationProperties("corridor.subscriber")
@@ -86,7 +92,10 @@ public record SubscriberProperties(
         @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration ackReadTimeout,
         @DefaultValue("1") @Min(1) short replicationFactor,
         @DefaultValue("subscriber-1") @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, dot, underscore and hyphen only") String instanceId,
-        Map<String, String> bodyPasswords) {
+        Map<String, String> bodyPasswords,
+        @DefaultValue("file") @Pattern(regexp = "file|log|none", message = "must be file, log or none") String inboxSink,
+        @DefaultValue("./data/inboxes") @NotNull Path inboxDir,
+        @DefaultValue({}) Map<String, org.corridor.support.inbox.InboxWebhook> inboxWebhooks) {
 
     public SubscriberProperties {
         // Keys bound from environment variables arrive in lower case with dots (paris.pact): back to body ids.
@@ -96,6 +105,7 @@ public record SubscriberProperties(
                     body.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), password));
         }
         bodyPasswords = Map.copyOf(normalized);
+        inboxWebhooks = inboxWebhooks == null ? Map.of() : Map.copyOf(inboxWebhooks);
         ackDeadlines = ackDeadlines == null || ackDeadlines.isEmpty() ? Map.of(Priority.URGENT, Duration.ofHours(8)) : Map.copyOf(ackDeadlines);
     }
 
@@ -103,7 +113,7 @@ public record SubscriberProperties(
     @Override
     public String toString() {
         return "SubscriberProperties[bodies=" + bodies + ", instanceId=" + instanceId + ", sink=" + sink + ", fileDir=" + fileDir + ", webhooks="
-                + webhooks + ", bodyPasswords=" + bodyPasswords.keySet() + "]";
+                + webhooks + ", bodyPasswords=" + bodyPasswords.keySet() + ", inboxSink=" + inboxSink + ", inboxWebhooks=" + inboxWebhooks + "]";
     }
 
     /**

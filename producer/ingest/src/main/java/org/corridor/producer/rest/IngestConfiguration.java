@@ -1,6 +1,9 @@
 package org.corridor.producer.rest;
 
 import org.corridor.support.serde.Serdes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BiFunction;
@@ -128,6 +131,47 @@ public class IngestConfiguration {
                 properties.publishTimeout(), Clock.systemUTC());
     }
 
+    /**
+     * Delivers each agency's inbox into its webhook or files, read as the agency; the receipts are written as this
+     * service, whose principal may write {@code alerts.inbox-receipts} (the agencies may not).
+     */
+    @Bean(destroyMethod = "close")
+    org.corridor.support.inbox.InboxDeliveries agencyInboxes(KafkaProperties kafka, IngestProperties properties, MeterRegistry meters) {
+        Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
+        producer.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producer.put(ProducerConfig.CLIENT_ID_CONFIG, "corridor-ingest-inbox-receipts");
+        org.corridor.schemas.registry.SchemaRegistryClient registry = new CachingSchemaRegistryClient(
+                RegistryClientConfig.of(properties.schemaRegistryUrl()));
+        KafkaProducer<String, byte[]> receiptsProducer = new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer());
+        Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
+        Map<String, String> passwords = new HashMap<>();
+        properties.agencies().stream().filter(a -> a.kafkaPassword() != null).forEach(a -> passwords.put(a.id(), a.kafkaPassword()));
+        org.corridor.support.inbox.InboxDeliveries.Settings settings = new org.corridor.support.inbox.InboxDeliveries.Settings(
+                properties.inboxSink(), properties.inboxDir(), properties.inboxWebhooks(), properties.inboxRetryBackoff(),
+                Duration.ofSeconds(30), "corridor.ingest");
+        try {
+            org.corridor.support.inbox.InboxDeliveries deliveries = org.corridor.support.inbox.InboxDeliveries.start(
+                    properties.agencies().stream().map(a -> new Topics.Party(false, a.id())).toList(),
+                    party -> {
+                        Map<String, Object> props = new HashMap<>(consumer);
+                        if (passwords.containsKey(party.id())) {
+                            props.putAll(ScramClient.settingsOver(consumer, Principals.agency(party.id()), passwords.get(party.id())));
+                        }
+                        return props;
+                    },
+                    Serdes.reader(registry, AlertResponse.class),
+                    new org.corridor.support.inbox.InboxReceipts(receiptsProducer,
+                            Serdes.writer(registry, org.corridor.schemas.avro.InboxReceipt.class), Clock.systemUTC()),
+                    settings, meters, Clock.systemUTC());
+            return deliveries.thenClosing(receiptsProducer);
+        } catch (RuntimeException e) {
+            receiptsProducer.close();
+            throw e;
+        }
+    }
+
     @Bean(destroyMethod = "close")
     BlockingPublications blockingPublications(IngestProperties properties) {
         return new BlockingPublications(properties.correctionThreads(), properties.correctionQueue());
@@ -156,6 +200,8 @@ public class IngestConfiguration {
             // Each agency's inbound topic and its side of the return channel (its responses, its inbox).
             TopicAdmin.ensure(admin, properties.agencies().stream().flatMap(a -> java.util.stream.Stream.of(
                             Topics.inbound(a.id()), Topics.agencyResponses(a.id()), Topics.agencyInbox(a.id()))).toList(),
+                    properties.inboundPartitions(), properties.replicationFactor());
+            TopicAdmin.ensure(admin, java.util.List.of(Topics.INBOX_RECEIPTS),
                     properties.inboundPartitions(), properties.replicationFactor());
         }
     }

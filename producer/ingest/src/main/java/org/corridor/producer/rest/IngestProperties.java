@@ -38,6 +38,17 @@ import org.springframework.validation.annotation.Validated;
  * @param questionDue        when a body's question to the originator is due unless it gives {@code dueAt}, by
  *                           priority: {@code urgent} (4 h), {@code priority} (24 h), {@code routine} (72 h)
  * @param questionCheckInterval how often questions past due are looked for and escalated
+ * @param feedbackAge        the feedback rate of a body counts the alerts delivered to it at least this long ago
+ *                           (default 14 days): the share of them it reported an outcome for
+ * @param feedbackInterval   how often the open and overdue questions and the feedback rates are counted again (a
+ *                           scan of the status view)
+ * @param inboxSink          how each agency's inbox (the responses released to it) is delivered when
+ *                           {@code inbox-webhooks} has no endpoint for it: {@code file} (JSON lines per agency and
+ *                           day under {@code inbox-dir}), {@code log}, or {@code none} (REST only)
+ * @param inboxDir           where inbox files go, one folder per agency ({@code agency-<id>})
+ * @param inboxWebhooks      agencies whose inbox is POSTed to an endpoint, signed per Standard Webhooks:
+ *                           {@code corridor.ingest.inbox-webhooks[kz-customs].url=...}, {@code .secret=whsec_...}
+ * @param inboxRetryBackoff  first wait before an inbox delivery that failed is tried again (doubled up to 30 s)
  */
 @Validated
 @ConfigurationProperties("corridor.ingest")
@@ -57,7 +68,13 @@ public record IngestProperties(
         @DefaultValue("8") @Min(1) @jakarta.validation.constraints.Max(256) int correctionThreads,
         @DefaultValue("1000") @Min(1) int correctionQueue,
         @DefaultValue @NotNull @Valid QuestionDueTimes questionDue,
-        @DefaultValue("30s") @NotNull Duration questionCheckInterval) {
+        @DefaultValue("30s") @NotNull Duration questionCheckInterval,
+        @DefaultValue("14d") @NotNull Duration feedbackAge,
+        @DefaultValue("60s") @NotNull Duration feedbackInterval,
+        @DefaultValue("file") @jakarta.validation.constraints.Pattern(regexp = "file|log|none", message = "must be file, log or none") String inboxSink,
+        @DefaultValue("./data/inboxes") @NotNull Path inboxDir,
+        @DefaultValue({}) java.util.Map<String, org.corridor.support.inbox.InboxWebhook> inboxWebhooks,
+        @DefaultValue("500ms") @NotNull Duration inboxRetryBackoff) {
 
     /** When a question is due by default, by its priority. */
     public record QuestionDueTimes(@DefaultValue("4h") @NotNull Duration urgent, @DefaultValue("24h") @NotNull Duration priority,
@@ -84,6 +101,7 @@ public record IngestProperties(
                         + " have the same token (token-sha256): each agency needs a token of its own");
             }
         }
+        inboxWebhooks = inboxWebhooks == null ? java.util.Map.of() : java.util.Map.copyOf(inboxWebhooks);
         if (stateDir != null && Files.exists(stateDir) && !Files.isDirectory(stateDir)) {
             throw new IllegalArgumentException("corridor.ingest.state-dir: " + stateDir + " is a file; give a directory"
                     + " (created if missing) or leave it unset for temporary ones");

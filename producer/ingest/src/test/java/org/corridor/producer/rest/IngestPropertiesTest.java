@@ -23,7 +23,8 @@ class IngestPropertiesTest {
         return new IngestProperties(List.of(agencies), "http://localhost:8081", DataSize.ofKilobytes(256), Duration.ofSeconds(15),
                 Duration.ofSeconds(5), Duration.ofHours(24), 3, (short) 1, 1000, 500, DataSize.ofMegabytes(8), stateDir, 8, 1000,
                 new IngestProperties.QuestionDueTimes(Duration.ofHours(4), Duration.ofHours(24), Duration.ofHours(72)),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Duration.ofDays(14), Duration.ofSeconds(60), "file", Path.of("./data/inboxes"),
+                java.util.Map.of(), Duration.ofMillis(500));
     }
 
     private static AgencyAccount agency(String id, char token) {
