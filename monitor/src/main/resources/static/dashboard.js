@@ -66,6 +66,22 @@ function render(report, health) {
     cell(tr, b.parked, 'num'); cell(tr, b.acknowledged, 'num'); cell(tr, b.escalated, 'num'); cell(tr, time(b.lastDelivered));
     cell(tr, num(b.deliveryP99), 'num');
   });
+  const rc = report.returnChannel;
+  document.getElementById('return-channel-summary').textContent = rc.measured
+    ? 'questions and feedback counted by the agency service at ' + time(rc.countedAt)
+    : 'questions and feedback not measured: the agency service was not scraped (inbox deliveries only)';
+  fill('parties', rc.parties, (tr, p) => {
+    tr.dataset.party = p.party;
+    cell(tr, p.kind + ' ' + p.id);
+    cell(tr, rc.measured ? p.openQuestions : null, 'num');
+    cell(tr, rc.measured ? p.overdueQuestions : null, p.overdueQuestions > 0 ? 'num overdue' : 'num');
+    cell(tr, p.inboxDelivered, 'num'); cell(tr, p.inboxFailed, 'num'); cell(tr, p.inboxRefused, 'num'); cell(tr, time(p.lastInboxDelivery));
+  });
+  fill('feedback', rc.feedback, (tr, f) => {
+    tr.dataset.body = f.body;
+    cell(tr, f.body); cell(tr, f.alerts, 'num'); cell(tr, f.withOutcome, 'num');
+    cell(tr, f.rate == null ? null : Math.round(f.rate * 100) + ' %', 'num');
+  });
   const d = report.deadLetters;
   const reasons = Object.entries(d.byReason).map(([k, v]) => k + ' ' + v).join(', ');
   document.getElementById('dead-summary').textContent = d.total + ' dead letters' + (reasons ? ' (' + reasons + ')' : '')

@@ -10,6 +10,8 @@ import org.corridor.monitor.cluster.ClusterReader;
 import org.corridor.monitor.cluster.DeadLetterTally;
 import org.corridor.monitor.cluster.DeliveryTally;
 import org.corridor.monitor.cluster.HealthModel;
+import org.corridor.monitor.cluster.InboxTally;
+import org.corridor.schemas.avro.InboxReceipt;
 import org.corridor.monitor.cluster.LatencyScraper;
 import org.corridor.monitor.cluster.Sampler;
 import org.corridor.monitor.lag.LagEvaluator;
@@ -26,7 +28,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the monitor: Admin reads, the dead-letter and receipt followers, the model, the sampler and its meters. */
+/** Wires the monitor: Admin reads, the dead-letter, receipt and inbox-receipt followers, the model, the sampler and its meters. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MonitorProperties.class)
 class MonitorConfiguration {
@@ -57,6 +59,20 @@ class MonitorConfiguration {
     }
 
     @Bean
+    InboxTally inboxTally() {
+        return new InboxTally();
+    }
+
+    /** Reads the inbox receipts: ids and outcomes of responses delivered into the parties' systems. */
+    @Bean(destroyMethod = "close")
+    TopicFollower inboxReceiptFollower(KafkaProperties kafka, InboxTally tally, MonitorProperties properties) {
+        AvroDeserializer<InboxReceipt> receipts = Serdes.reader(
+                new CachingSchemaRegistryClient(RegistryClientConfig.of(properties.schemaRegistryUrl())), InboxReceipt.class);
+        return new TopicFollower("corridor-monitor-inbox-receipts", kafka.buildConsumerProperties(), List.of(Topics.INBOX_RECEIPTS),
+                r -> tally.add(receipts.deserialize(r.topic(), r.value())));
+    }
+
+    @Bean
     MonitorMetrics monitorMetrics(MeterRegistry registry) {
         return new MonitorMetrics(registry);
     }
@@ -68,9 +84,9 @@ class MonitorConfiguration {
 
     @Bean(destroyMethod = "close")
     Sampler sampler(MonitorProperties properties, Admin admin, DeadLetterTally deadLetters, DeliveryTally deliveries,
-                    MonitorMetrics metrics) {
+                    InboxTally inboxes, MonitorMetrics metrics) {
         HealthModel model = new HealthModel(new LagEvaluator(properties.window(), properties.stallSamples()),
-                deadLetters, deliveries, List.copyOf(ReferenceData.defaults().bodies()));
+                deadLetters, deliveries, inboxes, List.copyOf(ReferenceData.defaults().bodies()));
         Sampler sampler = new Sampler(new ClusterReader(admin, properties.adminTimeout(), Clock.systemUTC()),
                 new LatencyScraper(properties.scrapeUrls()), model, metrics::update, metrics::failed);
         sampler.start(properties.sampleInterval());

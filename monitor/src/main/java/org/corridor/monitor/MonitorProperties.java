@@ -20,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param stallSamples      consecutive unchanged samples with lag that make a STALL
  * @param routerGroup       the router's consumer group; the health goes DOWN when it stalls or stops
  * @param schemaRegistryUrl the schema registry (to read delivery receipts)
- * @param scrapeUrls        the router's and subscribers' {@code /actuator/prometheus} pages, for end-to-end latency; {@code user:password@} in a URL is sent as HTTP basic (the {@code metrics} user)
+ * @param scrapeUrls        the router's, subscribers' and agency service's {@code /actuator/prometheus} pages, for
+ *                          end-to-end latency and the return channel's questions and feedback; {@code user:password@} in a URL is sent as HTTP basic (the {@code metrics} user)
  * @param adminTimeout      how long one Admin API call may take
  */
 @Validated
@@ -31,7 +32,7 @@ public record MonitorProperties(
         @DefaultValue("3") @Min(2) int stallSamples,
         @DefaultValue(Groups.ROUTER) @NotBlank String routerGroup,
         @DefaultValue("http://localhost:8081") @NotBlank String schemaRegistryUrl,
-        @DefaultValue({"http://localhost:8082/actuator/prometheus", "http://localhost:8083/actuator/prometheus"}) List<URI> scrapeUrls,
+        @DefaultValue({"http://localhost:8082/actuator/prometheus", "http://localhost:8083/actuator/prometheus", "http://localhost:8080/actuator/prometheus"}) List<URI> scrapeUrls,
         @DefaultValue("10s") @NotNull Duration adminTimeout) {
 
     public MonitorProperties {

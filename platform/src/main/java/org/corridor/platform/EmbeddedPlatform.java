@@ -118,7 +118,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
             CompletableFuture<URI> routing = CompletableFuture.supplyAsync(() -> run(Service.ROUTER, router, checked));
             CompletableFuture<URI> delivery = CompletableFuture.supplyAsync(() -> run(Service.SUBSCRIBERS, subscribers, checked));
             CompletableFuture.allOf(rest, routing, delivery).join();
-            run(Service.MONITOR, services.monitor(registryUrl, routing.join(), delivery.join(),
+            run(Service.MONITOR, services.monitor(registryUrl, routing.join(), delivery.join(), rest.join(),
                     http.userInfo(org.corridor.support.http.HttpParty.METRICS_USER)), checked);
             return this;
         } catch (RuntimeException | IOException e) {

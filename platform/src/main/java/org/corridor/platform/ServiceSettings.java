@@ -89,13 +89,14 @@ final class ServiceSettings {
     }
 
     /**
-     * The monitor reads the registry without writer credentials and scrapes the router's and subscribers' metrics as
-     * the metrics user.
+     * The monitor reads the registry without writer credentials and scrapes the router's, subscribers' and agency
+     * service's metrics as the metrics user.
      */
-    Map<String, Object> monitor(String registryUrl, URI router, URI subscribers, String metricsUserInfo) throws IOException {
+    Map<String, Object> monitor(String registryUrl, URI router, URI subscribers, URI ingest, String metricsUserInfo) throws IOException {
         Map<String, Object> p = kafkaClient(Principals.MONITOR);
         p.put("corridor.monitor.schema-registry-url", registryUrl);
-        p.put("corridor.monitor.scrape-urls", withUser(router, metricsUserInfo) + "," + withUser(subscribers, metricsUserInfo));
+        p.put("corridor.monitor.scrape-urls", withUser(router, metricsUserInfo) + "," + withUser(subscribers, metricsUserInfo)
+                + "," + withUser(ingest, metricsUserInfo));
         return p;
     }
 

@@ -54,7 +54,8 @@ class ReturnChannelPlatformIT {
     @BeforeAll
     static void start() throws Exception {
         platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, false),
-                Map.of(Service.INGEST, Map.of("corridor.ingest.question-check-interval", "200ms"))).start();
+                Map.of(Service.INGEST, Map.of("corridor.ingest.question-check-interval", "200ms",
+                        "corridor.ingest.feedback-interval", "500ms"))).start();
     }
 
     @AfterAll
@@ -157,6 +158,15 @@ class ReturnChannelPlatformIT {
         assertThat(lines(agency)).allSatisfy(l -> assertThat(l).contains("\"idempotencyKey\""));
         assertThat(lines(agency).stream().filter(l -> l.contains(alert)).map(l -> JSON.readTree(l).get("responseId").asString()))
                 .as("each response once").doesNotHaveDuplicates();
+    }
+
+    private static JsonNode party(JsonNode returnChannel, String party) {
+        for (JsonNode p : returnChannel.path("parties")) {
+            if (p.path("party").asString().equals(party)) {
+                return p;
+            }
+        }
+        return JSON.missingNode();
     }
 
     private static List<String> lines(Path dir) throws Exception {
@@ -287,6 +297,21 @@ class ReturnChannelPlatformIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> call("GET", platform.restUrl() + "/actuator/prometheus",
                 HttpAuth.basic(platform, "metrics"), null, null).body()
                 .contains("corridor_ingest_question_escalations_total{body=\"CARICC\",priority=\"PRIORITY\"} 1.0"));
+        // The monitor shows it too, per party: CARICC asked it, tj-drug-control owes it; and the inboxes were delivered.
+        String operator = HttpAuth.basic(platform, "operator");
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonNode rc = JSON.readTree(call("GET", platform.monitorUrl() + "/api/v1/health/return-channel", operator, null, null).body());
+            return rc.path("measured").asBoolean() && party(rc, "body-caricc").path("overdueQuestions").asLong() >= 1
+                    && party(rc, "agency-tj-drug-control").path("overdueQuestions").asLong() >= 1
+                    && party(rc, "agency-tj-drug-control").path("inboxDelivered").asLong() >= 3
+                    && party(rc, "body-unodc").path("inboxDelivered").asLong() >= 1;
+        });
+        JsonNode rc = JSON.readTree(call("GET", platform.monitorUrl() + "/api/v1/health/return-channel", operator, null, null).body());
+        System.out.println("ReturnChannelPlatformIT: GET monitor return channel -> " + rc);
+        assertThat(party(rc, "body-europol").path("openQuestions").asLong()).isZero();
+        assertThat(party(rc, "body-unodc").path("openQuestions").asLong()).as("UNODC asked nothing").isZero();
+        assertThat(call("GET", platform.monitorUrl() + "/api/v1/health/return-channel", caricc, null, null).statusCode())
+                .as("a body is not an operator").isEqualTo(403);
 
         // What docs/api.md shows: the answers as the platform gives them.
         System.out.println("ReturnChannelPlatformIT: POST answer -> " + answered.statusCode() + " " + answered.body());

@@ -100,6 +100,7 @@ public final class StatusCommand implements Callable<Integer> {
                     b.path("acknowledged").asLong(), b.path("escalated").asLong(),
                     b.path("lastDelivered").isNull() ? "-" : b.path("lastDelivered").asString());
         }
+        printReturnChannel(r.path("returnChannel"), out);
         JsonNode d = r.path("deadLetters");
         out.printf("%nDead letters: %d%s, %.1f per minute over the window; parked deliveries: %d%n", d.path("total").asLong(),
                 d.path("byReason").isEmpty() ? "" : " " + d.path("byReason"), d.path("growthPerMinute").asDouble(),
@@ -131,6 +132,40 @@ public final class StatusCommand implements Callable<Integer> {
         }
         out.flush();
         return attention ? 1 : 0;
+    }
+
+    /**
+     * Questions and inbox deliveries per party that has any, feedback per body that has alerts old enough; nothing
+     * when the report has no return channel.
+     */
+    private static void printReturnChannel(JsonNode rc, PrintWriter out) {
+        if (rc.isMissingNode() || (rc.path("parties").isEmpty() && rc.path("feedback").isEmpty())) {
+            return;
+        }
+        boolean measured = rc.path("measured").asBoolean();
+        out.printf("%nReturn channel%s%n", measured ? " (counted " + rc.path("countedAt").asString() + ")"
+                : " (questions and feedback not measured: the agency service was not scraped)");
+        out.printf("%-30s %6s %8s %15s %7s %8s  %s%n", "PARTY", "OPEN", "OVERDUE", "INBOX DELIVERED", "FAILED", "REFUSED",
+                "LAST INBOX DELIVERY");
+        for (JsonNode p : rc.path("parties")) {
+            if (p.path("openQuestions").asLong() + p.path("inboxDelivered").asLong() + p.path("inboxFailed").asLong()
+                    + p.path("inboxRefused").asLong() == 0) {
+                continue;
+            }
+            out.printf("%-30s %6s %8s %15d %7d %8d  %s%n", p.path("kind").asString() + " " + p.path("id").asString(),
+                    measured ? Long.toString(p.path("openQuestions").asLong()) : "-",
+                    measured ? Long.toString(p.path("overdueQuestions").asLong()) : "-", p.path("inboxDelivered").asLong(),
+                    p.path("inboxFailed").asLong(), p.path("inboxRefused").asLong(),
+                    p.path("lastInboxDelivery").isNull() || p.path("lastInboxDelivery").isMissingNode() ? "-"
+                            : p.path("lastInboxDelivery").asString());
+        }
+        for (JsonNode f : rc.path("feedback")) {
+            if (f.path("alerts").asLong() == 0) {
+                continue;
+            }
+            out.printf(Locale.ROOT, "Feedback %-11s %s of %d alerts old enough have an outcome%n", f.path("body").asString(),
+                    f.path("rate").isNumber() ? Math.round(f.path("rate").asDouble() * 100) + " %" : "-", f.path("alerts").asLong());
+        }
     }
 
     private static String seconds(JsonNode n) {

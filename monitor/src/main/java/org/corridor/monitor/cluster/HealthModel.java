@@ -23,6 +23,7 @@ import org.corridor.monitor.lag.OffsetSample;
 import org.corridor.monitor.lag.TimeLag;
 import org.corridor.monitor.lag.Verdict;
 import org.corridor.schemas.avro.DeliveryStatus;
+import org.corridor.schemas.avro.InboxDeliveryStatus;
 import org.corridor.schemas.reference.RecipientBody;
 import org.corridor.schemas.topics.Topics;
 
@@ -37,10 +38,17 @@ public final class HealthModel {
     private final DeadLetterTally deadLetters;
     private final DeliveryTally deliveries;
     private final List<RecipientBody> bodies;
+    private final InboxTally inboxes;
     private final Deque<Map.Entry<Instant, Long>> deadLetterTotals = new ArrayDeque<>();
 
     public HealthModel(LagEvaluator evaluator, DeadLetterTally deadLetters, DeliveryTally deliveries,
                        List<RecipientBody> bodies) {
+        this(evaluator, deadLetters, deliveries, new InboxTally(), bodies);
+    }
+
+    public HealthModel(LagEvaluator evaluator, DeadLetterTally deadLetters, DeliveryTally deliveries, InboxTally inboxes,
+                       List<RecipientBody> bodies) {
+        this.inboxes = inboxes;
         this.evaluator = evaluator;
         this.history = new SampleHistory(evaluator.window().multipliedBy(3));
         this.deadLetters = deadLetters;
@@ -59,7 +67,38 @@ public final class HealthModel {
         long parked = topics.stream().filter(t -> t.kind().equals("parked")).mapToLong(TopicHealth::records).sum();
         return new HealthReport(now, evaluator.window().toSeconds(), topics, groups,
                 deadLetters(now, windowStart, parked), bodies(topics, groups, latency.latencies()), latency.latencies(),
-                latency.errors());
+                returnChannel(latency.threads(), inboxes, bodies.stream().map(RecipientBody::id).toList()), latency.errors());
+    }
+
+    /**
+     * The return channel from the agency service's counts and the inbox receipts: every body, and each agency once it
+     * has a question open or an inbox delivery; bodies first, then agencies, each by id. Feedback for every body.
+     */
+    static HealthReport.ReturnChannel returnChannel(ScrapedThreads threads, InboxTally inboxes, List<String> bodyIds) {
+        Map<String, HealthReport.PartyThreads> parties = new TreeMap<>();
+        java.util.Set<String> names = new java.util.TreeSet<>(inboxes.parties());
+        bodyIds.forEach(b -> names.add("body-" + Topics.slug(b)));
+        threads.questions().keySet().forEach(k -> {
+            String[] kindAndId = k.split(":", 2);
+            names.add(kindAndId[0].equals("body") ? "body-" + Topics.slug(kindAndId[1]) : "agency-" + kindAndId[1]);
+        });
+        for (String name : names) {
+            boolean body = name.startsWith("body-");
+            String id = body ? Topics.bodyOf(name.substring("body-".length())) : name.substring("agency-".length());
+            long[] q = threads.questions().getOrDefault((body ? "body:" : "agency:") + id, new long[2]);
+            InboxTally.PartyReceipts r = inboxes.of(name);
+            // Bodies sort before agencies: "0" and "1" lead the keys.
+            parties.put((body ? "0" : "1") + id, new HealthReport.PartyThreads(name, body ? "body" : "agency", id, q[0], q[1],
+                    r.count(InboxDeliveryStatus.DELIVERED), r.count(InboxDeliveryStatus.FAILED),
+                    r.count(InboxDeliveryStatus.REFUSED), r.lastDelivered()));
+        }
+        List<HealthReport.BodyFeedback> feedback = new ArrayList<>();
+        for (String body : new java.util.TreeSet<>(bodyIds)) {
+            long[] f = threads.feedback().getOrDefault(body, new long[2]);
+            feedback.add(new HealthReport.BodyFeedback(body, f[0], f[1], f[0] == 0 ? null : (double) f[1] / f[0]));
+        }
+        return new HealthReport.ReturnChannel(threads.countedAt() != null, threads.countedAt(), List.copyOf(parties.values()),
+                List.copyOf(feedback));
     }
 
     static String kind(String topic) {
@@ -69,10 +108,16 @@ public final class HealthModel {
         if (topic.startsWith(Topics.FEED_PREFIX)) {
             return topic.endsWith(".parked") ? "parked" : "feed";
         }
+        if (topic.startsWith(Topics.INBOX_PREFIX)) {
+            return "inbox";
+        }
+        if (Topics.responderOf(topic) != null) {
+            return "responses";
+        }
         return switch (topic) {
             case Topics.DEAD_LETTERS -> "dead-letters";
             case Topics.AUDIT -> "audit";
-            case Topics.RECEIPTS -> "receipts";
+            case Topics.RECEIPTS, Topics.INBOX_RECEIPTS -> "receipts";
             case "alerts.recipients" -> "recipients";
             case "_schemas" -> "registry";
             default -> "other";

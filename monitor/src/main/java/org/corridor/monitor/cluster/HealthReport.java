@@ -15,10 +15,12 @@ import org.corridor.monitor.lag.GroupStatus;
  * @param problems      what could not be read this round (an unreachable service, say); empty when all is well
  */
 public record HealthReport(Instant at, long windowSeconds, List<TopicHealth> topics, List<GroupHealth> groups,
-                           DeadLetters deadLetters, List<BodyState> bodies, List<Latency> latency, List<String> problems) {
+                           DeadLetters deadLetters, List<BodyState> bodies, List<Latency> latency, ReturnChannel returnChannel,
+                           List<String> problems) {
 
     /**
-     * @param kind           inbound, feed, parked, dead-letters, audit, receipts, recipients, registry or other
+     * @param kind           inbound, feed, parked, inbox, responses, dead-letters, audit, receipts (of deliveries and of
+     *                       inbox deliveries), recipients, registry or other
      * @param logEndOffset   sum over partitions
      * @param records        sum of log-end minus log-start offsets (on transactional topics this counts the commit
      *                       markers too)
@@ -71,6 +73,43 @@ public record HealthReport(Instant at, long windowSeconds, List<TopicHealth> top
                             String explanation, long feedLogEnd, long lag, double lagSeconds, long parked,
                             long delivered, long failedAttempts, long acknowledged, long escalated,
                             Instant lastDelivered, Double deliveryP99) {
+    }
+
+    /**
+     * The return channel: what each party owes and was given, and how often each body reports what came of its alerts.
+     *
+     * @param measured  whether the agency service's counts were scraped (false: questions and feedback are unknown,
+     *                  only the inbox deliveries are shown)
+     * @param countedAt when the agency service last counted
+     * @param parties   per party, its questions and inbox deliveries; bodies first, then agencies, each by id
+     * @param feedback  per body that has alerts old enough to count
+     */
+    public record ReturnChannel(boolean measured, Instant countedAt, List<PartyThreads> parties, List<BodyFeedback> feedback) {
+    }
+
+    /**
+     * One party of the return channel.
+     *
+     * @param party            as its inbox names it: {@code body-caricc}, {@code agency-tj-drug-control}
+     * @param kind             {@code body} or {@code agency}
+     * @param id               body id or agency id
+     * @param openQuestions    a body's: questions it asked not answered yet; an agency's: questions on its alerts
+     * @param overdueQuestions of those, the ones past due
+     * @param inboxDelivered   responses delivered from its inbox into its file or webhook
+     * @param inboxFailed      failed attempts (each tried again)
+     * @param inboxRefused     responses its webhook refused
+     * @param lastInboxDelivery the last one delivered, or null
+     */
+    public record PartyThreads(String party, String kind, String id, long openQuestions, long overdueQuestions,
+                               long inboxDelivered, long inboxFailed, long inboxRefused, Instant lastInboxDelivery) {
+    }
+
+    /**
+     * @param alerts      alerts delivered to the body at least the feedback age ago (the agency service's setting)
+     * @param withOutcome those it reported an outcome for
+     * @param rate        their share, or null when none is old enough
+     */
+    public record BodyFeedback(String body, long alerts, long withOutcome, Double rate) {
     }
 
     public Optional<GroupHealth> group(String id) {

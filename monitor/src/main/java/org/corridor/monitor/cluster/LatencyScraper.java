@@ -10,13 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fetches the router's and subscribers' {@code /actuator/prometheus} pages and extracts end-to-end latency. A
+ * Fetches the router's, subscribers' and agency service's {@code /actuator/prometheus} pages and extracts end-to-end
+ * latency and the return channel's counts ({@link ScrapedThreads}). A
  * service that does not answer is reported, not fatal.
  */
 public final class LatencyScraper {
 
-    /** What one scrape found: the latencies and the addresses that did not answer, with why. */
-    public record Result(List<Latency> latencies, List<String> errors) {
+    /** What one scrape found: the latencies, the return channel's counts and the addresses that did not answer, with why. */
+    public record Result(List<Latency> latencies, ScrapedThreads threads, List<String> errors) {
+
+        public Result(List<Latency> latencies, List<String> errors) {
+            this(latencies, ScrapedThreads.NONE, errors);
+        }
     }
 
     private final List<URI> urls;
@@ -51,7 +56,7 @@ public final class LatencyScraper {
                 errors.add(url + ": interrupted");
             }
         }
-        return new Result(Latency.from(samples), errors);
+        return new Result(Latency.from(samples), ScrapedThreads.from(samples), errors);
     }
 
     static URI withoutUserInfo(URI url) {

@@ -62,6 +62,18 @@ public final class MonitorMetrics {
                             row(Tags.of("stage", stage, "quantile", "0.99"), max(of, Latency::p99)),
                             row(Tags.of("stage", stage, "quantile", "0.999"), max(of, Latency::p999)));
                 }).toList());
+        gauge("corridor.monitor.party.questions.open", "Questions not answered yet: a body's asked, an agency's owed (NaN: not measured)",
+                r -> r.returnChannel().parties().stream().map(p -> row(Tags.of("party", p.party()),
+                        r.returnChannel().measured() ? p.openQuestions() : Double.NaN)).toList());
+        gauge("corridor.monitor.party.questions.overdue", "Of those, the ones past due (NaN: not measured)",
+                r -> r.returnChannel().parties().stream().map(p -> row(Tags.of("party", p.party()),
+                        r.returnChannel().measured() ? p.overdueQuestions() : Double.NaN)).toList());
+        gauge("corridor.monitor.party.inbox.deliveries", "Inbox receipts by party and status", r -> r.returnChannel().parties().stream()
+                .flatMap(p -> Map.of("DELIVERED", p.inboxDelivered(), "FAILED", p.inboxFailed(), "REFUSED", p.inboxRefused())
+                        .entrySet().stream().map(e -> row(Tags.of("party", p.party(), "status", e.getKey()), e.getValue()))).toList());
+        gauge("corridor.monitor.body.feedback.ratio", "Share of the body's alerts older than the feedback age with an outcome (NaN: none old enough, or not measured)",
+                r -> r.returnChannel().feedback().stream()
+                        .map(f -> row(Tags.of("body", f.body()), f.rate() == null ? Double.NaN : f.rate())).toList());
         roundsOk = Counter.builder("corridor.monitor.rounds").description("Sampling rounds by outcome").tag("outcome", "ok").register(registry);
         roundsFailed = Counter.builder("corridor.monitor.rounds").description("Sampling rounds by outcome").tag("outcome", "failed").register(registry);
     }

@@ -54,6 +54,11 @@ class HealthController {
         return report().bodies();
     }
 
+    @GetMapping("/return-channel")
+    HealthReport.ReturnChannel returnChannel() {
+        return report().returnChannel();
+    }
+
     @GetMapping("/dead-letters")
     HealthReport.DeadLetters deadLetters() {
         return report().deadLetters();

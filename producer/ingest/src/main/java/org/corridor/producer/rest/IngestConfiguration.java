@@ -242,6 +242,14 @@ public class IngestConfiguration {
                 Clock.systemUTC());
     }
 
+    /** Counts open and overdue questions and each body's feedback for the monitor ({@code feedback-interval}). */
+    @Bean(destroyMethod = "close")
+    org.corridor.producer.status.ReturnChannelGauges returnChannelGauges(org.corridor.producer.status.AlertStatusView view,
+                                                                         IngestProperties properties, MeterRegistry meters) {
+        return org.corridor.producer.status.ReturnChannelGauges.every(properties.feedbackInterval(), properties.feedbackAge(),
+                view, meters, Clock.systemUTC());
+    }
+
     @Bean
     FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(IngestProperties properties, IngestMetrics metrics) {
         // Every request, before anything is parsed: deciding by the raw URI would let /api;x/... by.

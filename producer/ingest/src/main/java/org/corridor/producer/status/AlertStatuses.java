@@ -70,6 +70,11 @@ final class AlertStatuses {
         return s != null && s.openQuestions.containsKey(questionId);
     }
 
+    /** Hands every alert's status to {@code each}, in key order, until it returns false. */
+    void forEach(java.util.function.Predicate<AlertStatus> each) {
+        store.scan(STATUS, (key, value) -> each.test(StatusCodec.decode(value)));
+    }
+
     /** The status of the agency's alert, as JSON; empty for another agency's alert with that id, as for an unknown one. */
     public Optional<ObjectNode> status(String agencyId, String alertId) {
         AlertStatus status = load(agencyId, alertId);
