@@ -75,7 +75,7 @@ function render(report, health) {
     cell(tr, p.kind + ' ' + p.id);
     cell(tr, rc.measured ? p.openQuestions : null, 'num');
     cell(tr, rc.measured ? p.overdueQuestions : null, p.overdueQuestions > 0 ? 'num overdue' : 'num');
-    cell(tr, p.inboxDelivered, 'num'); cell(tr, p.inboxFailed, 'num'); cell(tr, p.inboxRefused, 'num'); cell(tr, time(p.lastInboxDelivery));
+    cell(tr, p.inboxDelivered, 'num'); cell(tr, p.inboxFailed, 'num'); cell(tr, p.inboxRefused, 'num'); cell(tr, p.escalatedQuestions, 'num'); cell(tr, time(p.lastInboxDelivery));
   });
   fill('feedback', rc.feedback, (tr, f) => {
     tr.dataset.body = f.body;

@@ -99,6 +99,8 @@ class DashboardBrowserIT {
                 assertThat(dom).contains("data-body=\"" + body + "\"");
             }
             assertThat(row(dom, "data-body=\"EUROPOL\"")).as("EUROPOL's delivery state").contains("badge OK");
+            assertThat(dom).as("the return channel, counted by the agency service").contains("data-party=\"body-caricc\"")
+                    .contains("questions and feedback counted by the agency service at");
             Path screenshot = Path.of("target", "dashboard.png").toAbsolutePath();
             Files.deleteIfExists(screenshot);
             chromium(List.of("--screenshot=" + screenshot, "--window-size=1400,2200", url));

@@ -303,6 +303,7 @@ class ReturnChannelPlatformIT {
             JsonNode rc = JSON.readTree(call("GET", platform.monitorUrl() + "/api/v1/health/return-channel", operator, null, null).body());
             return rc.path("measured").asBoolean() && party(rc, "body-caricc").path("overdueQuestions").asLong() >= 1
                     && party(rc, "agency-tj-drug-control").path("overdueQuestions").asLong() >= 1
+                    && party(rc, "agency-tj-drug-control").path("escalatedQuestions").asLong() >= 1
                     && party(rc, "agency-tj-drug-control").path("inboxDelivered").asLong() >= 3
                     && party(rc, "body-unodc").path("inboxDelivered").asLong() >= 1;
         });

@@ -90,7 +90,7 @@ public final class HealthModel {
             // Bodies sort before agencies: "0" and "1" lead the keys.
             parties.put((body ? "0" : "1") + id, new HealthReport.PartyThreads(name, body ? "body" : "agency", id, q[0], q[1],
                     r.count(InboxDeliveryStatus.DELIVERED), r.count(InboxDeliveryStatus.FAILED),
-                    r.count(InboxDeliveryStatus.REFUSED), r.lastDelivered()));
+                    r.count(InboxDeliveryStatus.REFUSED), r.count(InboxDeliveryStatus.ESCALATED), r.lastDelivered()));
         }
         List<HealthReport.BodyFeedback> feedback = new ArrayList<>();
         for (String body : new java.util.TreeSet<>(bodyIds)) {

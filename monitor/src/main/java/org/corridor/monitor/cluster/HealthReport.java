@@ -98,10 +98,12 @@ public record HealthReport(Instant at, long windowSeconds, List<TopicHealth> top
      * @param inboxDelivered   responses delivered from its inbox into its file or webhook
      * @param inboxFailed      failed attempts (each tried again)
      * @param inboxRefused     responses its webhook refused
+     * @param escalatedQuestions an agency's: ESCALATED receipts, one per question on its alerts found past due unanswered
      * @param lastInboxDelivery the last one delivered, or null
      */
     public record PartyThreads(String party, String kind, String id, long openQuestions, long overdueQuestions,
-                               long inboxDelivered, long inboxFailed, long inboxRefused, Instant lastInboxDelivery) {
+                               long inboxDelivered, long inboxFailed, long inboxRefused, long escalatedQuestions,
+                               Instant lastInboxDelivery) {
     }
 
     /**

@@ -69,7 +69,8 @@ public final class MonitorMetrics {
                 r -> r.returnChannel().parties().stream().map(p -> row(Tags.of("party", p.party()),
                         r.returnChannel().measured() ? p.overdueQuestions() : Double.NaN)).toList());
         gauge("corridor.monitor.party.inbox.deliveries", "Inbox receipts by party and status", r -> r.returnChannel().parties().stream()
-                .flatMap(p -> Map.of("DELIVERED", p.inboxDelivered(), "FAILED", p.inboxFailed(), "REFUSED", p.inboxRefused())
+                .flatMap(p -> Map.of("DELIVERED", p.inboxDelivered(), "FAILED", p.inboxFailed(), "REFUSED", p.inboxRefused(),
+                        "ESCALATED", p.escalatedQuestions())
                         .entrySet().stream().map(e -> row(Tags.of("party", p.party(), "status", e.getKey()), e.getValue()))).toList());
         gauge("corridor.monitor.body.feedback.ratio", "Share of the body's alerts older than the feedback age with an outcome (NaN: none old enough, or not measured)",
                 r -> r.returnChannel().feedback().stream()

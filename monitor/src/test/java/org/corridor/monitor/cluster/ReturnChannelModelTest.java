@@ -47,6 +47,7 @@ class ReturnChannelModelTest {
         inboxes.add(receipt("body-paris-pact", InboxDeliveryStatus.FAILED, at));
         inboxes.add(receipt("body-paris-pact", InboxDeliveryStatus.DELIVERED, at.plusSeconds(1)));
         inboxes.add(receipt("body-unodc", InboxDeliveryStatus.REFUSED, at));
+        inboxes.add(receipt("agency-tj-drug-control", InboxDeliveryStatus.ESCALATED, at));
 
         HealthReport.ReturnChannel rc = HealthModel.returnChannel(threads, inboxes, List.of("UNODC", "PARIS_PACT"));
 
@@ -55,9 +56,11 @@ class ReturnChannelModelTest {
         assertThat(rc.parties()).extracting(HealthReport.PartyThreads::party)
                 .containsExactly("body-paris-pact", "body-unodc", "agency-tj-drug-control");
         assertThat(rc.parties().get(0)).isEqualTo(new HealthReport.PartyThreads("body-paris-pact", "body", "PARIS_PACT", 2, 1,
-                1, 1, 0, at.plusSeconds(1)));
+                1, 1, 0, 0, at.plusSeconds(1)));
         assertThat(rc.parties().get(1).inboxRefused()).isEqualTo(1);
         assertThat(rc.parties().get(2).openQuestions()).isEqualTo(2);
+        assertThat(rc.parties().get(2).escalatedQuestions()).isEqualTo(1);
+        assertThat(rc.parties().get(2).inboxDelivered()).as("an escalation is no delivery").isEqualTo(1);
         assertThat(rc.feedback()).containsExactly(new HealthReport.BodyFeedback("PARIS_PACT", 0, 0, null),
                 new HealthReport.BodyFeedback("UNODC", 4, 3, 0.75));
     }

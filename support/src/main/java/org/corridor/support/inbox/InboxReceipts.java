@@ -33,9 +33,25 @@ public final class InboxReceipts {
 
     /** Sends the receipt of one attempt; the result completes when the broker took it. */
     public CompletableFuture<Void> send(InboxItem item, InboxDeliveryStatus status, int attempt, String detail) {
-        InboxReceipt receipt = new InboxReceipt(item.party().name(), item.response().getResponseId(),
-                item.response().getAlertAgency(), item.response().getAlertId(), item.response().getAlertVersion(), status,
-                clock.instant(), attempt, detail);
+        return send(item.party().name(), item.response().getResponseId(), item.response().getAlertAgency(),
+                item.response().getAlertId(), item.response().getAlertVersion(), status, attempt, detail);
+    }
+
+    /**
+     * Sends the ESCALATED receipt of a question past due in the inbox of the agency that owes the answer.
+     *
+     * @param version the alert's latest version known (the question refers to one of its versions)
+     */
+    public CompletableFuture<Void> escalated(String agency, java.util.UUID questionId, java.util.UUID alertId, int version,
+                                             String detail) {
+        return send(new Topics.Party(false, agency).name(), questionId, agency, alertId, version, InboxDeliveryStatus.ESCALATED,
+                1, detail);
+    }
+
+    private CompletableFuture<Void> send(String party, java.util.UUID responseId, String alertAgency, java.util.UUID alertId,
+                                         int version, InboxDeliveryStatus status, int attempt, String detail) {
+        InboxReceipt receipt = new InboxReceipt(party, responseId, alertAgency, alertId, version, status, clock.instant(),
+                attempt, detail);
         CompletableFuture<Void> written = new CompletableFuture<>();
         try {
             producer.send(new ProducerRecord<>(Topics.INBOX_RECEIPTS, receipt.getParty(),

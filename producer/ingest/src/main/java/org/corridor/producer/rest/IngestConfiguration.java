@@ -135,41 +135,53 @@ public class IngestConfiguration {
      * Delivers each agency's inbox into its webhook or files, read as the agency; the receipts are written as this
      * service, whose principal may write {@code alerts.inbox-receipts} (the agencies may not).
      */
+    /**
+     * This service's own producer for {@code alerts.inbox-receipts}: its principal may write them, the agencies may
+     * not. Idempotent, acks=all.
+     */
     @Bean(destroyMethod = "close")
-    org.corridor.support.inbox.InboxDeliveries agencyInboxes(KafkaProperties kafka, IngestProperties properties, MeterRegistry meters) {
+    KafkaProducer<String, byte[]> ingestReceiptsProducer(KafkaProperties kafka) {
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
         producer.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producer.put(ProducerConfig.CLIENT_ID_CONFIG, "corridor-ingest-inbox-receipts");
-        org.corridor.schemas.registry.SchemaRegistryClient registry = new CachingSchemaRegistryClient(
-                RegistryClientConfig.of(properties.schemaRegistryUrl()));
-        KafkaProducer<String, byte[]> receiptsProducer = new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @Bean
+    org.corridor.support.inbox.InboxReceipts ingestInboxReceipts(KafkaProducer<String, byte[]> ingestReceiptsProducer,
+                                                                 IngestProperties properties) {
+        return new org.corridor.support.inbox.InboxReceipts(ingestReceiptsProducer, Serdes.writer(
+                new CachingSchemaRegistryClient(RegistryClientConfig.of(properties.schemaRegistryUrl())),
+                org.corridor.schemas.avro.InboxReceipt.class), Clock.systemUTC());
+    }
+
+    /**
+     * Delivers each agency's inbox into its webhook or files, read as the agency; the receipts are written as this
+     * service. Stopped before the receipts' producer closes.
+     */
+    @Bean(destroyMethod = "close")
+    org.corridor.support.inbox.InboxDeliveries agencyInboxes(KafkaProperties kafka, IngestProperties properties, MeterRegistry meters,
+                                                             org.corridor.support.inbox.InboxReceipts ingestInboxReceipts) {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         Map<String, String> passwords = new HashMap<>();
         properties.agencies().stream().filter(a -> a.kafkaPassword() != null).forEach(a -> passwords.put(a.id(), a.kafkaPassword()));
         org.corridor.support.inbox.InboxDeliveries.Settings settings = new org.corridor.support.inbox.InboxDeliveries.Settings(
                 properties.inboxSink(), properties.inboxDir(), properties.inboxWebhooks(), properties.inboxRetryBackoff(),
                 Duration.ofSeconds(30), "corridor.ingest");
-        try {
-            org.corridor.support.inbox.InboxDeliveries deliveries = org.corridor.support.inbox.InboxDeliveries.start(
-                    properties.agencies().stream().map(a -> new Topics.Party(false, a.id())).toList(),
-                    party -> {
-                        Map<String, Object> props = new HashMap<>(consumer);
-                        if (passwords.containsKey(party.id())) {
-                            props.putAll(ScramClient.settingsOver(consumer, Principals.agency(party.id()), passwords.get(party.id())));
-                        }
-                        return props;
-                    },
-                    Serdes.reader(registry, AlertResponse.class),
-                    new org.corridor.support.inbox.InboxReceipts(receiptsProducer,
-                            Serdes.writer(registry, org.corridor.schemas.avro.InboxReceipt.class), Clock.systemUTC()),
-                    settings, meters, Clock.systemUTC());
-            return deliveries.thenClosing(receiptsProducer);
-        } catch (RuntimeException e) {
-            receiptsProducer.close();
-            throw e;
-        }
+        return org.corridor.support.inbox.InboxDeliveries.start(
+                properties.agencies().stream().map(a -> new Topics.Party(false, a.id())).toList(),
+                party -> {
+                    Map<String, Object> props = new HashMap<>(consumer);
+                    if (passwords.containsKey(party.id())) {
+                        props.putAll(ScramClient.settingsOver(consumer, Principals.agency(party.id()), passwords.get(party.id())));
+                    }
+                    return props;
+                },
+                Serdes.reader(new CachingSchemaRegistryClient(RegistryClientConfig.of(properties.schemaRegistryUrl())),
+                        AlertResponse.class),
+                ingestInboxReceipts, settings, meters, Clock.systemUTC());
     }
 
     @Bean(destroyMethod = "close")
@@ -237,9 +249,17 @@ public class IngestConfiguration {
     /** Escalates questions to the originators that are past due and unanswered ({@code question-check-interval}). */
     @Bean(destroyMethod = "close")
     org.corridor.producer.status.QuestionWatcher questionWatcher(org.corridor.producer.status.AlertStatusView view,
-                                                                 IngestProperties properties, MeterRegistry meters) {
+                                                                 IngestProperties properties, MeterRegistry meters,
+                                                                 org.corridor.support.inbox.InboxReceipts receipts) {
         return org.corridor.producer.status.QuestionWatcher.every(properties.questionCheckInterval(), view, meters,
-                Clock.systemUTC());
+                Clock.systemUTC(), o -> receipts.escalated(o.agency(), o.questionId(), o.alertId(), o.version(),
+                        "question of " + o.body() + (o.priority() == null ? "" : " (" + o.priority() + ")") + " past due, unanswered")
+                        .whenComplete((ok, e) -> {
+                            if (e != null) {
+                                org.slf4j.LoggerFactory.getLogger(IngestConfiguration.class).warn(
+                                        "The ESCALATED receipt of question {} was not written: {}", o.questionId(), e.toString());
+                            }
+                        }));
     }
 
     /** Counts open and overdue questions and each body's feedback for the monitor ({@code feedback-interval}). */

@@ -70,6 +70,12 @@ final class AlertStatuses {
         return s != null && s.openQuestions.containsKey(questionId);
     }
 
+    /** The latest routed version of the agency's alert (0 when unknown). */
+    int latestVersion(String agency, String alertId) {
+        AlertStatus status = load(agency, alertId);
+        return status == null ? 0 : status.latestVersion;
+    }
+
     /** Hands every alert's status to {@code each}, in key order, until it returns false. */
     void forEach(java.util.function.Predicate<AlertStatus> each) {
         store.scan(STATUS, (key, value) -> each.test(StatusCodec.decode(value)));

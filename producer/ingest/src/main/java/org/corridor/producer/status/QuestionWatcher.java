@@ -25,6 +25,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class QuestionWatcher implements AutoCloseable {
 
+    /**
+     * A question found past due and unanswered.
+     *
+     * @param version the alert's latest routed version
+     */
+    public record Overdue(String agency, java.util.UUID alertId, int version, java.util.UUID questionId, String body, String priority) {
+    }
+
     /** Questions escalated, by {@code body} and {@code priority}. */
     public static final String ESCALATIONS = "corridor.ingest.question.escalations";
     /** Escalations per check at most; the rest wait for the next check. */
@@ -37,11 +45,18 @@ public final class QuestionWatcher implements AutoCloseable {
     private final MeterRegistry meters;
     private final Clock clock;
     private final CompletableFuture<Void> ready;
+    private final java.util.function.Consumer<Overdue> onOverdue;
     private final ScheduledExecutorService schedule;
     /** The last index key checked: each due question is looked at once per process. */
     private String checkedUpTo = AlertStatuses.DUE;
 
     QuestionWatcher(AlertStatuses statuses, StateStore store, MeterRegistry meters, Clock clock, CompletableFuture<Void> ready) {
+        this(statuses, store, meters, clock, ready, o -> { });
+    }
+
+    QuestionWatcher(AlertStatuses statuses, StateStore store, MeterRegistry meters, Clock clock, CompletableFuture<Void> ready,
+                    java.util.function.Consumer<Overdue> onOverdue) {
+        this.onOverdue = onOverdue;
         this.statuses = statuses;
         this.store = store;
         this.meters = meters;
@@ -54,9 +69,15 @@ public final class QuestionWatcher implements AutoCloseable {
         });
     }
 
-    /** A watcher of the view's questions that checks every {@code interval}; close it with the service. */
-    public static QuestionWatcher every(Duration interval, AlertStatusView view, MeterRegistry meters, Clock clock) {
-        QuestionWatcher watcher = new QuestionWatcher(view.statuses(), view.store(), meters, clock, view.follower().caughtUp());
+    /**
+     * A watcher of the view's questions that checks every {@code interval}; close it with the service.
+     *
+     * @param onOverdue told of each question escalated (the service writes its ESCALATED receipt)
+     */
+    public static QuestionWatcher every(Duration interval, AlertStatusView view, MeterRegistry meters, Clock clock,
+                                        java.util.function.Consumer<Overdue> onOverdue) {
+        QuestionWatcher watcher = new QuestionWatcher(view.statuses(), view.store(), meters, clock, view.follower().caughtUp(),
+                onOverdue);
         watcher.schedule.scheduleWithFixedDelay(() -> {
             try {
                 watcher.escalateOverdue();
@@ -91,6 +112,12 @@ public final class QuestionWatcher implements AutoCloseable {
                         .tag("body", k[3]).tag("priority", priority.isEmpty() ? "UNKNOWN" : priority).register(meters).increment();
                 log.warn("Question {} of {} on alert {} of {} is past due and unanswered", k[2], k[3], k[1], k[0]);
                 escalated[0]++;
+                try {
+                    onOverdue.accept(new Overdue(k[0], java.util.UUID.fromString(k[1]), statuses.latestVersion(k[0], k[1]),
+                            java.util.UUID.fromString(k[2]), k[3], priority.isEmpty() ? null : priority));
+                } catch (RuntimeException e) {
+                    log.warn("The escalation of question {} could not be passed on: {}", k[2], e.toString());
+                }
             }
             return true;
         });

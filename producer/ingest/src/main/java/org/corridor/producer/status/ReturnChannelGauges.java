@@ -67,13 +67,16 @@ public final class ReturnChannelGauges implements AutoCloseable {
     /** Gauges of the view's statuses, counted every {@code interval}; close them with the service. */
     public static ReturnChannelGauges every(Duration interval, Duration feedbackAge, AlertStatusView view, MeterRegistry meters, Clock clock) {
         ReturnChannelGauges gauges = new ReturnChannelGauges(view.statuses(), feedbackAge, meters, clock, view.follower().caughtUp());
-        gauges.schedule.scheduleWithFixedDelay(() -> {
+        Runnable count = () -> {
             try {
                 gauges.count();
             } catch (RuntimeException e) {
                 log.warn("Counting the return channel failed; the next count tries again: {}", e.toString());
             }
-        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        };
+        // The first count as soon as the view has caught up, then one every interval.
+        gauges.ready.thenRunAsync(count, gauges.schedule);
+        gauges.schedule.scheduleWithFixedDelay(count, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return gauges;
     }
 

@@ -66,9 +66,13 @@ class QuestionWatcherTest {
             assertThat(early.escalateOverdue()).as("before the view caught up").isZero();
         }
 
-        QuestionWatcher watcher = at(AT.plus(Duration.ofHours(4)), CompletableFuture.completedFuture(null));
+        List<QuestionWatcher.Overdue> told = new java.util.ArrayList<>();
+        QuestionWatcher watcher = new QuestionWatcher(statuses, store, meters, Clock.fixed(AT.plus(Duration.ofHours(4)), ZoneOffset.UTC),
+                CompletableFuture.completedFuture(null), told::add);
         assertThat(watcher.escalateOverdue()).isEqualTo(1);
         assertThat(escalations("UNODC", "URGENT")).isEqualTo(1);
+        assertThat(told).as("what the service writes the ESCALATED receipt of")
+                .containsExactly(new QuestionWatcher.Overdue("kz-customs", alert, 1, open, "UNODC", "URGENT"));
         assertThat(watcher.escalateOverdue()).as("once").isZero();
         assertThat(statuses.status("kz-customs", alert.toString()).orElseThrow().toString())
                 .contains(open.toString()).doesNotContain(answered.toString());
