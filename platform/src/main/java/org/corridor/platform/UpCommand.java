@@ -108,6 +108,7 @@ public final class UpCommand implements Callable<Integer> {
         Banner.services(platform).forEach(out::println);
         out.printf("  %-17s %s%n", "Data directory", platform.dataDir());
         out.printf("  %-17s %s%n", "Feed files", platform.dataDir().resolve("feeds") + "/<body>/<date>.jsonl");
+        out.printf("  %-17s %s%n", "Inbox files", platform.dataDir().resolve("inboxes") + "/{agency-<id>,body-<slug>}/<date>.jsonl (responses)");
         out.printf("  %-17s %s (owner-only; one bearer token per demo agency)%n", "Agency tokens",
                 platform.dataDir().resolve(DemoAgencies.FILE));
         out.printf("  %-17s %s (owner-only; HTTP basic: http-operator, http-body-<id>%s)%n", "Credentials",
