@@ -38,6 +38,7 @@ public final class AlertValidator {
         IdentityRules.check(alert, LocalDate.now(clock.withZone(EARLIEST_DAY_ON_EARTH)), v);
         SubstanceRules.check(alert, reference, v);
         RouteRules.check(alert.getRoute(), v);
+        IdentifierRules.check(alert.getIdentifiers(), v);
         HandlingRules.check(alert.getHandling(), reference, v);
         return v.toList();
     }

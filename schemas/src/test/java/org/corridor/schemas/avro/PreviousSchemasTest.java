@@ -46,6 +46,11 @@ class PreviousSchemasTest {
     }
 
     @Test
+    void theAlertWithIdentifiersAndTheAlertBeforeThemReadEachOther() throws IOException {
+        bothWays(TraffickingAlert.getClassSchema(), previous("TraffickingAlert-2.avsc"));
+    }
+
+    @Test
     void theDecisionWithMarkingsAndThePreviousDecisionReadEachOther() throws IOException {
         bothWays(RoutingDecision.getClassSchema(), previous("RoutingDecision-1.avsc"));
     }
