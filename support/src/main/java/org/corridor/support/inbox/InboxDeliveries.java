@@ -39,6 +39,9 @@ public final class InboxDeliveries implements AutoCloseable {
 
         public Settings {
             webhooks = webhooks == null ? Map.of() : Map.copyOf(webhooks);
+            if (backoff == null || backoff.isNegative() || backoff.isZero()) {
+                throw new IllegalArgumentException(key + ": the inbox retry backoff must be positive, was " + backoff);
+            }
             if (!List.of("file", "log", "none").contains(sink)) {
                 throw new IllegalArgumentException(key + ".inbox-sink must be file, log or none, not \"" + sink + "\"");
             }
@@ -113,7 +116,9 @@ public final class InboxDeliveries implements AutoCloseable {
 
     @Override
     public void close() {
-        deliveries.parallelStream().forEach(InboxDelivery::close);
+        // All asked to stop first, so they finish their polls side by side; then each is waited for.
+        deliveries.forEach(InboxDelivery::stop);
+        deliveries.forEach(InboxDelivery::close);
         for (AutoCloseable resource : after) {
             try {
                 resource.close();

@@ -87,14 +87,24 @@ public final class InboxDelivery implements AutoCloseable {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, group(party));
+        // A poll's deliveries must end well inside max.poll.interval.ms, or the group would take the partitions away
+        // before the commit and the same responses would be delivered again and again.
+        long interval = Long.parseLong(String.valueOf(p.getOrDefault(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 300_000)));
+        long item = Math.max(1, sink.itemTimeout().toMillis());
+        if (item > interval / 2) {
+            throw new IllegalArgumentException(party + ": one delivery may take " + sink.itemTimeout() + ", more than half of "
+                    + "max.poll.interval.ms (" + interval + " ms); give the webhook a shorter timeout");
+        }
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, (int) Math.max(1, Math.min(100, interval / 2 / item)));
         this.props = Map.copyOf(p);
         this.reader = reader;
         this.sink = sink;
         this.receipts = receipts;
+        if (backoff.isNegative() || backoff.isZero()) {
+            throw new IllegalArgumentException(party + ": the retry backoff must be positive, was " + backoff);
+        }
         this.backoff = backoff;
-        this.maxBackoff = maxBackoff;
+        this.maxBackoff = maxBackoff.compareTo(Duration.ofMillis(interval / 4)) > 0 ? Duration.ofMillis(interval / 4) : maxBackoff;
         this.wait = backoff;
         this.meters = meters;
         this.thread = new Thread(this::run, "inbox-" + party.name());
@@ -167,6 +177,10 @@ public final class InboxDelivery implements AutoCloseable {
             items.add(new InboxItem(party, response, r));
         }
         InboxSink.Result result = sink.deliver(items);
+        if (result.failure() == null && result.outcomes().size() != items.size()) {
+            throw new IllegalStateException(sink + " gave " + result.outcomes().size() + " outcomes for " + items.size()
+                    + " responses and no failure");
+        }
         List<CompletableFuture<Void>> sent = new ArrayList<>();
         for (int i = 0; i < result.outcomes().size(); i++) {
             InboxItem item = items.get(i);
@@ -255,8 +269,7 @@ public final class InboxDelivery implements AutoCloseable {
      */
     @Override
     public void close() {
-        closing = true;
-        closed.countDown();
+        stop();
         try {
             thread.join(10_000);
             if (thread.isAlive()) {
@@ -270,10 +283,20 @@ public final class InboxDelivery implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (thread.isAlive()) {
+            log.warn("{}: its inbox delivery did not stop; its sink is left open", party);
+            return;
+        }
         try {
             sink.close();
         } catch (Exception e) {
             log.warn("{}: closing its inbox sink failed: {}", party, e.getMessage());
         }
+    }
+
+    /** Asks the delivery to stop after the poll under way; returns at once ({@link #close()} waits). */
+    void stop() {
+        closing = true;
+        closed.countDown();
     }
 }

@@ -34,6 +34,11 @@ public interface InboxSink extends AutoCloseable {
         }
     }
 
+    /** The longest one item may take (a webhook's timeout); zero when it does not depend on a receiver. */
+    default java.time.Duration itemTimeout() {
+        return java.time.Duration.ZERO;
+    }
+
     /** Delivers the items in order, as far as it can now. */
     Result deliver(List<InboxItem> items);
 

@@ -1,7 +1,6 @@
 package org.corridor.support.inbox;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,6 @@ import java.util.List;
 
 import org.corridor.schemas.json.ResponseJson;
 import org.corridor.support.webhook.HeaderValues;
-import org.corridor.support.webhook.WebhookAnswer;
 import org.corridor.support.webhook.WebhookSignature;
 
 /**
@@ -24,20 +22,26 @@ import org.corridor.support.webhook.WebhookSignature;
  * in inbox order, signed per Standard Webhooks ({@link WebhookSignature}): {@code webhook-id} (the same on every
  * attempt, {@link #messageId}), {@code webhook-timestamp}, {@code webhook-signature}; also
  * {@code Idempotency-Key: <response id>} and {@code X-Corridor-Party: <party>}. A 2xx answer is a delivery; 5xx, 408,
- * 429, a timeout or a connection error stop the poll there (it is tried again from that response); any other answer
- * ({@link WebhookAnswer#REFUSED}) is a refusal of that response alone, with the status and the start of the answer.
- * Redirects are never followed.
+ * 429, 401, 403, 404, a redirect (never followed), a timeout or a connection error stop the poll there (it is tried
+ * again from that response); 400, 413, 415 and 422 refuse that response alone ({@link #REFUSALS}). Receipts and logs
+ * name the status and the URL without its query, never what the receiver answered.
  */
 public final class InboxWebhookSink implements InboxSink {
 
-    /** How much of a refusal's answer goes into its receipt. */
-    static final int REASON_CHARS = 300;
+    /**
+     * The answers that refuse one response (malformed, too large, of a type or content the receiver will not take).
+     * Every other non-2xx answer (401, 403, 404, 3xx: a rotated secret, a moved endpoint; 5xx, 408, 429) is about the
+     * endpoint, so the response is tried again rather than given up.
+     */
+    static final java.util.Set<Integer> REFUSALS = java.util.Set.of(400, 413, 415, 422);
 
     private final URI url;
     private final WebhookSignature signature;
     private final Duration timeout;
     private final Clock clock;
     private final HttpClient http;
+    /** The URL without its query: what receipts and logs name (a query may carry a token). */
+    private final String shown;
 
     public InboxWebhookSink(URI url, WebhookSignature signature, Duration timeout, Clock clock) {
         this.url = url;
@@ -45,6 +49,12 @@ public final class InboxWebhookSink implements InboxSink {
         this.timeout = timeout;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.shown = URI.create(url.getScheme() + "://" + url.getRawAuthority() + (url.getRawPath() == null ? "" : url.getRawPath())).toString();
+    }
+
+    @Override
+    public Duration itemTimeout() {
+        return timeout;
     }
 
     /**
@@ -81,37 +91,29 @@ public final class InboxWebhookSink implements InboxSink {
                 .header("Idempotency-Key", item.idempotencyKey())
                 .header("X-Corridor-Party", item.party().name())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        HttpResponse<InputStream> response;
+        HttpResponse<Void> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            // The receiver's answer is never read: it could echo the response's text into a receipt or a log line,
+            // and a receiver that stalls its body would hold this party's delivery.
+            response = http.send(request, HttpResponse.BodyHandlers.discarding());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while delivering to " + url, e);
+            throw new IOException("interrupted while delivering to " + shown, e);
+        } catch (IOException e) {
+            throw new IOException(shown + ": " + e.getClass().getSimpleName(), e);
         }
         int status = response.statusCode();
-        WebhookAnswer answer = WebhookAnswer.of(status);
-        if (answer == WebhookAnswer.DELIVERED) {
-            response.body().close();
+        if (status >= 200 && status < 300) {
             return Outcome.DELIVERED;
         }
-        String reason = startOf(response);
-        if (answer == WebhookAnswer.UNAVAILABLE) {
-            throw new IOException(url + " answered " + status + reason);
+        if (REFUSALS.contains(status)) {
+            return Outcome.refused(shown + " refused the response with " + status);
         }
-        return Outcome.refused(url + " refused the response with " + status + reason);
-    }
-
-    private static String startOf(HttpResponse<InputStream> response) {
-        try (InputStream in = response.body()) {
-            String text = HeaderValues.printable(new String(in.readNBytes(REASON_CHARS), StandardCharsets.UTF_8).strip(), REASON_CHARS);
-            return text.isEmpty() ? "" : ": " + text;
-        } catch (IOException e) {
-            return "";
-        }
+        throw new IOException(shown + " answered " + status);
     }
 
     @Override
     public String toString() {
-        return "webhook " + url;
+        return "webhook " + shown;
     }
 }

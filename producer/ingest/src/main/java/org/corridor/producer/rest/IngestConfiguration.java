@@ -163,7 +163,9 @@ public class IngestConfiguration {
      */
     @Bean(destroyMethod = "close")
     org.corridor.support.inbox.InboxDeliveries agencyInboxes(KafkaProperties kafka, IngestProperties properties, MeterRegistry meters,
-                                                             org.corridor.support.inbox.InboxReceipts ingestInboxReceipts) {
+                                                             org.corridor.support.inbox.InboxReceipts ingestInboxReceipts,
+                                                             AgencyPublishers agencyPublishers) {
+        // agencyPublishers: created first, with the agencies' topics and alerts.inbox-receipts.
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         Map<String, String> passwords = new HashMap<>();
         properties.agencies().stream().filter(a -> a.kafkaPassword() != null).forEach(a -> passwords.put(a.id(), a.kafkaPassword()));

@@ -70,11 +70,11 @@ public record IngestProperties(
         @DefaultValue @NotNull @Valid QuestionDueTimes questionDue,
         @DefaultValue("30s") @NotNull Duration questionCheckInterval,
         @DefaultValue("14d") @NotNull Duration feedbackAge,
-        @DefaultValue("60s") @NotNull Duration feedbackInterval,
+        @DefaultValue("60s") @NotNull @org.hibernate.validator.constraints.time.DurationMin(millis = 100) Duration feedbackInterval,
         @DefaultValue("file") @jakarta.validation.constraints.Pattern(regexp = "file|log|none", message = "must be file, log or none") String inboxSink,
         @DefaultValue("./data/inboxes") @NotNull Path inboxDir,
         @DefaultValue({}) java.util.Map<String, org.corridor.support.inbox.InboxWebhook> inboxWebhooks,
-        @DefaultValue("500ms") @NotNull Duration inboxRetryBackoff) {
+        @DefaultValue("500ms") @NotNull @org.hibernate.validator.constraints.time.DurationMin(millis = 1) Duration inboxRetryBackoff) {
 
     /** When a question is due by default, by its priority. */
     public record QuestionDueTimes(@DefaultValue("4h") @NotNull Duration urgent, @DefaultValue("24h") @NotNull Duration priority,

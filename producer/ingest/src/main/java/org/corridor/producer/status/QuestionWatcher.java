@@ -95,6 +95,7 @@ public final class QuestionWatcher implements AutoCloseable {
         }
         String now = AlertStatuses.DUE + String.format("%013d", clock.millis());
         int[] escalated = {0};
+        java.util.List<Overdue> overdue = new java.util.ArrayList<>();
         store.scan(AlertStatuses.DUE, (key, value) -> {
             if (key.substring(0, Math.min(key.length(), now.length())).compareTo(now) > 0 || escalated[0] >= MAX_PER_CHECK) {
                 return false;
@@ -112,15 +113,19 @@ public final class QuestionWatcher implements AutoCloseable {
                         .tag("body", k[3]).tag("priority", priority.isEmpty() ? "UNKNOWN" : priority).register(meters).increment();
                 log.warn("Question {} of {} on alert {} of {} is past due and unanswered", k[2], k[3], k[1], k[0]);
                 escalated[0]++;
-                try {
-                    onOverdue.accept(new Overdue(k[0], java.util.UUID.fromString(k[1]), statuses.latestVersion(k[0], k[1]),
-                            java.util.UUID.fromString(k[2]), k[3], priority.isEmpty() ? null : priority));
-                } catch (RuntimeException e) {
-                    log.warn("The escalation of question {} could not be passed on: {}", k[2], e.toString());
-                }
+                overdue.add(new Overdue(k[0], java.util.UUID.fromString(k[1]), statuses.latestVersion(k[0], k[1]),
+                        java.util.UUID.fromString(k[2]), k[3], priority.isEmpty() ? null : priority));
             }
             return true;
         });
+        // Passed on after the scan, which holds the store: writing a receipt may wait for the broker.
+        for (Overdue o : overdue) {
+            try {
+                onOverdue.accept(o);
+            } catch (RuntimeException e) {
+                log.warn("The escalation of question {} could not be passed on: {}", o.questionId(), e.toString());
+            }
+        }
         return escalated[0];
     }
 

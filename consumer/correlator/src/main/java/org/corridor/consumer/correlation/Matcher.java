@@ -1,0 +1,97 @@
+package org.corridor.consumer.correlation;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Whether two reports concern the same shipment or event. Rules, in order:
+ * <ol>
+ * <li>reports of one agency are never linked (it knows its own), nor a retraction;</li>
+ * <li>a shared exact identifier links them: {@link Link.Kind#EXACT}, score 1;</li>
+ * <li>otherwise an event match needs a shared substance (same CAS number, or category and normalised name), events
+ * at most {@code windowDays} apart, and at least one shared route country. Its score weighs the best shared
+ * substance's quantity agreement (0.45; 1 for equal amounts down to 0.5 at the tolerance, 0 beyond it, 0.4 when an
+ * amount is missing or in another dimension), the route overlap (0.35; shared countries over the shorter route, so a
+ * transit country one report left out costs little) and the date (0.20; 1 on the same day, falling over the window).
+ * Amounts beyond the tolerance in every shared substance rule the link out whatever the rest.</li>
+ * </ol>
+ * Pure and thread-safe.
+ */
+public final class Matcher {
+
+    private static final double W_QUANTITY = 0.45;
+    private static final double W_ROUTE = 0.35;
+    private static final double W_DATE = 0.20;
+    private static final double UNKNOWN_QUANTITY = 0.4;
+
+    private final MatchSettings settings;
+
+    public Matcher(MatchSettings settings) {
+        this.settings = settings;
+    }
+
+    public Optional<Link> compare(Report a, Report b) {
+        if (a.agency().equals(b.agency()) || a.retracted() || b.retracted()) {
+            return Optional.empty();
+        }
+        Set<String> shared = new TreeSet<>(a.keys());
+        shared.retainAll(b.keys());
+        if (!shared.isEmpty()) {
+            return Optional.of(new Link(Link.Kind.EXACT, 1.0, List.copyOf(shared)));
+        }
+        long days = Math.abs(ChronoUnit.DAYS.between(a.occurredOn(), b.occurredOn()));
+        if (days > settings.windowDays()) {
+            return Optional.empty();
+        }
+        Set<String> countries = new TreeSet<>(a.countries());
+        countries.retainAll(b.countries());
+        if (countries.isEmpty()) {
+            return Optional.empty();
+        }
+        String substance = null;
+        double quantity = -1;
+        double difference = Double.NaN;
+        for (Report.Amount x : a.substances()) {
+            for (Report.Amount y : b.substances()) {
+                if (!x.identity().equals(y.identity())) {
+                    continue;
+                }
+                double rel = x.amount() == null || y.amount() == null ? Double.NaN
+                        : Quantities.relativeDifference(x.amount(), y.amount());
+                double q = Double.isNaN(rel) ? UNKNOWN_QUANTITY
+                        : rel > settings.quantityTolerance() ? 0 : 1 - 0.5 * rel / settings.quantityTolerance();
+                if (q > quantity) {
+                    quantity = q;
+                    substance = x.identity();
+                    difference = rel;
+                }
+            }
+        }
+        if (substance == null || quantity == 0) {
+            return Optional.empty();
+        }
+        double route = (double) countries.size() / Math.min(a.countries().size(), b.countries().size());
+        double date = 1 - (double) days / (settings.windowDays() + 1);
+        double score = W_QUANTITY * quantity + W_ROUTE * route + W_DATE * date;
+        if (score < settings.threshold()) {
+            return Optional.empty();
+        }
+        List<String> keys = new ArrayList<>();
+        keys.add("substance:" + substance);
+        keys.add(Double.isNaN(difference) ? "quantity:unknown" : "quantity:" + Math.round(difference * 100) + "%");
+        keys.add("countries:" + String.join(",", countries));
+        keys.add("days:" + days);
+        return Optional.of(new Link(Link.Kind.EVENT, Math.round(score * 1000) / 1000.0, keys));
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Matcher[window %d days, quantity ±%.0f%%, threshold %.2f]", settings.windowDays(),
+                settings.quantityTolerance() * 100, settings.threshold());
+    }
+}
