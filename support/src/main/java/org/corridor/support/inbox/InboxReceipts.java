@@ -19,16 +19,49 @@ import org.corridor.support.serde.AvroSerializer;
  * are committed only once the receipts of what was delivered are written. Thread-safe; the producer is not this
  * class's to close.
  */
-public final class InboxReceipts {
+public final class InboxReceipts implements AutoCloseable {
 
     private final Producer<String, byte[]> producer;
     private final AvroSerializer<InboxReceipt> serializer;
     private final Clock clock;
+    private final boolean owned;
 
+    /** Receipts written through a producer the caller owns (and closes). */
     public InboxReceipts(Producer<String, byte[]> producer, AvroSerializer<InboxReceipt> serializer, Clock clock) {
+        this(producer, serializer, clock, false);
+    }
+
+    private InboxReceipts(Producer<String, byte[]> producer, AvroSerializer<InboxReceipt> serializer, Clock clock, boolean owned) {
         this.producer = producer;
         this.serializer = serializer;
         this.clock = clock;
+        this.owned = owned;
+    }
+
+    /**
+     * Receipts written through a producer of their own, built from the service's producer settings (its own
+     * principal): idempotent, acks=all, never transactional. {@link #close()} closes it.
+     */
+    public static InboxReceipts withOwnProducer(java.util.Map<String, Object> producerProps, AvroSerializer<InboxReceipt> serializer,
+                                                Clock clock) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>(producerProps);
+        p.remove(org.apache.kafka.clients.producer.ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        p.remove(org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+        p.remove(org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+        p.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
+        p.put(org.apache.kafka.clients.producer.ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new InboxReceipts(new org.apache.kafka.clients.producer.KafkaProducer<>(p,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer()), serializer, clock, true);
+    }
+
+    /** Flushes what is under way and closes the producer when it is this object's own. */
+    @Override
+    public void close() {
+        producer.flush();
+        if (owned) {
+            producer.close();
+        }
     }
 
     /** Sends the receipt of one attempt; the result completes when the broker took it. */

@@ -1,9 +1,6 @@
 package org.corridor.producer.rest;
 
 import org.corridor.support.serde.Serdes;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BiFunction;
@@ -132,27 +129,14 @@ public class IngestConfiguration {
     }
 
     /**
-     * Delivers each agency's inbox into its webhook or files, read as the agency; the receipts are written as this
-     * service, whose principal may write {@code alerts.inbox-receipts} (the agencies may not).
-     */
-    /**
-     * This service's own producer for {@code alerts.inbox-receipts}: its principal may write them, the agencies may
-     * not. Idempotent, acks=all.
+     * Receipts of the agencies' inbox deliveries and of overdue questions, written with this service's own principal
+     * (it may write {@code alerts.inbox-receipts}; the agencies may not), through a producer of their own.
      */
     @Bean(destroyMethod = "close")
-    KafkaProducer<String, byte[]> ingestReceiptsProducer(KafkaProperties kafka) {
+    org.corridor.support.inbox.InboxReceipts ingestInboxReceipts(KafkaProperties kafka, IngestProperties properties) {
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
-        producer.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        producer.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producer.put(ProducerConfig.CLIENT_ID_CONFIG, "corridor-ingest-inbox-receipts");
-        return new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    @Bean
-    org.corridor.support.inbox.InboxReceipts ingestInboxReceipts(KafkaProducer<String, byte[]> ingestReceiptsProducer,
-                                                                 IngestProperties properties) {
-        return new org.corridor.support.inbox.InboxReceipts(ingestReceiptsProducer, Serdes.writer(
+        return org.corridor.support.inbox.InboxReceipts.withOwnProducer(producer, Serdes.writer(
                 new CachingSchemaRegistryClient(RegistryClientConfig.of(properties.schemaRegistryUrl())),
                 org.corridor.schemas.avro.InboxReceipt.class), Clock.systemUTC());
     }

@@ -28,7 +28,8 @@ class ArchitectureTest {
 
     @Test
     void theServiceBuildsNoProducerOfItsOwn() {
-        // Every write goes through AlertPublisher (idempotent, acks=all, validated); a KafkaProducer built here would not.
+        // Every write goes through AlertPublisher or ResponsePublisher (idempotent, acks=all, validated) or, for inbox
+        // receipts, InboxReceipts (idempotent, acks=all); a KafkaProducer built here would be none of these.
         noClasses().should().dependOnClassesThat().haveFullyQualifiedName("org.apache.kafka.clients.producer.KafkaProducer")
                 .check(classes);
     }
