@@ -5,11 +5,11 @@ package org.corridor.consumer.correlation;
  *
  * @param windowDays        the most days between their {@code occurredOn} (default 7)
  * @param quantityTolerance the largest relative difference of a shared substance's amounts (default 0.15: 15 %)
- * @param threshold         the least score of an event match (default 0.75)
+ * @param threshold         the least score of an event match (default 0.70)
  */
 public record MatchSettings(int windowDays, double quantityTolerance, double threshold) {
 
-    public static final MatchSettings DEFAULTS = new MatchSettings(7, 0.15, 0.75);
+    public static final MatchSettings DEFAULTS = new MatchSettings(7, 0.15, 0.70);
 
     public MatchSettings {
         if (windowDays < 0) {

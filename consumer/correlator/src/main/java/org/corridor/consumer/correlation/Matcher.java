@@ -15,8 +15,8 @@ import java.util.TreeSet;
  * <li>a shared exact identifier links them: {@link Link.Kind#EXACT}, score 1;</li>
  * <li>otherwise an event match needs a shared substance (same CAS number, or category and normalised name), events
  * at most {@code windowDays} apart, and at least one shared route country. Its score weighs the best shared
- * substance's quantity agreement (0.45; 1 for equal amounts down to 0.5 at the tolerance, 0 beyond it, 0.4 when an
- * amount is missing or in another dimension), the route overlap (0.35; shared countries over the shorter route, so a
+ * substance's quantity agreement (0.40; 1 for equal amounts down to 0.5 at the tolerance, 0 beyond it, 0.5 when an
+ * amount is missing or in another dimension), the route overlap (0.40; shared countries over the shorter route, so a
  * transit country one report left out costs little) and the date (0.20; 1 on the same day, falling over the window).
  * Amounts beyond the tolerance in every shared substance rule the link out whatever the rest.</li>
  * </ol>
@@ -24,10 +24,10 @@ import java.util.TreeSet;
  */
 public final class Matcher {
 
-    private static final double W_QUANTITY = 0.45;
-    private static final double W_ROUTE = 0.35;
+    private static final double W_QUANTITY = 0.40;
+    private static final double W_ROUTE = 0.40;
     private static final double W_DATE = 0.20;
-    private static final double UNKNOWN_QUANTITY = 0.4;
+    private static final double UNKNOWN_QUANTITY = 0.5;
 
     private final MatchSettings settings;
 

@@ -1,0 +1,105 @@
+package org.corridor.consumer.correlation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.corridor.schemas.SampleAlerts;
+import org.corridor.schemas.avro.Agency;
+import org.corridor.schemas.avro.Company;
+import org.corridor.schemas.avro.CompanyRole;
+import org.corridor.schemas.avro.HandlingCode;
+import org.corridor.schemas.avro.Identifiers;
+import org.corridor.schemas.avro.Lifecycle;
+import org.corridor.schemas.avro.Quantity;
+import org.corridor.schemas.avro.QuantityUnit;
+import org.corridor.schemas.avro.Tlp;
+import org.corridor.schemas.avro.TraffickingAlert;
+import org.junit.jupiter.api.Test;
+
+/** The matcher's rules, one case each, on the Tajik heroin seizure and a second agency's report of it. */
+class MatcherTest {
+
+    private final Matcher matcher = new Matcher(MatchSettings.DEFAULTS);
+
+    private static TraffickingAlert tajik() {
+        return SampleAlerts.heroinSeizure().build();
+    }
+
+    /** The Kazakh customs' report of the same truck: grams, a day later, Kazakhstan left out of the transit. */
+    private static TraffickingAlert kazakh() {
+        TraffickingAlert a = SampleAlerts.heroinSeizure().build();
+        a.setAlertId(UUID.fromString("5b1e0c7a-9d2f-4e6b-8a3c-1f2e3d4c5b6a"));
+        a.setOriginAgency(new Agency("kz-customs", "KZ", "State Revenue Committee, Customs"));
+        a.setOccurredOn(a.getOccurredOn().plusDays(1));
+        a.getSubstances().get(0).setName("Heroin base");
+        a.getSubstances().get(0).setQuantity(new Quantity(new BigDecimal("405000.000"), QuantityUnit.G));
+        a.getSubstances().remove(1);
+        a.getRoute().setTransitCountries(new ArrayList<>(List.of("TJ")));
+        return a;
+    }
+
+    private static Report report(TraffickingAlert a) {
+        return Report.of(a, new Report.Released(Set.of("UNODC", "CARICC"), Tlp.AMBER, HandlingCode.H1, Set.of()));
+    }
+
+    private static Identifiers companies(String name, String country) {
+        return Identifiers.newBuilder().setContainers(new ArrayList<>()).setVessels(new ArrayList<>()).setVehicles(new ArrayList<>())
+                .setFlights(new ArrayList<>()).setTransportDocuments(new ArrayList<>())
+                .setCompanies(new ArrayList<>(List.of(new Company(CompanyRole.CONSIGNOR, name, country)))).build();
+    }
+
+    @Test
+    void theSameSeizureReportedByAnotherAgencyInOtherUnitsIsAnEventMatchWithItsEvidence() {
+        Link link = matcher.compare(report(tajik()), report(kazakh())).orElseThrow();
+        assertThat(link.kind()).isEqualTo(Link.Kind.EVENT);
+        assertThat(link.keys()).containsExactly("substance:OPIATE:heroin", "quantity:2%", "countries:AF,RU,TJ", "days:1");
+        assertThat(link.score()).isBetween(0.9, 1.0);
+    }
+
+    @Test
+    void aSharedCompanyIsAnExactMatchWhateverItsLegalFormOrCase() {
+        TraffickingAlert a = tajik();
+        a.setIdentifiers(companies("Kunduz Cotton Mill, LLC", "AF"));
+        TraffickingAlert b = kazakh();
+        b.setOccurredOn(b.getOccurredOn().plusDays(40));
+        b.setIdentifiers(companies("KUNDUZ COTTON MILL", "AF"));
+        Link link = matcher.compare(report(a), report(b)).orElseThrow();
+        assertThat(link.kind()).isEqualTo(Link.Kind.EXACT);
+        assertThat(link.keys()).containsExactly("company:KUNDUZ COTTON MILL:AF");
+        assertThat(link.score()).isEqualTo(1.0);
+    }
+
+    @Test
+    void anotherQuantityMonthsApartTheSameAgencyOrARetractionAreNeverLinked() {
+        TraffickingAlert more = kazakh();
+        more.getSubstances().get(0).setQuantity(new Quantity(new BigDecimal("600.000"), QuantityUnit.KG));
+        assertThat(matcher.compare(report(tajik()), report(more))).as("45 % more").isEmpty();
+        TraffickingAlert later = kazakh();
+        later.setOccurredOn(later.getOccurredOn().plusDays(30));
+        assertThat(matcher.compare(report(tajik()), report(later))).as("a month later").isEmpty();
+        TraffickingAlert own = kazakh();
+        own.setOriginAgency(tajik().getOriginAgency());
+        assertThat(matcher.compare(report(tajik()), report(own))).as("the agency's own report").isEmpty();
+        TraffickingAlert retracted = kazakh();
+        retracted.setLifecycle(Lifecycle.RETRACTION);
+        assertThat(matcher.compare(report(tajik()), report(retracted))).as("a retraction").isEmpty();
+        TraffickingAlert elsewhere = kazakh();
+        elsewhere.getRoute().setEventCountry("NL");
+        elsewhere.getRoute().setOriginCountry("CO");
+        elsewhere.getRoute().setTransitCountries(new ArrayList<>());
+        elsewhere.getRoute().setDestinationCountry("BE");
+        assertThat(matcher.compare(report(tajik()), report(elsewhere))).as("no country in common").isEmpty();
+    }
+
+    @Test
+    void settingsOutOfRangeAreRefusedNamingThem() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MatchSettings(-1, 0.1, 0.7)).hasMessageContaining("windowDays");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MatchSettings(7, 1.5, 0.7)).hasMessageContaining("quantityTolerance");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MatchSettings(7, 0.1, 0)).hasMessageContaining("threshold");
+    }
+}
