@@ -35,27 +35,51 @@ public final class Matcher {
         this.settings = settings;
     }
 
+    /** The link of two reports, or none. */
     public Optional<Link> compare(Report a, Report b) {
-        if (a.agency().equals(b.agency()) || a.retracted() || b.retracted()) {
-            return Optional.empty();
+        return verdict(a, b).link();
+    }
+
+    /**
+     * The link and, when there is none, the first rule that ruled it out.
+     *
+     * @param link   the link, or empty
+     * @param reason why there is none (null when linked)
+     */
+    public record Verdict(Optional<Link> link, String reason) {
+
+        static Verdict no(String reason) {
+            return new Verdict(Optional.empty(), reason);
+        }
+    }
+
+    /** As {@link #compare}, saying why two reports are not linked. */
+    public Verdict verdict(Report a, Report b) {
+        if (a.agency().equals(b.agency())) {
+            return Verdict.no("both are reports of " + a.agency() + ", which knows its own");
+        }
+        if (a.retracted() || b.retracted()) {
+            return Verdict.no("a retracted alert is linked to nothing");
         }
         Set<String> shared = new TreeSet<>(a.keys());
         shared.retainAll(b.keys());
         if (!shared.isEmpty()) {
-            return Optional.of(new Link(Link.Kind.EXACT, 1.0, List.copyOf(shared)));
+            return new Verdict(Optional.of(new Link(Link.Kind.EXACT, 1.0, List.copyOf(shared))), null);
         }
         long days = Math.abs(ChronoUnit.DAYS.between(a.occurredOn(), b.occurredOn()));
         if (days > settings.windowDays()) {
-            return Optional.empty();
+            return Verdict.no("no identifier in common, and the events are " + days + " days apart (at most "
+                    + settings.windowDays() + ")");
         }
         Set<String> countries = new TreeSet<>(a.countries());
         countries.retainAll(b.countries());
         if (countries.isEmpty()) {
-            return Optional.empty();
+            return Verdict.no("no identifier in common, and no route country in common");
         }
         String substance = null;
         double quantity = -1;
         double difference = Double.NaN;
+        double smallest = Double.NaN;
         for (Report.Amount x : a.substances()) {
             for (Report.Amount y : b.substances()) {
                 if (!x.identity().equals(y.identity())) {
@@ -65,6 +89,9 @@ public final class Matcher {
                         : Quantities.relativeDifference(x.amount(), y.amount());
                 double q = Double.isNaN(rel) ? UNKNOWN_QUANTITY
                         : rel > settings.quantityTolerance() ? 0 : 1 - 0.5 * rel / settings.quantityTolerance();
+                if (!Double.isNaN(rel) && (Double.isNaN(smallest) || rel < smallest)) {
+                    smallest = rel;
+                }
                 if (q > quantity) {
                     quantity = q;
                     substance = x.identity();
@@ -72,21 +99,26 @@ public final class Matcher {
                 }
             }
         }
-        if (substance == null || quantity == 0) {
-            return Optional.empty();
+        if (substance == null) {
+            return Verdict.no("no identifier in common, and no substance in common");
+        }
+        if (quantity == 0) {
+            return Verdict.no(String.format(Locale.ROOT, "no identifier in common, and the quantities differ by %.0f %% (at most %.0f %%)",
+                    smallest * 100, settings.quantityTolerance() * 100));
         }
         double route = (double) countries.size() / Math.min(a.countries().size(), b.countries().size());
         double date = 1 - (double) days / (settings.windowDays() + 1);
-        double score = W_QUANTITY * quantity + W_ROUTE * route + W_DATE * date;
+        double score = Math.round((W_QUANTITY * quantity + W_ROUTE * route + W_DATE * date) * 1000) / 1000.0;
         if (score < settings.threshold()) {
-            return Optional.empty();
+            return Verdict.no(String.format(Locale.ROOT, "no identifier in common, and the event score %.3f is below %.2f",
+                    score, settings.threshold()));
         }
         List<String> keys = new ArrayList<>();
         keys.add("substance:" + substance);
         keys.add(Double.isNaN(difference) ? "quantity:unknown" : "quantity:" + Math.round(difference * 100) + "%");
         keys.add("countries:" + String.join(",", countries));
         keys.add("days:" + days);
-        return Optional.of(new Link(Link.Kind.EVENT, Math.round(score * 1000) / 1000.0, keys));
+        return new Verdict(Optional.of(new Link(Link.Kind.EVENT, score, keys)), null);
     }
 
     @Override

@@ -32,8 +32,16 @@ public final class Explainer {
         this.validator = validator;
     }
 
-    /** The decision as JSON, or the violations that stop it. */
-    public record Result(ObjectNode json, Decision decision, List<Violation> violations) {
+    /**
+     * The decision as JSON, or the violations that stop it.
+     *
+     * @param alert the alert as decided, with what the explainer filled in (null when it did not read)
+     */
+    public record Result(ObjectNode json, Decision decision, List<Violation> violations, TraffickingAlert alert) {
+
+        public Result(ObjectNode json, Decision decision, List<Violation> violations) {
+            this(json, decision, violations, null);
+        }
     }
 
     public Result explain(String alertJson) {
@@ -53,7 +61,7 @@ public final class Explainer {
         }
         List<Violation> violations = validator.validate(alert);
         if (!violations.isEmpty()) {
-            return new Result(null, null, violations);
+            return new Result(null, null, violations, alert);
         }
         Decision decision = decider.decide(alert, Set.of());
         ObjectNode json = JSON.createObjectNode();
@@ -67,6 +75,6 @@ public final class Explainer {
         }
         ObjectNode rules = json.putObject("matchedRules");
         decision.matchedRules().forEach((body, ids) -> ids.stream().sorted().forEach(rules.withArray(body)::add));
-        return new Result(json, decision, List.of());
+        return new Result(json, decision, List.of(), alert);
     }
 }
