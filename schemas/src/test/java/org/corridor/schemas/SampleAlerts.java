@@ -83,6 +83,16 @@ public final class SampleAlerts {
         new Substance("benzyl methyl ketone glycidate", SubstanceCategory.NON_SCHEDULED_CHEMICAL, null, null, null),
     };
 
+    /** The substances generated alerts draw from (without quantities): for other generators of test data. */
+    public static List<Substance> substances() {
+        return List.of(SUBSTANCES);
+    }
+
+    /** The countries generated alerts draw from. */
+    public static List<String> countries() {
+        return List.of(COUNTRIES);
+    }
+
     /** A valid alert with varied content, the same for the same seed. */
     public static TraffickingAlert random(long seed) {
         Random r = new Random(seed);

@@ -36,18 +36,10 @@ final class GroundTruth {
     record Sample(List<Report> reports, Set<Set<UUID>> same) {
     }
 
-    private static final String[] COUNTRIES = {"AF", "TJ", "KZ", "RU", "TR", "BG", "RS", "NL", "BE", "DE", "ES", "CO",
-        "EC", "PE", "BR", "CN", "IN", "IR", "PK", "UZ", "KG", "AZ", "GR", "AL", "ME", "PL", "FR", "IT"};
-    private static final Substance[] SUBSTANCES = {
-        new Substance("heroin", SubstanceCategory.OPIATE, null, null, null),
-        new Substance("cocaine hydrochloride", SubstanceCategory.COCAINE, null, null, null),
-        new Substance("cannabis resin", SubstanceCategory.CANNABIS, null, null, null),
-        new Substance("methamphetamine", SubstanceCategory.AMPHETAMINE_TYPE, null, null, null),
-        new Substance("alpha-PVP", SubstanceCategory.NPS, null, null, null),
-        new Substance("acetic anhydride", SubstanceCategory.PRECURSOR_TABLE_I, "108-24-7", null, null),
-        new Substance("potassium permanganate", SubstanceCategory.PRECURSOR_TABLE_I, "7722-64-7", null, null),
-        new Substance("toluene", SubstanceCategory.PRECURSOR_TABLE_II, "108-88-3", null, null),
-    };
+    private static final String[] COUNTRIES = SampleAlerts.countries().toArray(String[]::new);
+    /** The generated alerts' substances but the unscheduled chemical, whose name alone says little. */
+    private static final Substance[] SUBSTANCES = SampleAlerts.substances().stream()
+            .filter(x -> x.getCategory() != SubstanceCategory.NON_SCHEDULED_CHEMICAL).toArray(Substance[]::new);
     private static final LocalDate START = LocalDate.of(2023, 1, 1);
 
     private GroundTruth() {
