@@ -8,6 +8,9 @@ public final class Groups {
     /** The router's group, also the prefix of its transactional ids and its listener id. */
     public static final String ROUTER = "corridor-router";
 
+    /** The correlator's Kafka Streams application id: its group, and the prefix of its internal topics. */
+    public static final String CORRELATOR = "corridor-correlator";
+
     private Groups() {
     }
 

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.corridor.schemas.avro.AlertResponse;
 import org.corridor.schemas.avro.InboxReceipt;
+import org.corridor.schemas.avro.CorrelationHit;
 import org.corridor.schemas.avro.DeliveryReceipt;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.TraffickingAlert;
@@ -37,6 +38,8 @@ public final class Topics {
      * party's inbox into its own file or webhook. Ids and outcomes only.
      */
     public static final String INBOX_RECEIPTS = "alerts.inbox-receipts";
+    /** Links between alerts of different agencies and their withdrawals ({@code CorrelationHit}), by the correlator. */
+    public static final String CORRELATIONS = "alerts.correlations";
     /** Records that could not be routed: original bytes plus reason headers. */
     public static final String DEAD_LETTERS = "alerts.dlq";
     /**
@@ -212,6 +215,7 @@ public final class Topics {
             case AUDIT -> new TopicSpec(topic, RoutingDecision.class, kept(), List.of());
             case RECEIPTS -> new TopicSpec(topic, DeliveryReceipt.class, retained(RECEIPTS_RETENTION), List.of());
             case INBOX_RECEIPTS -> new TopicSpec(topic, InboxReceipt.class, retained(RECEIPTS_RETENTION), List.of());
+            case CORRELATIONS -> new TopicSpec(topic, CorrelationHit.class, retained(RECEIPTS_RETENTION), List.of());
             case DEAD_LETTERS -> new TopicSpec(topic, null, downstream(kept()), List.of());
             case DEAD_LETTER_SUMMARY -> new TopicSpec(topic, null, kept(), List.of());
             case RECIPIENTS, SCHEMAS -> new TopicSpec(topic, null, Map.of("cleanup.policy", "compact"), List.of());

@@ -30,10 +30,10 @@ import org.corridor.schemas.validation.CheckDigits;
  * to 5 days off, the container in one report only),
  * and hard negatives (the same substance and route with other quantities, or months apart).
  */
-final class GroundTruth {
+public final class GroundTruth {
 
     /** The reports and which pairs of them (by alert id) concern the same event. */
-    record Sample(List<Report> reports, Set<Set<UUID>> same) {
+    public record Sample(List<Report> reports, Set<Set<UUID>> same, List<TraffickingAlert> alerts) {
     }
 
     private static final String[] COUNTRIES = SampleAlerts.countries().toArray(String[]::new);
@@ -45,9 +45,10 @@ final class GroundTruth {
     private GroundTruth() {
     }
 
-    static Sample generate(long seed, int events) {
+    public static Sample generate(long seed, int events) {
         Random r = new Random(seed);
         List<Report> reports = new ArrayList<>();
+        List<TraffickingAlert> alerts = new ArrayList<>();
         Set<Set<UUID>> same = new HashSet<>();
         for (int e = 0; e < events; e++) {
             Substance substance = SUBSTANCES[r.nextInt(SUBSTANCES.length)];
@@ -60,6 +61,7 @@ final class GroundTruth {
             TraffickingAlert a = alert(r, agencyA, substance, amount, liquid ? QuantityUnit.L : QuantityUnit.KG, route, day,
                     container);
             reports.add(report(a));
+            alerts.add(a);
             int shape = r.nextInt(10);
             if (shape < 4) {
                 // The same event reported by another agency, with noise.
@@ -80,6 +82,7 @@ final class GroundTruth {
                     b.getSubstances().get(0).setQuantity(null);
                 }
                 reports.add(report(b));
+                alerts.add(b);
                 same.add(Set.of(a.getAlertId(), b.getAlertId()));
             } else if (shape < 6) {
                 // A hard negative: the same substance and route, but other quantities or months apart.
@@ -89,9 +92,10 @@ final class GroundTruth {
                         liquid ? QuantityUnit.L : QuantityUnit.KG, route,
                         otherQuantity ? day.plusDays(r.nextInt(5)) : day.plusDays(60 + r.nextInt(300)), null);
                 reports.add(report(b));
+                alerts.add(b);
             }
         }
-        return new Sample(reports, same);
+        return new Sample(reports, same, alerts);
     }
 
     private static List<String> route(Random r) {
@@ -145,7 +149,7 @@ final class GroundTruth {
         throw new IllegalStateException("no check digit for " + s);
     }
 
-    static Report report(TraffickingAlert a) {
+    public static Report report(TraffickingAlert a) {
         return Report.of(a, new Report.Released(Set.of("UNODC"), Tlp.AMBER, HandlingCode.H1, Set.of()));
     }
 }

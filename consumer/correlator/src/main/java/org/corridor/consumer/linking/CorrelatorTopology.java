@@ -1,0 +1,95 @@
+package org.corridor.consumer.linking;
+
+import java.time.Duration;
+
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import org.corridor.consumer.correlation.Disclosure;
+import org.corridor.consumer.correlation.MatchSettings;
+import org.corridor.consumer.correlation.Matcher;
+import org.corridor.schemas.avro.CorrelationHit;
+import org.corridor.schemas.avro.RoutingDecision;
+import org.corridor.schemas.avro.TraffickingAlert;
+import org.corridor.schemas.topics.Topics;
+
+/**
+ * The correlator's topology, in three stages joined by repartition topics:
+ * <ol>
+ * <li>{@code by-alert}: the inbound alerts ({@code alerts.in.*}) and the audit's decisions, keyed by the alert's ref,
+ * joined per version ({@link VersionJoiner}) and filed under their blocking keys ({@link Blocks});</li>
+ * <li>{@code by-key}: each key's reports compared with the one entering or leaving it ({@link KeyMatcher});</li>
+ * <li>{@code by-pair}: each pair's verdicts turned into hits and withdrawals ({@link PairDecider}) on
+ * {@code alerts.correlations}.</li>
+ * </ol>
+ * Every store is a persistent (RocksDB) store with a changelog; with exactly-once v2 each input record's effects on
+ * the stores, the repartition topics and the output commit together.
+ */
+public final class CorrelatorTopology {
+
+    /**
+     * @param settings  the matcher's window, tolerance and threshold
+     * @param retention how long a report stays filed under its keys (it can be linked to reports routed that long after)
+     * @param maxPerKey how many reports may share a key before it is suppressed as too common
+     * @param halfLife  how long half of a version (facts without a decision, or the reverse) waits for the other
+     */
+    public record Settings(MatchSettings settings, Duration retention, int maxPerKey, Duration halfLife) {
+
+        public Settings {
+            if (retention.isNegative() || retention.isZero()) {
+                throw new IllegalArgumentException("retention must be positive, not " + retention);
+            }
+            if (maxPerKey < 2) {
+                throw new IllegalArgumentException("maxPerKey must be at least 2, not " + maxPerKey);
+            }
+            if (halfLife.isNegative() || halfLife.isZero()) {
+                throw new IllegalArgumentException("halfLife must be positive, not " + halfLife);
+            }
+        }
+    }
+
+    private CorrelatorTopology() {
+    }
+
+    public static Topology build(Settings s, Deserializer<TraffickingAlert> alerts, Deserializer<RoutingDecision> decisions,
+                                 Serializer<CorrelationHit> hits, Disclosure disclosure, CorrelatorMetrics metrics) {
+        StreamsBuilder builder = new StreamsBuilder();
+        Serde<String> keys = Serdes.String();
+        Serde<Side> sides = Json.serde(Side.class);
+        Serde<BlockOp> ops = Json.serde(BlockOp.class);
+        Serde<Verdict> verdicts = Json.serde(Verdict.class);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VersionJoiner.HALVES), keys, sides));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VersionJoiner.LATEST), keys,
+                Json.serde(Latest.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KeyMatcher.BLOCKS), keys,
+                Json.serde(Block.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PairDecider.PAIRS), keys,
+                Json.serde(PairState.class)));
+
+        KStream<String, Side> facts = builder.stream(Topics.INBOUND_PATTERN, Consumed.with(keys, Serdes.ByteArray())
+                        .withName("inbound-alerts"))
+                .process(() -> Inputs.alerts(alerts, metrics));
+        KStream<String, Side> released = builder.stream(Topics.AUDIT, Consumed.with(keys, Serdes.ByteArray())
+                        .withName("routing-decisions"))
+                .process(() -> Inputs.decisions(decisions, metrics));
+        facts.merge(released)
+                .repartition(Repartitioned.with(keys, sides).withName("by-alert"))
+                .process(() -> new VersionJoiner(s.settings(), s.halfLife(), metrics), VersionJoiner.HALVES, VersionJoiner.LATEST)
+                .repartition(Repartitioned.with(keys, ops).withName("by-key"))
+                .process(() -> new KeyMatcher(new Matcher(s.settings()), s.retention(), s.maxPerKey(), metrics), KeyMatcher.BLOCKS)
+                .repartition(Repartitioned.with(keys, verdicts).withName("by-pair"))
+                .process(() -> new PairDecider(disclosure, metrics), PairDecider.PAIRS)
+                .to(Topics.CORRELATIONS, Produced.with(keys, Serdes.serdeFrom(hits, (topic, bytes) -> {
+                    throw new UnsupportedOperationException("the correlator only writes hits");
+                })));
+        return builder.build();
+    }
+}

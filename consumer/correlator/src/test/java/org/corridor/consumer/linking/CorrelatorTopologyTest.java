@@ -1,0 +1,354 @@
+package org.corridor.consumer.linking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.corridor.consumer.correlation.Disclosure;
+import org.corridor.consumer.correlation.GroundTruth;
+import org.corridor.consumer.correlation.MatchSettings;
+import org.corridor.consumer.correlation.Matcher;
+import org.corridor.consumer.correlation.Report;
+import org.corridor.schemas.SampleAlerts;
+import org.corridor.schemas.avro.Agency;
+import org.corridor.schemas.avro.CorrelationHit;
+import org.corridor.schemas.avro.CorrelationKind;
+import org.corridor.schemas.avro.CorrelationStatus;
+import org.corridor.schemas.avro.EffectiveMarkings;
+import org.corridor.schemas.avro.Identifiers;
+import org.corridor.schemas.avro.Lifecycle;
+import org.corridor.schemas.avro.RoutingDecision;
+import org.corridor.schemas.avro.Tlp;
+import org.corridor.schemas.avro.TraffickingAlert;
+import org.corridor.schemas.reference.ReferenceData;
+import org.corridor.schemas.registry.InMemorySchemaRegistryClient;
+import org.corridor.schemas.topics.Topics;
+import org.corridor.support.serde.AvroDeserializer;
+import org.corridor.support.serde.AvroSerializer;
+import org.corridor.support.serde.Serdes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The correlator's topology on {@link TopologyTestDriver} (exactly-once v2, RocksDB stores): the alerts and
+ * decisions in, the hits and withdrawals out.
+ */
+class CorrelatorTopologyTest {
+
+    private static final String CONTAINER = "MSCU1234566";
+    private static final Instant T0 = Instant.parse("2026-11-21T08:00:00Z");
+
+    @TempDir
+    Path state;
+
+    private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient(1);
+    private final AvroSerializer<TraffickingAlert> alertWriter = Serdes.writer(registry, TraffickingAlert.class);
+    private final AvroSerializer<RoutingDecision> decisionWriter = Serdes.writer(registry, RoutingDecision.class);
+    private final AvroDeserializer<CorrelationHit> hitReader = Serdes.reader(registry, CorrelationHit.class);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> audit;
+    private TestOutputTopic<String, byte[]> hits;
+
+    @BeforeEach
+    void start() {
+        start(new CorrelatorTopology.Settings(MatchSettings.DEFAULTS, Duration.ofDays(90), 50, Duration.ofDays(2)));
+    }
+
+    private void start(CorrelatorTopology.Settings settings) {
+        start(settings, StreamsConfig.EXACTLY_ONCE_V2);
+    }
+
+    /**
+     * @param guarantee the driver flushes every store after each input under either; exactly-once is what the
+     *                  service runs, at-least-once lets the long ground truth run in seconds
+     */
+    private void start(CorrelatorTopology.Settings settings, String guarantee) {
+        if (driver != null) {
+            driver.close();
+        }
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "corridor-correlator-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+        driver = new TopologyTestDriver(CorrelatorTopology.build(settings, Serdes.reader(registry, TraffickingAlert.class),
+                Serdes.reader(registry, RoutingDecision.class), Serdes.writer(registry, CorrelationHit.class),
+                new Disclosure(ReferenceData.defaults()), new CorrelatorMetrics(meters)), props, T0);
+        audit = driver.createInputTopic(Topics.AUDIT, new StringSerializer(), new ByteArraySerializer());
+        hits = driver.createOutputTopic(Topics.CORRELATIONS, new StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void stop() throws java.io.IOException {
+        driver.close();
+        if (memoryState != null) {
+            org.springframework.util.FileSystemUtils.deleteRecursively(memoryState);
+        }
+    }
+
+    private Path memoryState;
+
+    /**
+     * The driver commits, so flushes and fsyncs every store, after each input: in memory ({@code /dev/shm}) where
+     * there is one, so the long ground truth takes seconds, not minutes.
+     */
+    private Path stateDir() {
+        Path shm = Path.of("/dev/shm");
+        if (memoryState == null && java.nio.file.Files.isDirectory(shm) && java.nio.file.Files.isWritable(shm)) {
+            try {
+                memoryState = java.nio.file.Files.createTempDirectory(shm, "correlator-test-");
+            } catch (java.io.IOException e) {
+                return state;
+            }
+        }
+        return memoryState != null ? memoryState : state;
+    }
+
+    @Test
+    void twoAgenciesReportsOfOneShipmentAreLinkedOnceWithWhoMayLearnOfIt() {
+        TraffickingAlert tj = tajik();
+        TraffickingAlert kz = kazakh();
+        routed(tj, List.of("UNODC", "CARICC", "CSTO"), Tlp.AMBER);
+        routed(kz, List.of("UNODC", "CARICC", "CIS"), Tlp.AMBER);
+
+        List<CorrelationHit> out = drained();
+        assertThat(out).hasSize(1);
+        CorrelationHit hit = out.get(0);
+        assertThat(hit.getStatus()).isEqualTo(CorrelationStatus.LINKED);
+        assertThat(hit.getKind()).isEqualTo(CorrelationKind.EXACT);
+        assertThat(hit.getScore()).isEqualTo(1.0);
+        assertThat(hit.getKeys()).containsExactly("container:" + CONTAINER);
+        assertThat(hit.getPair()).isEqualTo("kz-customs/" + kz.getAlertId() + "|tj-drug-control/" + tj.getAlertId());
+        assertThat(hit.getHitTo()).as("only the bodies that hold both").containsExactly("CARICC", "UNODC");
+        assertThat(hit.getNotices()).extracting(n -> n.getAgency() + " " + n.getAlert() + " " + n.getAskThrough())
+                .containsExactlyInAnyOrder("tj-drug-control tj-drug-control/" + tj.getAlertId() + " [CARICC, UNODC]",
+                        "kz-customs kz-customs/" + kz.getAlertId() + " [CARICC, UNODC]");
+        assertThat(meters.get("corridor.correlator.hits").tag("status", "LINKED").tag("kind", "EXACT").counter().count())
+                .isEqualTo(1);
+        assertThat(meters.get("corridor.correlator.notices").tag("outcome", "sent").counter().count()).isEqualTo(2);
+    }
+
+    @Test
+    void aDecisionBeforeItsAlertStillJoinsAndAnAlertWithoutDecisionIsNeverLinked() {
+        TraffickingAlert tj = tajik();
+        TraffickingAlert kz = kazakh();
+        audit.pipeInput(tj.getAlertId().toString(), decisionBytes(tj, List.of("UNODC"), Tlp.GREEN), T0);
+        inbound(tj);
+        // The Kazakh alert is never routed (the router dead-lettered it): no decision, no link.
+        inbound(kz);
+        assertThat(drained()).isEmpty();
+        audit.pipeInput(kz.getAlertId().toString(), decisionBytes(kz, List.of("UNODC"), Tlp.GREEN), T0.plusSeconds(5));
+        assertThat(drained()).singleElement().satisfies(h -> assertThat(h.getHitTo()).containsExactly("UNODC"));
+    }
+
+    @Test
+    void aRecordClaimingAnotherAgencyOnItsTopicIsNeverFiled() {
+        TraffickingAlert tj = tajik();
+        TraffickingAlert spoof = kazakh();
+        spoof.setOriginAgency(new Agency("tj-drug-control", "TJ", "Drug Control Agency of Tajikistan"));
+        routed(tj, List.of("UNODC"), Tlp.GREEN);
+        // Published on kz-customs' topic in tj-drug-control's name, with a decision naming kz-customs: never joined.
+        driver.createInputTopic(Topics.inbound("kz-customs"), new StringSerializer(), new ByteArraySerializer())
+                .pipeInput(spoof.getAlertId().toString(), alertWriter.serialize(Topics.inbound("kz-customs"), spoof), T0);
+        TraffickingAlert claimed = kazakh();
+        claimed.setAlertId(spoof.getAlertId());
+        audit.pipeInput(spoof.getAlertId().toString(), decisionBytes(claimed, List.of("UNODC"), Tlp.GREEN), T0);
+        assertThat(drained()).isEmpty();
+    }
+
+    @Test
+    void aRetractionWithdrawsTheLinkFromExactlyThoseWhoHadIt() {
+        TraffickingAlert tj = tajik();
+        TraffickingAlert kz = kazakh();
+        routed(tj, List.of("UNODC", "CARICC"), Tlp.AMBER);
+        routed(kz, List.of("UNODC", "CARICC"), Tlp.AMBER);
+        CorrelationHit linked = drained().get(0);
+
+        TraffickingAlert retraction = TraffickingAlert.newBuilder(kz).setVersion(2).setLifecycle(Lifecycle.RETRACTION).build();
+        routed(retraction, List.of("UNODC", "CARICC"), Tlp.AMBER);
+        List<CorrelationHit> out = drained();
+        assertThat(out).singleElement().satisfies(w -> {
+            assertThat(w.getStatus()).isEqualTo(CorrelationStatus.WITHDRAWN);
+            assertThat(w.getKind()).isNull();
+            assertThat(w.getA().getVersion()).as("kz-customs sorts first").isEqualTo(2);
+            assertThat(w.getHitTo()).isEqualTo(linked.getHitTo());
+            assertThat(w.getNotices()).isEqualTo(linked.getNotices());
+            assertThat(w.getReason()).contains("retracted");
+        });
+        // A late copy of the first version changes nothing: the pair has moved past it.
+        routed(kz, List.of("UNODC", "CARICC"), Tlp.AMBER);
+        assertThat(drained()).isEmpty();
+    }
+
+    @Test
+    void aCorrectionThatKeepsTheLinkTellsNothingAndOneThatChangesItTellsAnUpdate() {
+        TraffickingAlert tj = tajik();
+        TraffickingAlert kz = kazakh();
+        routed(tj, List.of("UNODC", "CARICC"), Tlp.AMBER);
+        routed(kz, List.of("UNODC", "CARICC"), Tlp.AMBER);
+        drained();
+        routed(TraffickingAlert.newBuilder(kz).setVersion(2).setLifecycle(Lifecycle.UPDATE)
+                .setSummary("412.5 kg of heroin, weighed again").build(), List.of("UNODC", "CARICC"), Tlp.AMBER);
+        assertThat(drained()).as("same keys, score and audience").isEmpty();
+        routed(TraffickingAlert.newBuilder(kz).setVersion(3).setLifecycle(Lifecycle.UPDATE).build(),
+                List.of("UNODC"), Tlp.AMBER);
+        assertThat(drained()).singleElement().satisfies(u -> {
+            assertThat(u.getStatus()).isEqualTo(CorrelationStatus.UPDATED);
+            assertThat(u.getHitTo()).containsExactly("UNODC");
+        });
+        // A correction with another container and no longer the same event: the link is withdrawn.
+        TraffickingAlert other = TraffickingAlert.newBuilder(kz).setVersion(4).setLifecycle(Lifecycle.UPDATE)
+                .setOccurredOn(kz.getOccurredOn().plusDays(40)).build();
+        other.setIdentifiers(identifiers("TGHU7654320"));
+        routed(other, List.of("UNODC"), Tlp.AMBER);
+        assertThat(drained()).singleElement().satisfies(w -> assertThat(w.getStatus()).isEqualTo(CorrelationStatus.WITHDRAWN));
+    }
+
+    @Test
+    void aRedAlertTellsTheOtherOriginatorNothing() {
+        routed(tajik(), List.of("UNODC", "CARICC"), Tlp.RED);
+        routed(kazakh(), List.of("UNODC", "CARICC"), Tlp.AMBER);
+        CorrelationHit hit = drained().get(0);
+        assertThat(hit.getNotices()).extracting(n -> n.getAgency()).containsExactly("tj-drug-control");
+        assertThat(hit.getWithheld()).containsExactly("kz-customs: RED");
+        assertThat(meters.get("corridor.correlator.notices").tag("outcome", "withheld").tag("reason", "RED").counter()
+                .count()).isEqualTo(1);
+    }
+
+    @Test
+    void aKeySharedByTooManyReportsIsSuppressedInsteadOfLinkingThemAll() {
+        start(new CorrelatorTopology.Settings(MatchSettings.DEFAULTS, Duration.ofDays(90), 3, Duration.ofDays(2)));
+        for (int i = 0; i < 8; i++) {
+            TraffickingAlert a = kazakh();
+            a.setAlertId(new UUID(7, i));
+            a.setOriginAgency(new Agency("agency-" + i, "KZ", "Agency " + i));
+            // Months apart, so only the shared container could link them.
+            a.setOccurredOn(a.getOccurredOn().plusDays(60L * i));
+            routed(a, List.of("UNODC"), Tlp.GREEN);
+        }
+        List<CorrelationHit> out = drained();
+        // Three reports share the key before the fourth makes it too common: 1 + 2 links, then none.
+        assertThat(out).hasSize(3);
+        assertThat(meters.get("corridor.correlator.suppressed.keys").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void theTopologyFindsExactlyTheLinksThatComparingEveryPairFinds() {
+        GroundTruth.Sample sample = GroundTruth.generate(2203, 400);
+        Matcher matcher = new Matcher(MatchSettings.DEFAULTS);
+        Set<String> expected = new TreeSet<>();
+        List<Report> reports = sample.reports();
+        for (int i = 0; i < reports.size(); i++) {
+            for (int j = i + 1; j < reports.size(); j++) {
+                if (matcher.compare(reports.get(i), reports.get(j)).isPresent()) {
+                    expected.add(pair(reports.get(i), reports.get(j)));
+                }
+            }
+        }
+        start(new CorrelatorTopology.Settings(MatchSettings.DEFAULTS, Duration.ofDays(90), 10_000, Duration.ofDays(2)),
+                StreamsConfig.AT_LEAST_ONCE);
+        for (TraffickingAlert a : sample.alerts()) {
+            routed(a, List.of("UNODC"), Tlp.AMBER);
+        }
+        Set<String> found = new TreeSet<>();
+        for (CorrelationHit h : drained()) {
+            assertThat(h.getStatus()).isEqualTo(CorrelationStatus.LINKED);
+            assertThat(found.add(h.getPair())).as("each pair told once: %s", h.getPair()).isTrue();
+        }
+        System.out.printf("correlator topology over %d generated reports: %d links, brute force %d%n", reports.size(),
+                found.size(), expected.size());
+        assertThat(expected).hasSizeGreaterThan(100);
+        assertThat(found).isEqualTo(expected);
+    }
+
+    private static String pair(Report x, Report y) {
+        return x.ref().compareTo(y.ref()) < 0 ? x.ref() + "|" + y.ref() : y.ref() + "|" + x.ref();
+    }
+
+    private List<CorrelationHit> drained() {
+        List<CorrelationHit> out = new ArrayList<>();
+        hits.readRecordsToList().forEach(r -> {
+            CorrelationHit h = hitReader.deserialize(Topics.CORRELATIONS, r.value());
+            assertThat(r.key()).isEqualTo(h.getPair());
+            out.add(h);
+        });
+        return out;
+    }
+
+    private void routed(TraffickingAlert alert, List<String> recipients, Tlp tlp) {
+        inbound(alert);
+        audit.pipeInput(alert.getAlertId().toString(), decisionBytes(alert, recipients, tlp), T0.plusSeconds(1));
+    }
+
+    private void inbound(TraffickingAlert alert) {
+        String topic = Topics.inbound(alert.getOriginAgency().getAgencyId());
+        driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer())
+                .pipeInput(alert.getAlertId().toString(), alertWriter.serialize(topic, alert), T0);
+    }
+
+    private byte[] decisionBytes(TraffickingAlert alert, List<String> recipients, Tlp tlp) {
+        RoutingDecision d = RoutingDecision.newBuilder()
+                .setAlertId(alert.getAlertId())
+                .setAlertVersion(alert.getVersion())
+                .setOriginAgency(alert.getOriginAgency().getAgencyId())
+                .setRecipients(new ArrayList<>(recipients))
+                .setWithheld(new ArrayList<>())
+                .setMatchedRules(new ArrayList<>())
+                .setDecidedAt(T0)
+                .setRouterInstance("router-1")
+                .setEffectiveMarkings(EffectiveMarkings.newBuilder().setTlp(tlp.name()).setHandlingCode("H1").build())
+                .setRelaxation(null)
+                .setPreviousDecisionSha256(null)
+                .setResponse(null)
+                .build();
+        return decisionWriter.serialize(Topics.AUDIT, d);
+    }
+
+    private static TraffickingAlert tajik() {
+        TraffickingAlert a = SampleAlerts.heroinSeizure().build();
+        a.setIdentifiers(identifiers(CONTAINER));
+        return a;
+    }
+
+    /** kz-customs' report of the same seizure: its own id, in grams, without the transit country, a day later. */
+    private static TraffickingAlert kazakh() {
+        TraffickingAlert a = SampleAlerts.heroinSeizure().build();
+        a.setAlertId(UUID.fromString("7b2e4c1a-9d3f-4e8b-b6a5-2c1d0e9f8a73"));
+        a.setOriginAgency(new Agency("kz-customs", "KZ", "State Revenue Committee of Kazakhstan, customs"));
+        a.setOccurredOn(a.getOccurredOn().plusDays(1));
+        a.setIdentifiers(identifiers(CONTAINER));
+        return a;
+    }
+
+    private static Identifiers identifiers(String container) {
+        return Identifiers.newBuilder().setContainers(new ArrayList<>(List.of(container))).setVessels(new ArrayList<>())
+                .setVehicles(new ArrayList<>()).setFlights(new ArrayList<>()).setTransportDocuments(new ArrayList<>())
+                .setCompanies(new ArrayList<>()).build();
+    }
+
+    @SuppressWarnings("unused")
+    private static Set<String> set(String... s) {
+        return new HashSet<>(List.of(s));
+    }
+}
