@@ -36,6 +36,7 @@ final class Banner {
         lines.add(line("Agency REST API", endpoints.get(Service.INGEST) + "/api/v1/alerts   (OpenAPI: /v3/api-docs)"));
         lines.add(line("Router", endpoints.get(Service.ROUTER) + "/api/v1/routing/explain   (metrics: /actuator/prometheus)"));
         lines.add(line("Subscribers", endpoints.get(Service.SUBSCRIBERS) + "/api/v1/feeds/{body}/...   (metrics: /actuator/prometheus)"));
+        lines.add(line("Correlator", endpoints.get(Service.CORRELATOR) + "/api/v1/correlation/explain   (links: alerts.correlations)"));
         lines.add(line("Monitor", endpoints.get(Service.MONITOR) + "/   (dashboard; ./corridor status; /api/v1/health)"));
         return lines;
     }

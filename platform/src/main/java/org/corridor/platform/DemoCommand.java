@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 
 import org.corridor.platform.access.CredentialStore;
 import org.corridor.platform.access.HttpCredentials;
+import org.corridor.schemas.avro.CorrelationHit;
+import org.corridor.schemas.avro.CorrelationStatus;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.WithheldBody;
 import org.corridor.schemas.avro.WithholdReason;
@@ -56,6 +58,12 @@ public final class DemoCommand implements Callable<Integer> {
         Map<String, Object> client = org.corridor.platform.access.SecureSetup.readClientConfig(dataDir, bootstrapServers);
         Map<String, RoutingDecision> decisions = AuditReader.await(client, registryUrl, wanted, Duration.ofSeconds(60));
         print(out, published, decisions);
+        String tajik = "tj-drug-control/" + published.get(0).alertId();
+        String kazakh = published.stream().filter(p -> p.step().label().equals(DemoScenario.KAZAKH_HEROIN)).findFirst()
+                .map(p -> p.step().agency() + "/" + p.alertId()).orElseThrow();
+        List<CorrelationHit> hits = CorrelationReader.await(client, registryUrl, h -> h.getPair().contains(tajik)
+                && h.getPair().contains(kazakh), Duration.ofSeconds(60));
+        boolean linked = printLinks(out, published, hits);
         out.printf("%nThe return channel: CARICC asks %s about the heroin alert, the agency answers, UNODC reports a seizure...%n",
                 DemoThread.AGENCY);
         out.flush();
@@ -71,7 +79,39 @@ public final class DemoCommand implements Callable<Integer> {
         posted.forEach(p -> responses.add(AuditReader.responseKey(p.responseId())));
         Map<String, RoutingDecision> routed = AuditReader.await(client, registryUrl, responses, Duration.ofSeconds(60));
         DemoThread.print(out, "alert 1, heroin via Tajikistan v" + heroin.version(), posted, routed);
-        return decisions.keySet().containsAll(wanted) && routed.keySet().containsAll(responses) ? 0 : 1;
+        return decisions.keySet().containsAll(wanted) && routed.keySet().containsAll(responses) && linked ? 0 : 1;
+    }
+
+    /** The links the correlator told, by the table's numbers; whether there is at least one. */
+    static boolean printLinks(PrintWriter out, List<DemoScenario.Published> published, List<CorrelationHit> hits) {
+        out.println();
+        out.println("Links the correlator found (alerts.correlations; each body that holds both gets the link, each originator at most a blind notice):");
+        Map<String, Integer> numbers = new java.util.HashMap<>();
+        for (int i = 0; i < published.size(); i++) {
+            DemoScenario.Published p = published.get(i);
+            numbers.put(p.step().agency() + "/" + p.alertId() + ":" + p.version(), i + 1);
+        }
+        boolean any = false;
+        for (CorrelationHit h : hits) {
+            if (h.getStatus() == CorrelationStatus.WITHDRAWN) {
+                out.printf("  withdrawn: %s (%s)%n", h.getPair(), h.getReason());
+                continue;
+            }
+            any = true;
+            Integer a = numbers.get(h.getA().getAgency() + "/" + h.getA().getAlertId() + ":" + h.getA().getVersion());
+            Integer b = numbers.get(h.getB().getAgency() + "/" + h.getB().getAlertId() + ":" + h.getB().getVersion());
+            out.printf(java.util.Locale.ROOT, "  %s ~ %s  %s, score %.2f: %s%n", a == null ? "?" : a, b == null ? "?" : b,
+                    h.getKind(), h.getScore(), String.join(", ", h.getKeys()));
+            out.printf("         link to %s; blind notices to %s%s%n",
+                    String.join(" ", h.getHitTo().stream().map(DemoCommand::abbreviate).toList()),
+                    h.getNotices().isEmpty() ? "none" : String.join(", ", h.getNotices().stream().map(n -> n.getAgency()).toList()),
+                    h.getWithheld().isEmpty() ? "" : " (withheld: " + String.join(", ", h.getWithheld()) + ")");
+        }
+        if (!any) {
+            out.println("  none yet: is the correlator running? (./corridor status shows its group)");
+        }
+        out.flush();
+        return any;
     }
 
     static void print(PrintWriter out, List<DemoScenario.Published> published, Map<String, RoutingDecision> decisions) {

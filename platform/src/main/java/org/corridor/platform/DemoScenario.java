@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A realistic exchange, published through the agency REST API as the agencies would: heroin moving from Afghanistan
  * through Tajikistan, APAAN diverted through Antwerp, cocaine through a Balkan port, an NPS detection, a TLP:RED alert
- * for one body, then a correction and a retraction. Each step knows which bodies must receive it.
+ * for one body, then a correction and a retraction, and Kazakh customs' own report of the Tajik heroin (which the
+ * correlator links to it). Each step knows which bodies must receive it.
  */
 public final class DemoScenario {
 
@@ -34,6 +35,9 @@ public final class DemoScenario {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final String DAY = LocalDate.now().minusDays(2).toString();
+    private static final String NEXT_DAY = LocalDate.now().minusDays(1).toString();
+    /** The step whose alert the correlator links with the first (heroin via Tajikistan). */
+    public static final String KAZAKH_HEROIN = "heroin held by KZ customs";
 
     public static List<Step> steps() {
         List<Step> steps = new ArrayList<>();
@@ -73,6 +77,13 @@ public final class DemoScenario {
                 steps.get(0).expected(), 0));
         steps.add(new Step("retraction: reported twice", "me-police", "DELETE",
                 "{\"reason\":\"the same seizure was reported by SELEC's liaison office\"}", steps.get(2).expected(), 2));
+        // The Tajik seizure as Kazakh customs saw it: its own words, grams, a day later. The correlator links the two.
+        steps.add(new Step(KAZAKH_HEROIN, "kz-customs", "POST", """
+            {"kind":"STOPPED_SHIPMENT","priority":"PRIORITY","occurredOn":"%s","summary":"Cotton truck from Tajikistan held at the border; heroin found on inspection",
+             "substances":[{"name":"heroin base","category":"OPIATE","quantity":{"amount":405000,"unit":"G"}}],
+             "route":{"eventCountry":"KZ","originCountry":"AF","transitCountries":["TJ"],"destinationCountry":"RU"},
+             "transportMode":"ROAD","handling":{"tlp":"AMBER","handlingCode":"H1"}}""".formatted(NEXT_DAY),
+                Set.of("INCB", "INTERPOL", "PARIS_PACT", "CARICC", "CSTO", "SCO", "CIS", "CICA"), null));
         return steps;
     }
 

@@ -80,6 +80,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         PortCheck.requireFree(settings.routerPort(), "router", "--router-port");
         PortCheck.requireFree(settings.subscriberPort(), "subscribers", "--subscriber-port");
         PortCheck.requireFree(settings.monitorPort(), "monitor", "--monitor-port");
+        PortCheck.requireFree(settings.correlatorPort(), "correlator", "--correlator-port");
         // Broker data, credentials and feed files: the data directory is its owner's alone.
         org.corridor.support.security.OwnerOnly.directory(settings.dataDir());
         Map<String, String> tokens = DemoAgencies.tokens(settings.dataDir());
@@ -117,9 +118,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
             CompletableFuture<URI> rest = CompletableFuture.supplyAsync(() -> run(Service.INGEST, ingest, checked));
             CompletableFuture<URI> routing = CompletableFuture.supplyAsync(() -> run(Service.ROUTER, router, checked));
             CompletableFuture<URI> delivery = CompletableFuture.supplyAsync(() -> run(Service.SUBSCRIBERS, subscribers, checked));
-            CompletableFuture.allOf(rest, routing, delivery).join();
-            run(Service.MONITOR, services.monitor(registryUrl, routing.join(), delivery.join(), rest.join(),
-                    http.userInfo(org.corridor.support.http.HttpParty.METRICS_USER)), checked);
+            Map<String, Object> correlator = services.correlator(writerUrl, tokens);
+            CompletableFuture<URI> correlating = CompletableFuture.supplyAsync(() -> run(Service.CORRELATOR, correlator, checked));
+            CompletableFuture.allOf(rest, routing, delivery, correlating).join();
+            run(Service.MONITOR, services.monitor(registryUrl, List.of(routing.join(), delivery.join(), rest.join(),
+                    correlating.join()), http.userInfo(org.corridor.support.http.HttpParty.METRICS_USER)), checked);
             return this;
         } catch (RuntimeException | IOException e) {
             close();

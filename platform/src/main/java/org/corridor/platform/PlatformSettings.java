@@ -21,16 +21,28 @@ import org.corridor.platform.launch.Service;
  *                          either way. An external cluster is reached without authentication, so it needs
  *                          {@code insecure} said out loud
  * @param bindAddress       the address the embedded services listen on ({@code server.address}); loopback by default
+ * @param correlatorPort    the correlator's HTTP port (explain, metrics)
  */
 public record PlatformSettings(Path dataDir, int kafkaPort, int registryPort, int restPort, int routerPort,
                                int subscriberPort, int monitorPort, String bootstrapServers, String schemaRegistryUrl,
-                               boolean insecure, String bindAddress) {
+                               boolean insecure, String bindAddress, int correlatorPort) {
+
+    /** The correlator's default port. */
+    public static final int CORRELATOR_PORT = 8086;
 
     /** Services listen on loopback only, unless told {@code --bind}. */
     public static final String LOOPBACK = "127.0.0.1";
 
     public PlatformSettings {
         bindAddress = bindAddress == null || bindAddress.isBlank() ? LOOPBACK : bindAddress;
+    }
+
+    /** The correlator on {@value #CORRELATOR_PORT}, or on any free port when the agency service's port is (0). */
+    public PlatformSettings(Path dataDir, int kafkaPort, int registryPort, int restPort, int routerPort,
+                            int subscriberPort, int monitorPort, String bootstrapServers, String schemaRegistryUrl,
+                            boolean insecure, String bindAddress) {
+        this(dataDir, kafkaPort, registryPort, restPort, routerPort, subscriberPort, monitorPort, bootstrapServers,
+                schemaRegistryUrl, insecure, bindAddress, restPort == 0 ? 0 : CORRELATOR_PORT);
     }
 
     /** On loopback. */
@@ -82,6 +94,7 @@ public record PlatformSettings(Path dataDir, int kafkaPort, int registryPort, in
             case ROUTER -> routerPort;
             case SUBSCRIBERS -> subscriberPort;
             case MONITOR -> monitorPort;
+            case CORRELATOR -> correlatorPort;
         };
     }
 }

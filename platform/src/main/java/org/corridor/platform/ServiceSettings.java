@@ -89,14 +89,22 @@ final class ServiceSettings {
     }
 
     /**
-     * The monitor reads the registry without writer credentials and scrapes the router's, subscribers' and agency
-     * service's metrics as the metrics user.
+     * The monitor reads the registry without writer credentials and scrapes the router's, subscribers', agency
+     * service's and correlator's metrics as the metrics user.
      */
-    Map<String, Object> monitor(String registryUrl, URI router, URI subscribers, URI ingest, String metricsUserInfo) throws IOException {
+    Map<String, Object> monitor(String registryUrl, List<URI> scraped, String metricsUserInfo) throws IOException {
         Map<String, Object> p = kafkaClient(Principals.MONITOR);
         p.put("corridor.monitor.schema-registry-url", registryUrl);
-        p.put("corridor.monitor.scrape-urls", withUser(router, metricsUserInfo) + "," + withUser(subscribers, metricsUserInfo)
-                + "," + withUser(ingest, metricsUserInfo));
+        p.put("corridor.monitor.scrape-urls", String.join(",", scraped.stream().map(u -> withUser(u, metricsUserInfo)).toList()));
+        return p;
+    }
+
+    /** The correlator: its own principal, its stores under the data directory, the agencies' tokens for explain. */
+    Map<String, Object> correlator(String writerUrl, Map<String, String> tokens) throws IOException {
+        Map<String, Object> p = kafkaClient(Principals.CORRELATOR);
+        p.putAll(org.corridor.platform.access.HttpCredentials.agencyTokens(tokens));
+        p.put("corridor.correlator.schema-registry-url", writerUrl);
+        p.put("corridor.correlator.state-dir", dataDir.resolve("state").resolve("correlator").toAbsolutePath().toString());
         return p;
     }
 

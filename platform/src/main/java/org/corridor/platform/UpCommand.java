@@ -49,6 +49,9 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--monitor-port", defaultValue = "8084", description = "monitor port: dashboard and health (${DEFAULT-VALUE})")
     int monitorPort;
 
+    @Option(names = "--correlator-port", defaultValue = "8086", description = "correlator HTTP port: explain, metrics (${DEFAULT-VALUE})")
+    int correlatorPort;
+
     @Option(names = "--insecure", description = "run the embedded broker in plaintext, without authentication or ACLs, "
             + "or accept an external cluster reached that way (development only; the default requires SASL/SCRAM and "
             + "enforces ACLs)")
@@ -69,7 +72,7 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "SERVICE:KEY=VALUE",
             description = "a Spring setting for one service, on top of what Corridor sets, such as "
                     + "router:spring.kafka.consumer.max-poll-records=1000 (repeatable; SERVICE is registry, ingest, router, "
-                    + "subscribers or monitor; an unknown key or a value of the wrong type stops the start, named)")
+                    + "subscribers, monitor or correlator; an unknown key or a value of the wrong type stops the start, named)")
     List<String> settings = new ArrayList<>();
 
     @Override
@@ -84,7 +87,8 @@ public final class UpCommand implements Callable<Integer> {
             return 2;
         }
         EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(dataDir.toAbsolutePath().normalize(), kafkaPort,
-                registryPort, restPort, routerPort, subscriberPort, monitorPort, bootstrapServers, registryUrl, insecure, bind),
+                registryPort, restPort, routerPort, subscriberPort, monitorPort, bootstrapServers, registryUrl, insecure, bind,
+                correlatorPort),
                 overrides);
         try {
             platform.start();

@@ -15,7 +15,7 @@ class BannerTest {
     private static final Map<Service, URI> ENDPOINTS = Map.of(
             Service.REGISTRY, URI.create("http://localhost:8081"), Service.INGEST, URI.create("http://localhost:8080"),
             Service.ROUTER, URI.create("http://localhost:8082"), Service.SUBSCRIBERS, URI.create("http://localhost:8083"),
-            Service.MONITOR, URI.create("http://localhost:8084"));
+            Service.MONITOR, URI.create("http://localhost:8084"), Service.CORRELATOR, URI.create("http://localhost:8086"));
 
     private static PlatformSettings settings(String bootstrap, String registry, boolean insecure) {
         return new PlatformSettings(Path.of("data"), 9092, 8081, 8080, 8082, 8083, 8084, bootstrap, registry, insecure);
@@ -30,6 +30,7 @@ class BannerTest {
                         "  Agency REST API   http://localhost:8080/api/v1/alerts   (OpenAPI: /v3/api-docs)",
                         "  Router            http://localhost:8082/api/v1/routing/explain   (metrics: /actuator/prometheus)",
                         "  Subscribers       http://localhost:8083/api/v1/feeds/{body}/...   (metrics: /actuator/prometheus)",
+                        "  Correlator        http://localhost:8086/api/v1/correlation/explain   (links: alerts.correlations)",
                         "  Monitor           http://localhost:8084/   (dashboard; ./corridor status; /api/v1/health)");
     }
 

@@ -141,6 +141,10 @@ class ReturnChannelPlatformIT {
         assertThat(out).containsPattern("QUESTION +Was the cotton loaded in Kunduz\\? +CARICC +yes +yes +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\.\\s");
         assertThat(out).containsPattern("ANSWER +Yes, a Kunduz mill \\(the waybill\\) +tj-drug-control +yes +yes +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\. +\\.\\s");
         assertThat(out).containsPattern("OUTCOME +SEIZED 37 kg heroin, shared +UNODC +yes +yes +yes +yes +yes +\\. +\\. +\\. +yes +\\. +yes +yes +\\. +yes\\s");
+        // Kazakh customs' report of the same heroin (step 8) is linked with the Tajik one as corrected (step 6), the link
+        // goes only to the bodies that hold both, and each originator gets a blind notice (both are AMBER, H1).
+        assertThat(out).contains("  8 ~ 6  EVENT, score 0.94: substance:OPIATE:heroin, quantity:2%, countries:AF,KZ,RU,TJ, days:1");
+        assertThat(out).contains("link to CARIC CICA CIS CSTO INTPL PPACT SCO; blind notices to kz-customs, tj-drug-control");
 
         // Each inbox is delivered into its party's own files too, as that party may see it.
         Path inboxes = data.resolve("inboxes");

@@ -167,6 +167,27 @@ public final class AccessPlan {
         return acls;
     }
 
+    /**
+     * The correlator, a Kafka Streams application: reads every inbound topic and the audit (as the router does, it
+     * sees every alert), writes only {@code alerts.correlations}; its internal topics (repartitions, changelogs), group
+     * and transactional ids all start with its application id.
+     */
+    public static List<AclBinding> correlator() {
+        String p = Principals.CORRELATOR;
+        List<AclBinding> acls = new ArrayList<>();
+        topic(acls, p, Topics.INBOUND_PREFIX, PatternType.PREFIXED, AclOperation.READ, AclOperation.DESCRIBE);
+        topic(acls, p, Topics.AUDIT, PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
+        topic(acls, p, Topics.CORRELATIONS, PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
+        topic(acls, p, Groups.CORRELATOR + "-", PatternType.PREFIXED, AclOperation.READ, AclOperation.WRITE,
+                AclOperation.DESCRIBE, AclOperation.CREATE, AclOperation.DELETE, AclOperation.DESCRIBE_CONFIGS);
+        acls.add(allow(p, new ResourcePattern(ResourceType.GROUP, Groups.CORRELATOR, PatternType.LITERAL), AclOperation.READ));
+        acls.add(allow(p, new ResourcePattern(ResourceType.GROUP, Groups.CORRELATOR, PatternType.LITERAL), AclOperation.DESCRIBE));
+        ResourcePattern txn = new ResourcePattern(ResourceType.TRANSACTIONAL_ID, Groups.CORRELATOR + "-", PatternType.PREFIXED);
+        acls.add(allow(p, txn, AclOperation.WRITE));
+        acls.add(allow(p, txn, AclOperation.DESCRIBE));
+        return acls;
+    }
+
     private static void topic(List<AclBinding> acls, String principal, String name, PatternType type, AclOperation... ops) {
         ResourcePattern pattern = new ResourcePattern(ResourceType.TOPIC, name, type);
         for (AclOperation op : ops) {

@@ -72,7 +72,7 @@ public final class ProvisionCommand implements Callable<Integer> {
         List<String> bodies = List.copyOf(ReferenceData.defaults().bodyIds());
         Map<String, String> passwords = new LinkedHashMap<>();
         List<String> principals = new ArrayList<>(List.of(Principals.ADMIN, Principals.REGISTRY, Principals.ROUTER,
-                Principals.MONITOR, Principals.INGEST, Principals.SUBSCRIBER));
+                Principals.MONITOR, Principals.INGEST, Principals.SUBSCRIBER, Principals.CORRELATOR));
         agencies.forEach(a -> principals.add(Principals.agency(a)));
         bodies.forEach(b -> principals.add(Principals.body(b)));
         List<String> missing = new ArrayList<>();

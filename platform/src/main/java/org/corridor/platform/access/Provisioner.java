@@ -75,7 +75,7 @@ public final class Provisioner {
     }
 
     /**
-     * Every service principal (admin, registry, router, monitor, ingest, subscriber) with its credential and ACLs.
+     * Every service principal (admin, registry, router, monitor, ingest, subscriber, correlator) with its credential and ACLs.
      *
      * @param passwordOf a principal's password
      * @param bodies     the bodies whose parked topics the subscriber service writes
@@ -87,6 +87,7 @@ public final class Provisioner {
         addService(Principals.MONITOR, passwordOf.apply(Principals.MONITOR), AccessPlan.monitor());
         addService(Principals.INGEST, passwordOf.apply(Principals.INGEST), AccessPlan.ingest());
         addService(Principals.SUBSCRIBER, passwordOf.apply(Principals.SUBSCRIBER), AccessPlan.subscriber(bodies));
+        addService(Principals.CORRELATOR, passwordOf.apply(Principals.CORRELATOR), AccessPlan.correlator());
     }
 
     /** A service principal: credential and ACLs. */

@@ -3,6 +3,7 @@ package org.corridor.platform.launch;
 import java.util.Map;
 import java.util.Optional;
 
+import org.corridor.consumer.correlator.CorrelatorApplication;
 import org.corridor.consumer.router.RouterApplication;
 import org.corridor.consumer.delivery.SubscriberApplication;
 import org.corridor.monitor.MonitorApplication;
@@ -21,7 +22,8 @@ public enum Service {
     INGEST("agency REST service", IngestApplication.class, IngestApplication.DEFAULTS, "corridor.ingest"),
     ROUTER("router", RouterApplication.class, RouterApplication.DEFAULTS, "corridor.router"),
     SUBSCRIBERS("subscribers", SubscriberApplication.class, SubscriberApplication.DEFAULTS, "corridor.subscriber"),
-    MONITOR("monitor", MonitorApplication.class, MonitorApplication.DEFAULTS, "corridor.monitor");
+    MONITOR("monitor", MonitorApplication.class, MonitorApplication.DEFAULTS, "corridor.monitor"),
+    CORRELATOR("correlator", CorrelatorApplication.class, CorrelatorApplication.DEFAULTS, "corridor.correlator");
 
     private final String label;
     private final Class<?> application;

@@ -17,6 +17,9 @@ public final class Principals {
     /** The subscriber service's own principal: receipts, parking; reads each feed as that body. */
     public static final String SUBSCRIBER = "subscriber";
 
+    /** The correlator's principal: reads every inbound alert and the audit, writes the correlations. */
+    public static final String CORRELATOR = "correlator";
+
     private Principals() {
     }
 
