@@ -65,6 +65,29 @@ class ReturnChannelPlatformIT {
         }
     }
 
+    @Test
+    void theCorrelatorExplainsALinkToAnAgencyOrABodyAndNamesEachInvalidField() throws Exception {
+        String url = platform.endpoint(org.corridor.platform.launch.Service.CORRELATOR) + "/api/v1/correlation/explain";
+        String a = java.nio.file.Files.readString(Path.of("..", "docs", "examples", "heroin-tj-drug-control.json"));
+        String b = java.nio.file.Files.readString(Path.of("..", "docs", "examples", "heroin-kz-customs.json"));
+        String pair = "{\"a\":" + a + ",\"b\":" + b + "}";
+        String token = DemoAgencies.tokens(data).get("tj-drug-control");
+        HttpResponse<String> linked = call("POST", url, token, pair);
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+        assertThat(linked.body()).startsWith("{\"linked\":true,\"kind\":\"EVENT\",\"score\":0.951,"
+                + "\"keys\":[\"substance:OPIATE:heroin\",\"quantity:2%\",\"countries:AF,KZ,RU,TJ\",\"days:1\"]");
+        assertThat(call("POST", url, HttpAuth.basic(platform, "body-CARICC"), pair).statusCode()).isEqualTo(200);
+        assertThat(call("POST", url, null, pair).statusCode()).isEqualTo(401);
+        assertThat(call("POST", url, HttpAuth.basic(platform, "metrics"), pair).statusCode()).isEqualTo(403);
+        HttpResponse<String> invalid = call("POST", url, token, "{\"a\":" + a + ",\"b\":"
+                + b.replace("\"OPIATE\"", "\"OPIUM\"") + "}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("\"field\":\"b.substances[0].category\"");
+        HttpResponse<String> notPair = call("POST", url, token, "[1,2]");
+        assertThat(notPair.statusCode()).isEqualTo(400);
+        assertThat(notPair.body()).contains("\"field\":\"a\"");
+    }
+
     private HttpResponse<String> call(String method, String url, String auth, String body, String idempotencyKey)
             throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).method(method,

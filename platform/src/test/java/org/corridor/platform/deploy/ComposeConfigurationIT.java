@@ -64,6 +64,7 @@ class ComposeConfigurationIT {
         SERVICES.put("router-2", RouterApplication.class);
         SERVICES.put("subscribers", SubscriberApplication.class);
         SERVICES.put("monitor", MonitorApplication.class);
+        SERVICES.put("correlator", org.corridor.consumer.correlator.CorrelatorApplication.class);
     }
 
     @TempDir

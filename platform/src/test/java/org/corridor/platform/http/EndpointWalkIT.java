@@ -138,7 +138,7 @@ class EndpointWalkIT {
 
     /** What a party gets on an endpoint it may not use, or null when it may (not called: it would act). */
     private static Integer expected(Service service, Rule rule, String party) {
-        boolean bearerTaken = service == Service.INGEST || service == Service.ROUTER;
+        boolean bearerTaken = service == Service.INGEST || service == Service.ROUTER || service == Service.CORRELATOR;
         boolean known = switch (party) {
             case "agency" -> bearerTaken;
             case "writer" -> service == Service.REGISTRY;
@@ -185,6 +185,11 @@ class EndpointWalkIT {
                 break;
             case ROUTER:
                 if (p.equals("/api/v1/routing/explain")) {
+                    return Rule.AGENCY_OR_BODY;
+                }
+                break;
+            case CORRELATOR:
+                if (p.equals("/api/v1/correlation/explain")) {
                     return Rule.AGENCY_OR_BODY;
                 }
                 break;
