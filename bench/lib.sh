@@ -21,9 +21,9 @@ await_platform() {
   grep "Corridor is up" "$1" || { echo "the platform did not start"; tail -20 "$1"; exit 1; }
 }
 
-# Exits, naming the caller ($1), when a port of ./corridor up (9092, 8080-8084) is taken: another platform is running.
+# Exits, naming the caller ($1), when a port of ./corridor up (9092, 8080-8084, 8086) is taken: another platform is running.
 require_free_ports() {
-  if ss -ltn | grep -qE ':(9092|8080|8081|8082|8083|8084)\b'; then
+  if ss -ltn | grep -qE ':(9092|8080|8081|8082|8083|8084|8086)\b'; then
     echo "$1: the ports of ./corridor up are in use (another platform is running?); stop it first"; exit 1
   fi
 }

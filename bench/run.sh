@@ -10,14 +10,14 @@
 # 4. The load generator, library flat out; then `bench fanout`, a bare exactly-once fan-out of the same inbound
 #    records with the router's copies per alert (measured from that run), to bench.fanout.* topics: the like-for-like
 #    limit. Then REST flat out (one alert per POST, and the batch endpoint), and the library at 1,000 alerts/s
-#    (resident memory sampled). Every load run times each feed record on the feed topic and each line on disk in the
+#    (resident memory sampled; the correlator's and the router's group lag sampled beside it). Every load run times each feed record on the feed topic and each line on disk in the
 #    body's file sink.
 # 5. A separate, short, profiled run (JFR started on the running platform only now, the timed runs are over), then
 #    stops the platform and summarises where the router threads spent their time.
 # 6. bench/history.sh $CORRIDOR_BENCH_HISTORY (default 1,000,000; 0 skips it) into OUT_DIR/history: start-up to
 #    routing and the live heap with that much history on a fresh platform (the goal's 10 million:
 #    bench/history.sh 10000000). Writes summary.json.
-# Needs the ports of ./corridor up (9092, 8080-8084, 8081) free.
+# Needs the ports of ./corridor up (9092, 8080-8084, 8081, 8086) free.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-bench/results/$(date +%Y%m%d-%H%M%S)}"
@@ -78,8 +78,16 @@ mark steady-1000
 echo "bench: library at 1,000 alerts/s for 60 s (resident memory sampled every second)"
 ( while kill -0 $pid 2>/dev/null; do ps -o rss= -p $pid; sleep 1; done ) > "$out/rss-kb.txt" &
 sampler=$!
+# The correlator's lag beside it (and the router's, the baseline): bench/correlator.sh does only this.
+bench lag --group corridor-correlator --data-dir "$data" --seconds 75 --out "$out/lag-correlator.json" > "$out/lag-correlator.txt" &
+lagc=$!
+bench lag --group corridor-router --data-dir "$data" --seconds 75 --out "$out/lag-router.json" > "$out/lag-router.txt" &
+lagr=$!
 bench load --mode library --rate 1000 --alerts 60000 --warmup 2000 --data-dir "$data" --no-progress --out "$out/load-library-1000.json" | tee "$out/load-library-1000.txt" \
   || echo "bench: WARNING: that run did not complete: see its output above; its figures are what it saw"
+wait $lagc || true
+wait $lagr || true
+tail -1 "$out/lag-router.txt"; tail -1 "$out/lag-correlator.txt"
 kill $sampler 2>/dev/null || true
 jcmd $pid GC.heap_info > "$out/heap-after-1000.txt" 2>&1 || true
 

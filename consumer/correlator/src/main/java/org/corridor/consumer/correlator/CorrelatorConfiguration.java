@@ -99,6 +99,8 @@ public class CorrelatorConfiguration {
         Map<String, Object> c = new HashMap<>(kafka.buildStreamsProperties());
         c.put(StreamsConfig.APPLICATION_ID_CONFIG, Groups.CORRELATOR);
         c.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // A transaction (and a flush of every store) a second, not every 100 ms: a link a second late costs nobody.
+        c.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, p.commitInterval().toMillis());
         c.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, p.threads());
         c.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) p.replicationFactor());
         Path state = p.stateDir() != null ? p.stateDir() : Files.createTempDirectory("corridor-correlator-");

@@ -25,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param halfLife          how long an alert without its decision (or the reverse) waits for the other
  * @param stateDir          where Kafka Streams keeps its RocksDB stores (rebuilt from their changelogs if lost)
  * @param threads           stream threads; more instances or threads share the partitions
+ * @param commitInterval    how often a transaction commits (and every store is flushed)
  */
 @Validated
 @ConfigurationProperties("corridor.correlator")
@@ -39,5 +40,6 @@ public record CorrelatorProperties(
         Path stateDir,
         @DefaultValue("1") @Min(1) int threads,
         @DefaultValue("3") @Min(1) int partitions,
-        @DefaultValue("1") @Min(1) short replicationFactor) {
+        @DefaultValue("1") @Min(1) short replicationFactor,
+        @DefaultValue("1s") @NotNull Duration commitInterval) {
 }

@@ -69,8 +69,10 @@ public final class CorrelatorTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VersionJoiner.HALVES), keys, sides));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VersionJoiner.LATEST), keys,
                 Json.serde(Latest.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KeyMatcher.BLOCKS), keys,
-                Json.serde(Block.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KeyMatcher.MEMBERS), keys,
+                Json.serde(Block.Member.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KeyMatcher.SUPPRESSED), keys,
+                Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PairDecider.PAIRS), keys,
                 Json.serde(PairState.class)));
 
@@ -84,7 +86,8 @@ public final class CorrelatorTopology {
                 .repartition(Repartitioned.with(keys, sides).withName("by-alert"))
                 .process(() -> new VersionJoiner(s.settings(), s.halfLife(), metrics), VersionJoiner.HALVES, VersionJoiner.LATEST)
                 .repartition(Repartitioned.with(keys, ops).withName("by-key"))
-                .process(() -> new KeyMatcher(new Matcher(s.settings()), s.retention(), s.maxPerKey(), metrics), KeyMatcher.BLOCKS)
+                .process(() -> new KeyMatcher(new Matcher(s.settings()), s.retention(), s.maxPerKey(), metrics), KeyMatcher.MEMBERS,
+                        KeyMatcher.SUPPRESSED)
                 .repartition(Repartitioned.with(keys, verdicts).withName("by-pair"))
                 .process(() -> new PairDecider(disclosure, metrics), PairDecider.PAIRS)
                 .to(Topics.CORRELATIONS, Produced.with(keys, Serdes.serdeFrom(hits, (topic, bytes) -> {

@@ -1,12 +1,15 @@
 package org.corridor.consumer.linking;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.corridor.consumer.correlation.Matcher;
 import org.corridor.consumer.correlation.Report;
@@ -16,21 +19,26 @@ import org.slf4j.LoggerFactory;
 /**
  * Compares a version entering or leaving a blocking key with the key's other reports and passes each verdict on, keyed
  * by the pair. A first version passes on only its links; a correction, a retraction or a version leaving a key passes
- * on every verdict, so the pair's earlier link can be withdrawn. Reports filed more than {@code retention} ago are
- * dropped; a key shared by more than {@code maxPerKey} reports is suppressed (emptied, never compared again, counted
- * and logged), so a common key cannot cause a storm of hits.
+ * on every verdict, so the pair's earlier link can be withdrawn. Each report is its own entry
+ * ({@code <key>\0<ref>}), so filing one writes one small record, whatever the key holds. Reports filed more than
+ * {@code retention} ago are dropped; a key shared by more than {@code maxPerKey} reports is suppressed (emptied, never
+ * compared again until its retention has passed, counted and logged), so a common key cannot cause a storm of hits.
  */
 final class KeyMatcher implements Processor<String, BlockOp, String, Verdict> {
 
-    static final String BLOCKS = "correlator-blocks";
+    static final String MEMBERS = "correlator-members";
+    static final String SUPPRESSED = "correlator-suppressed";
+    private static final char SEPARATOR = '\u0000';
     private static final Logger log = LoggerFactory.getLogger(KeyMatcher.class);
 
     private final Matcher matcher;
     private final Duration retention;
     private final int maxPerKey;
     private final CorrelatorMetrics metrics;
+    private final StringSerializer prefixes = new StringSerializer();
     private ProcessorContext<String, Verdict> context;
-    private KeyValueStore<String, Block> blocks;
+    private KeyValueStore<String, Block.Member> members;
+    private KeyValueStore<String, Long> suppressed;
 
     KeyMatcher(Matcher matcher, Duration retention, int maxPerKey, CorrelatorMetrics metrics) {
         this.matcher = matcher;
@@ -42,56 +50,55 @@ final class KeyMatcher implements Processor<String, BlockOp, String, Verdict> {
     @Override
     public void init(ProcessorContext<String, Verdict> context) {
         this.context = context;
-        this.blocks = context.getStateStore(BLOCKS);
+        this.members = context.getStateStore(MEMBERS);
+        this.suppressed = context.getStateStore(SUPPRESSED);
         // Keys nobody files under any more still hold their last reports: dropped once their retention has passed.
-        context.schedule(Duration.ofHours(1), org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
-                this::expireAll);
-    }
-
-    private void expireAll(long wallClock) {
-        long expired = wallClock - retention.toMillis();
-        java.util.List<String> empty = new java.util.ArrayList<>();
-        java.util.Map<String, Block> shrunk = new java.util.HashMap<>();
-        try (var all = blocks.all()) {
-            while (all.hasNext()) {
-                var e = all.next();
-                Block left = e.value.expire(expired);
-                if (!left.suppressed() && left.members().isEmpty()) {
-                    empty.add(e.key);
-                } else if (left.members().size() != e.value.members().size()) {
-                    shrunk.put(e.key, left);
-                }
-            }
-        }
-        empty.forEach(blocks::delete);
-        shrunk.forEach(blocks::put);
+        context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, this::expireAll);
     }
 
     @Override
     public void process(Record<String, BlockOp> record) {
         BlockOp op = record.value();
-        if (op == null || record.key() == null) {
+        String block = record.key();
+        if (op == null || block == null) {
             return;
         }
         long expired = record.timestamp() - retention.toMillis();
-        Block stored = blocks.get(record.key());
-        Block block = stored == null ? Block.EMPTY : stored.expire(expired);
-        if (block.suppressed()) {
-            return;
+        Long since = suppressed.get(block);
+        if (since != null) {
+            if (since >= expired) {
+                return;
+            }
+            suppressed.delete(block);
         }
         Report report = op.report();
-        Map<String, Block.Member> members = new TreeMap<>(block.members());
-        members.remove(report.ref());
-        if (op.member() && members.size() + 1 > maxPerKey) {
+        String own = block + SEPARATOR + report.ref();
+        List<Block.Member> others = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        try (KeyValueIterator<String, Block.Member> it = members.prefixScan(block + SEPARATOR, prefixes)) {
+            while (it.hasNext()) {
+                var e = it.next();
+                all.add(e.key);
+                if (e.value.at() < expired) {
+                    stale.add(e.key);
+                } else if (!e.key.equals(own)) {
+                    others.add(e.value);
+                }
+            }
+        }
+        stale.forEach(members::delete);
+        if (op.member() && others.size() + 1 > maxPerKey) {
             // Too common to say anything: no comparison, no hit, and no report is kept under it any more.
             metrics.suppressedKey();
-            log.warn("correlator: key {} is shared by more than {} reports in {}; suppressed as too common", record.key(),
+            log.warn("correlator: key {} is shared by more than {} reports in {}; suppressed as too common", block,
                     maxPerKey, retention);
-            blocks.put(record.key(), new Block(Map.of(), true, record.timestamp()));
+            all.forEach(members::delete);
+            suppressed.put(block, record.timestamp());
             return;
         }
         boolean everyVerdict = report.version() > 1 || report.retracted() || !op.member();
-        for (Block.Member other : members.values()) {
+        for (Block.Member other : others) {
             Matcher.Verdict v = matcher.verdict(report, other.report());
             if (v.link().isPresent() || everyVerdict) {
                 Verdict verdict = Verdict.of(report, other.report(), v);
@@ -99,12 +106,33 @@ final class KeyMatcher implements Processor<String, BlockOp, String, Verdict> {
             }
         }
         if (op.member()) {
-            members.put(report.ref(), new Block.Member(report, record.timestamp()));
-        }
-        if (members.isEmpty()) {
-            blocks.delete(record.key());
+            members.put(own, new Block.Member(report, record.timestamp()));
         } else {
-            blocks.put(record.key(), new Block(members, false, 0));
+            members.delete(own);
         }
+    }
+
+    private void expireAll(long wallClock) {
+        long expired = wallClock - retention.toMillis();
+        List<String> stale = new ArrayList<>();
+        try (KeyValueIterator<String, Block.Member> it = members.all()) {
+            while (it.hasNext()) {
+                var e = it.next();
+                if (e.value.at() < expired) {
+                    stale.add(e.key);
+                }
+            }
+        }
+        stale.forEach(members::delete);
+        List<String> lifted = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = suppressed.all()) {
+            while (it.hasNext()) {
+                var e = it.next();
+                if (e.value < expired) {
+                    lifted.add(e.key);
+                }
+            }
+        }
+        lifted.forEach(suppressed::delete);
     }
 }
