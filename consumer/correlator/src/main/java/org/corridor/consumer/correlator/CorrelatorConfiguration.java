@@ -92,7 +92,7 @@ public class CorrelatorConfiguration {
                         p.halfLife()), Serdes.reader(correlatorRegistry, TraffickingAlert.class),
                 Serdes.reader(correlatorRegistry, RoutingDecision.class), Serdes.writer(correlatorRegistry, CorrelationHit.class),
                 disclosure, metrics);
-        return new CorrelatorStreams(topology, streamsConfig(kafka, p));
+        return new CorrelatorStreams(topology, streamsConfig(kafka, p), p.enabled());
     }
 
     static Map<String, Object> streamsConfig(KafkaProperties kafka, CorrelatorProperties p) throws java.io.IOException {

@@ -26,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param stateDir          where Kafka Streams keeps its RocksDB stores (rebuilt from their changelogs if lost)
  * @param threads           stream threads; more instances or threads share the partitions
  * @param commitInterval    how often a transaction commits (and every store is flushed)
+ * @param enabled           false: the service answers explain but links nothing (a baseline for benchmarks)
  */
 @Validated
 @ConfigurationProperties("corridor.correlator")
@@ -41,5 +42,6 @@ public record CorrelatorProperties(
         @DefaultValue("1") @Min(1) int threads,
         @DefaultValue("3") @Min(1) int partitions,
         @DefaultValue("1") @Min(1) short replicationFactor,
-        @DefaultValue("1s") @NotNull Duration commitInterval) {
+        @DefaultValue("1s") @NotNull Duration commitInterval,
+        @DefaultValue("true") boolean enabled) {
 }

@@ -21,9 +21,11 @@ final class CorrelatorStreams implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(CorrelatorStreams.class);
 
     private final KafkaStreams streams;
+    private final boolean enabled;
     private volatile boolean running;
 
-    CorrelatorStreams(Topology topology, Map<String, Object> config) {
+    CorrelatorStreams(Topology topology, Map<String, Object> config, boolean enabled) {
+        this.enabled = enabled;
         Properties props = new Properties();
         props.putAll(config);
         this.streams = new KafkaStreams(topology, props);
@@ -36,7 +38,11 @@ final class CorrelatorStreams implements SmartLifecycle {
 
     @Override
     public void start() {
-        streams.start();
+        if (enabled) {
+            streams.start();
+        } else {
+            log.warn("correlator: disabled (corridor.correlator.enabled=false): nothing is linked");
+        }
         running = true;
     }
 
