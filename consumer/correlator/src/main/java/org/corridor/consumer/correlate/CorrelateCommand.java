@@ -52,16 +52,53 @@ public final class CorrelateCommand {
         Path b;
 
         @Override
-        public Integer call() throws Exception {
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            MatchSettings settings;
+            String alertA;
+            String alertB;
+            try {
+                MatchSettings d = MatchSettings.DEFAULTS;
+                settings = new MatchSettings(windowDays, d.quantityTolerance(), d.threshold());
+            } catch (IllegalArgumentException e) {
+                err.println("corridor correlate explain: --window-days: " + e.getMessage());
+                err.flush();
+                return 2;
+            }
+            try {
+                alertA = read(a);
+                alertB = read(b);
+            } catch (IllegalArgumentException e) {
+                err.println("corridor correlate explain: " + e.getMessage());
+                err.flush();
+                return 2;
+            }
+            return explain(settings, alertA, alertB);
+        }
+
+        /** The file's text, or an exception that names the file and says what is wrong with it. */
+        private static String read(Path file) {
+            if (Files.isDirectory(file)) {
+                throw new IllegalArgumentException(file + " is a directory, not an alert's JSON file");
+            }
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new IllegalArgumentException(file + ": no such file");
+            } catch (java.nio.charset.MalformedInputException e) {
+                throw new IllegalArgumentException(file + " is not UTF-8 text");
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException(file + " cannot be read: " + e.getMessage());
+            }
+        }
+
+        private int explain(MatchSettings settings, String alertA, String alertB) {
             ReferenceData reference = ReferenceData.defaults();
             Explainer routing = new Explainer(new RouteDecider(new Relevance(RoutingRules.defaults(reference), reference),
                     new ReleasePolicy(), reference.bodyIds()), new AlertValidator(reference, Clock.systemUTC()));
-            MatchSettings d = MatchSettings.DEFAULTS;
-            CorrelationExplainer explainer = new CorrelationExplainer(routing,
-                    new Matcher(new MatchSettings(windowDays, d.quantityTolerance(), d.threshold())), new Disclosure(reference),
+            CorrelationExplainer explainer = new CorrelationExplainer(routing, new Matcher(settings), new Disclosure(reference),
                     Clock.systemUTC());
-            CorrelationExplainer.Result r = explainer.explain(Files.readString(a, StandardCharsets.UTF_8),
-                    Files.readString(b, StandardCharsets.UTF_8));
+            CorrelationExplainer.Result r = explainer.explain(alertA, alertB);
             PrintWriter out = spec.commandLine().getOut();
             if (!r.violations().isEmpty()) {
                 PrintWriter err = spec.commandLine().getErr();

@@ -25,8 +25,13 @@ public final class Keys {
     /** Legal-form words that say nothing about which company it is. */
     private static final Set<String> LEGAL_FORMS = Set.of("LLC", "LTD", "LIMITED", "GMBH", "SA", "SARL", "BV", "NV", "OOO",
             "AO", "ZAO", "OAO", "JSC", "PJSC", "INC", "CO", "CORP", "CORPORATION", "COMPANY", "SRL", "SPA", "AG", "PLC", "LLP",
-            "AS", "AB", "OY", "DOO", "SP", "ZOO", "KG", "TOO", "MCHJ");
-    private static final Pattern NOT_ALNUM = Pattern.compile("[^A-Z0-9]+");
+            "AS", "AB", "OY", "DOO", "SP", "ZOO", "KG", "TOO", "MCHJ",
+            // The same in Cyrillic (Russian, Kazakh, Kyrgyz, Uzbek, Tajik registers), accents removed as for the rest.
+            "ООО", "ОАО", "ЗАО", "ПАО", "АО", "ТОО", "ОДО", "ЖШС", "АК", "ХК", "МЧЖ", "ЧДММ", "ҶДММ");
+    /** Letters and digits of every script are kept (a Cyrillic name is as much a name as a Latin one). */
+    private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** A key needs a name: at least this many letters in it, so "ТОО 2000" alone links nothing. */
+    private static final int MIN_LETTERS = 3;
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     /** Salt and form words that do not change which drug it is (heroin base and heroin hydrochloride are heroin). */
     private static final Set<String> SALT_WORDS = Set.of("hydrochloride", "hcl", "base", "salt", "sulfate", "sulphate", "freebase");
@@ -55,16 +60,20 @@ public final class Keys {
         }
         for (Company c : ids.getCompanies()) {
             String name = companyName(c.getName());
-            if (!name.isEmpty()) {
+            if (name.codePoints().filter(Character::isLetter).count() >= MIN_LETTERS) {
                 keys.add("company:" + name + ":" + c.getCountry());
             }
         }
         return keys;
     }
 
-    /** Upper case, without accents, punctuation or legal-form words, single spaces. */
+    /**
+     * Upper case, without accents, punctuation or legal-form words, single spaces; letters of every script kept. Dots
+     * go without a space, so "L.L.C." is LLC and "S.A.R.L." SARL.
+     */
     static String companyName(String name) {
-        String plain = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("").toUpperCase(Locale.ROOT);
+        String plain = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("").replace(".", "")
+                .toUpperCase(Locale.ROOT);
         StringBuilder out = new StringBuilder();
         for (String word : NOT_ALNUM.matcher(plain).replaceAll(" ").strip().split(" ")) {
             if (!word.isEmpty() && !LEGAL_FORMS.contains(word)) {
@@ -74,11 +83,13 @@ public final class Keys {
         return out.toString();
     }
 
-    /** {@code cas:<number>}, or {@code <category>:<name>} in lower case without salt words, punctuation or spaces. */
+    /** {@code cas:<number>}, or {@link #substanceName} without one. */
     static String substance(Substance s) {
-        if (s.getCasNumber() != null) {
-            return "cas:" + s.getCasNumber();
-        }
+        return s.getCasNumber() != null ? "cas:" + s.getCasNumber() : substanceName(s);
+    }
+
+    /** {@code <category>:<name>} in lower case without salt words, punctuation or spaces. */
+    static String substanceName(Substance s) {
         StringBuilder name = new StringBuilder();
         for (String word : s.getName().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
             if (!word.isEmpty() && !SALT_WORDS.contains(word)) {

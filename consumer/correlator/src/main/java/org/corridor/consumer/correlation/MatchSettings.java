@@ -10,10 +10,12 @@ package org.corridor.consumer.correlation;
 public record MatchSettings(int windowDays, double quantityTolerance, double threshold) {
 
     public static final MatchSettings DEFAULTS = new MatchSettings(7, 0.15, 0.70);
+    /** Ten years: events further apart are not one event. */
+    public static final int MAX_WINDOW_DAYS = 3660;
 
     public MatchSettings {
-        if (windowDays < 0) {
-            throw new IllegalArgumentException("windowDays must be at least 0, was " + windowDays);
+        if (windowDays < 0 || windowDays > MAX_WINDOW_DAYS) {
+            throw new IllegalArgumentException("windowDays must be between 0 and " + MAX_WINDOW_DAYS + ", was " + windowDays);
         }
         if (!(quantityTolerance > 0 && quantityTolerance < 1)) {
             throw new IllegalArgumentException("quantityTolerance must be between 0 and 1, was " + quantityTolerance);

@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * <ol>
  * <li>reports of one agency are never linked (it knows its own), nor a retraction;</li>
  * <li>a shared exact identifier links them: {@link Link.Kind#EXACT}, score 1;</li>
- * <li>otherwise an event match needs a shared substance (same CAS number, or category and normalised name), events
+ * <li>otherwise an event match needs a shared substance (the same CAS number when both give one, or else the same
+ * category and normalised name), events
  * at most {@code windowDays} apart, and at least one shared route country. Its score weighs the best shared
  * substance's quantity agreement (0.40; 1 for equal amounts down to 0.5 at the tolerance, 0 beyond it, 0.5 when an
  * amount is missing or in another dimension), the route overlap (0.40; shared countries over the shorter route, so a
@@ -61,10 +62,10 @@ public final class Matcher {
         if (a.retracted() || b.retracted()) {
             return Verdict.no("a retracted alert is linked to nothing");
         }
-        Set<String> shared = new TreeSet<>(a.keys());
-        shared.retainAll(b.keys());
-        if (!shared.isEmpty()) {
-            return new Verdict(Optional.of(new Link(Link.Kind.EXACT, 1.0, List.copyOf(shared))), null);
+        Set<String> sharedKeys = new TreeSet<>(a.keys());
+        sharedKeys.retainAll(b.keys());
+        if (!sharedKeys.isEmpty()) {
+            return new Verdict(Optional.of(new Link(Link.Kind.EXACT, 1.0, List.copyOf(sharedKeys))), null);
         }
         long days = Math.abs(ChronoUnit.DAYS.between(a.occurredOn(), b.occurredOn()));
         if (days > settings.windowDays()) {
@@ -82,7 +83,8 @@ public final class Matcher {
         double smallest = Double.NaN;
         for (Report.Amount x : a.substances()) {
             for (Report.Amount y : b.substances()) {
-                if (!x.identity().equals(y.identity())) {
+                String shared = x.sharedWith(y);
+                if (shared == null) {
                     continue;
                 }
                 double rel = x.amount() == null || y.amount() == null ? Double.NaN
@@ -92,9 +94,12 @@ public final class Matcher {
                 if (!Double.isNaN(rel) && (Double.isNaN(smallest) || rel < smallest)) {
                     smallest = rel;
                 }
-                if (q > quantity) {
+                // The best agreement; ties go to the smaller substance key, then the smaller known difference, so
+                // verdict(a, b) and verdict(b, a) name the same keys.
+                if (q > quantity || q == quantity && (shared.compareTo(substance) < 0
+                        || shared.equals(substance) && better(rel, difference))) {
                     quantity = q;
-                    substance = x.identity();
+                    substance = shared;
                     difference = rel;
                 }
             }
@@ -107,7 +112,7 @@ public final class Matcher {
                     smallest * 100, settings.quantityTolerance() * 100));
         }
         double route = (double) countries.size() / Math.min(a.countries().size(), b.countries().size());
-        double date = 1 - (double) days / (settings.windowDays() + 1);
+        double date = 1 - (double) days / (settings.windowDays() + 1.0);
         double score = Math.round((W_QUANTITY * quantity + W_ROUTE * route + W_DATE * date) * 1000) / 1000.0;
         if (score < settings.threshold()) {
             return Verdict.no(String.format(Locale.ROOT, "no identifier in common, and the event score %.3f is below %.2f",
@@ -119,6 +124,11 @@ public final class Matcher {
         keys.add("countries:" + String.join(",", countries));
         keys.add("days:" + days);
         return new Verdict(Optional.of(new Link(Link.Kind.EVENT, score, keys)), null);
+    }
+
+    /** Whether a known difference {@code rel} is better than {@code than} (NaN: unknown, the worst). */
+    private static boolean better(double rel, double than) {
+        return !Double.isNaN(rel) && (Double.isNaN(than) || rel < than);
     }
 
     @Override

@@ -33,9 +33,22 @@ public record Report(String agency, String agencyCountry, UUID alertId, int vers
      * A substance of the report.
      *
      * @param identity {@code cas:<number>}, or {@code <category>:<normalised name>} without one
+     * @param name     {@code <category>:<normalised name>}, also when it has a CAS number
      * @param amount   in grams, millilitres or units ({@link Quantities}); null when not reported
      */
-    public record Amount(String identity, Quantities.Measure amount) {
+    public record Amount(String identity, String name, Quantities.Measure amount) {
+
+        /**
+         * What two substances share: the CAS number when both have one (two different numbers are two substances,
+         * whatever their names), otherwise the category and name; null when they are not the same substance.
+         */
+        public String sharedWith(Amount other) {
+            boolean bothCas = identity.startsWith("cas:") && other.identity.startsWith("cas:");
+            if (bothCas) {
+                return identity.equals(other.identity) ? identity : null;
+            }
+            return name.equals(other.name) ? name : null;
+        }
     }
 
     /**
@@ -64,7 +77,8 @@ public record Report(String agency, String agencyCountry, UUID alertId, int vers
         for (Substance s : alert.getSubstances()) {
             Quantity q = s.getQuantity();
             BigDecimal amount = q == null ? null : q.getAmount();
-            amounts.add(new Amount(Keys.substance(s), amount == null ? null : Quantities.of(amount, q.getUnit())));
+            amounts.add(new Amount(Keys.substance(s), Keys.substanceName(s),
+                    amount == null ? null : Quantities.of(amount, q.getUnit())));
         }
         Set<String> countries = new TreeSet<>();
         Route r = alert.getRoute();

@@ -48,6 +48,12 @@ public final class CorrelatorMetrics {
         }
     }
 
+    /** @param stage {@code by-alert}, {@code by-key} or {@code by-pair}: a record it could not take and skipped */
+    void failed(String stage) {
+        Counter.builder("corridor.correlator.failed").tag("stage", stage)
+                .description("Records a stage of the topology failed on and skipped").register(registry).increment();
+    }
+
     /** @param input {@code alert} or {@code decision} */
     void unreadable(String input) {
         Counter.builder("corridor.correlator.unreadable").tag("input", input)

@@ -58,6 +58,19 @@ final class KeyMatcher implements Processor<String, BlockOp, String, Verdict> {
 
     @Override
     public void process(Record<String, BlockOp> record) {
+        try {
+            handle(record);
+        } catch (org.apache.kafka.streams.errors.StreamsException e) {
+            throw e;  // Kafka Streams' own (a fenced producer, a store that failed): it restarts the task
+        } catch (RuntimeException e) {
+            // One record this stage cannot take must not stop every other: skipped, counted and logged.
+            metrics.failed("by-key");
+            org.slf4j.LoggerFactory.getLogger(getClass()).warn("correlator: {} skipped the record of key {}: {}", "by-key",
+                    record.key(), e.toString());
+        }
+    }
+
+    private void handle(Record<String, BlockOp> record) {
         BlockOp op = record.value();
         String block = record.key();
         if (op == null || block == null) {

@@ -47,6 +47,19 @@ final class VersionJoiner implements Processor<String, Side, String, BlockOp> {
 
     @Override
     public void process(Record<String, Side> record) {
+        try {
+            handle(record);
+        } catch (org.apache.kafka.streams.errors.StreamsException e) {
+            throw e;  // Kafka Streams' own (a fenced producer, a store that failed): it restarts the task
+        } catch (RuntimeException e) {
+            // One record this stage cannot take must not stop every other: skipped, counted and logged.
+            metrics.failed("by-alert");
+            org.slf4j.LoggerFactory.getLogger(getClass()).warn("correlator: {} skipped the record of key {}: {}", "by-alert",
+                    record.key(), e.toString());
+        }
+    }
+
+    private void handle(Record<String, Side> record) {
         String ref = record.key();
         Side side = record.value();
         if (ref == null || side == null) {

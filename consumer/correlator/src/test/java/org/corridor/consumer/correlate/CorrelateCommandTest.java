@@ -46,10 +46,25 @@ class CorrelateCommandTest {
                 .replace("\"tlp\": \"AMBER\", \"handlingCode\": \"H1\", \"addressedTo\": []",
                         "\"tlp\": \"RED\", \"handlingCode\": \"H1\", \"addressedTo\": [\"CARICC\"]"));
         String out = run("explain", EXAMPLES.resolve("heroin-tj-drug-control.json").toString(), red.toString());
+        assertThat(out).startsWith("0\n");
         assertThat(out).contains("No notice to tj-drug-control: RED").contains("Hit to the bodies that hold both: CARICC");
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"kind\":\"SEIZURE\",\"identifiers\":{\"containers\":[\"CSQU3054384\"]}}");
         String invalid = run("explain", bad.toString(), EXAMPLES.resolve("heroin-kz-customs.json").toString());
         assertThat(invalid).startsWith("1\n").contains("a.identifiers.containers[0]").contains("check digit should be 3");
+    }
+
+    @Test
+    void aMissingFileADirectoryOrABadWindowIsNamedInOneLineWithoutAStackTrace(@TempDir Path dir) throws Exception {
+        String kz = EXAMPLES.resolve("heroin-kz-customs.json").toString();
+        String missing = run("explain", dir.resolve("nope.json").toString(), kz);
+        assertThat(missing).startsWith("2\n").contains("nope.json: no such file").doesNotContain("Exception").doesNotContain("\tat ");
+        String directory = run("explain", kz, dir.toString());
+        assertThat(directory).startsWith("2\n").contains("is a directory, not an alert's JSON file").doesNotContain("\tat ");
+        Path latin1 = dir.resolve("latin1.json");
+        Files.write(latin1, new byte[] {'{', '"', 's', '"', ':', '"', (byte) 0xE9, '"', '}'});
+        assertThat(run("explain", latin1.toString(), kz)).startsWith("2\n").contains("is not UTF-8 text");
+        String window = run("explain", "--window-days", "-1", kz, kz);
+        assertThat(window).startsWith("2\n").contains("--window-days: windowDays must be between 0 and 3660, was -1");
     }
 }

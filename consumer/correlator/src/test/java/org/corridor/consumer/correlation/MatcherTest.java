@@ -17,6 +17,7 @@ import org.corridor.schemas.avro.Identifiers;
 import org.corridor.schemas.avro.Lifecycle;
 import org.corridor.schemas.avro.Quantity;
 import org.corridor.schemas.avro.QuantityUnit;
+import org.corridor.schemas.avro.Substance;
 import org.corridor.schemas.avro.Tlp;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.junit.jupiter.api.Test;
@@ -101,5 +102,43 @@ class MatcherTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MatchSettings(-1, 0.1, 0.7)).hasMessageContaining("windowDays");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MatchSettings(7, 1.5, 0.7)).hasMessageContaining("quantityTolerance");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MatchSettings(7, 0.1, 0)).hasMessageContaining("threshold");
+    }
+
+    @Test
+    void aSubstanceWithItsCasNumberIsTheSameAsOneNamedAloneButTwoNumbersAreTwoSubstances() {
+        TraffickingAlert a = tajik();
+        a.getSubstances().remove(0);  // acetic anhydride, CAS 108-24-7, 1,200 l
+        TraffickingAlert b = kazakh();
+        b.getSubstances().set(0, new Substance("Acetic anhydride", a.getSubstances().get(0).getCategory(), null,
+                new Quantity(new BigDecimal("1180.000"), QuantityUnit.L), null));
+        Matcher.Verdict v = matcher.verdict(report(a), report(b));
+        assertThat(v.link()).as(v.reason()).isPresent();
+        assertThat(v.link().get().keys()).contains("substance:PRECURSOR_TABLE_I:aceticanhydride");
+        b.getSubstances().get(0).setCasNumber("4468-48-8");
+        assertThat(matcher.verdict(report(a), report(b)).reason()).contains("no substance in common");
+    }
+
+    @Test
+    void theVerdictIsTheSameWhicheverReportComesFirst() {
+        java.util.Random r = new java.util.Random(2204);
+        GroundTruth.Sample sample = GroundTruth.generate(2204, 300);
+        List<Report> reports = sample.reports();
+        for (int i = 0; i < 2_000; i++) {
+            Report x = reports.get(r.nextInt(reports.size()));
+            Report y = reports.get(r.nextInt(reports.size()));
+            Matcher.Verdict xy = matcher.verdict(x, y);
+            Matcher.Verdict yx = matcher.verdict(y, x);
+            assertThat(yx.link()).as("case %d", i).isEqualTo(xy.link());
+        }
+        // Two substances that tie: the smaller key names the link either way.
+        TraffickingAlert a = tajik();
+        TraffickingAlert b = kazakh();
+        b.setSubstances(new ArrayList<>(List.of(a.getSubstances().get(1), a.getSubstances().get(0))));
+        a.getSubstances().get(0).setQuantity(new Quantity(new BigDecimal("10.000"), QuantityUnit.KG));
+        b.getSubstances().get(1).setQuantity(new Quantity(new BigDecimal("10.000"), QuantityUnit.KG));
+        a.getSubstances().get(1).setQuantity(new Quantity(new BigDecimal("10.000"), QuantityUnit.L));
+        b.getSubstances().get(0).setQuantity(new Quantity(new BigDecimal("10.000"), QuantityUnit.L));
+        assertThat(matcher.verdict(report(a), report(b)).link().get().keys())
+                .isEqualTo(matcher.verdict(report(b), report(a)).link().get().keys());
     }
 }
