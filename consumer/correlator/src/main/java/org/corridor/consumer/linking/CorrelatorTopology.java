@@ -63,14 +63,14 @@ public final class CorrelatorTopology {
                                  Serializer<CorrelationHit> hits, Disclosure disclosure, CorrelatorMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<String> keys = Serdes.String();
-        Serde<Side> sides = Json.serde(Side.class);
-        Serde<BlockOp> ops = Json.serde(BlockOp.class);
-        Serde<Verdict> verdicts = Json.serde(Verdict.class);
+        Serde<Side> sides = Codec.SIDE;
+        Serde<BlockOp> ops = Codec.BLOCK_OP;
+        Serde<Verdict> verdicts = Codec.VERDICT;
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VersionJoiner.HALVES), keys, sides));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VersionJoiner.LATEST), keys,
                 Json.serde(Latest.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KeyMatcher.MEMBERS), keys,
-                Json.serde(Block.Member.class)));
+                Codec.MEMBER));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KeyMatcher.SUPPRESSED), keys,
                 Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PairDecider.PAIRS), keys,

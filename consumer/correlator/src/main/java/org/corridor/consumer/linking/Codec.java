@@ -1,0 +1,220 @@
+package org.corridor.consumer.linking;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.corridor.consumer.correlation.Link;
+import org.corridor.consumer.correlation.Quantities;
+import org.corridor.consumer.correlation.Report;
+import org.corridor.schemas.avro.HandlingCode;
+import org.corridor.schemas.avro.Tlp;
+
+/**
+ * The binary form of the values that go through the topology for every blocking key (a report filed, compared, passed
+ * on): read and written tens of times per alert, so not JSON. Only the correlator writes and reads it, in its own
+ * repartition topics and stores; the first byte is the format's version, so a correlator reading another version
+ * refuses it instead of misreading it.
+ */
+final class Codec {
+
+    private static final byte VERSION = 1;
+
+    private Codec() {
+    }
+
+    interface Writer<T> {
+        void write(DataOutputStream out, T value) throws IOException;
+    }
+
+    interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
+        return Serdes.serdeFrom((topic, value) -> {
+            if (value == null) {
+                return null;
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeByte(VERSION);
+                writer.write(out, value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        }, (topic, data) -> {
+            if (data == null) {
+                return null;
+            }
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+                byte version = in.readByte();
+                if (version != VERSION) {
+                    throw new SerializationException("correlator value of format " + version + ", this correlator reads " + VERSION);
+                }
+                return reader.read(in);
+            } catch (IOException e) {
+                throw new SerializationException("a correlator value that cannot be read: " + e, e);
+            }
+        });
+    }
+
+    static final Serde<Side> SIDE = serde((out, s) -> {
+        out.writeInt(s.version());
+        out.writeLong(s.at());
+        out.writeBoolean(s.facts() != null);
+        if (s.facts() != null) {
+            writeReport(out, s.facts());
+        }
+        out.writeBoolean(s.released() != null);
+        if (s.released() != null) {
+            writeReleased(out, s.released());
+        }
+    }, in -> {
+        int version = in.readInt();
+        long at = in.readLong();
+        Report facts = in.readBoolean() ? readReport(in) : null;
+        Report.Released released = in.readBoolean() ? readReleased(in) : null;
+        return new Side(version, facts, released, at);
+    });
+
+    static final Serde<BlockOp> BLOCK_OP = serde((out, op) -> {
+        out.writeUTF(op.block());
+        out.writeBoolean(op.member());
+        writeReport(out, op.report());
+    }, in -> {
+        String block = in.readUTF();
+        boolean member = in.readBoolean();
+        return new BlockOp(block, readReport(in), member);
+    });
+
+    static final Serde<Block.Member> MEMBER = serde((out, m) -> {
+        out.writeLong(m.at());
+        writeReport(out, m.report());
+    }, in -> {
+        long at = in.readLong();
+        return new Block.Member(readReport(in), at);
+    });
+
+    static final Serde<Verdict> VERDICT = serde((out, v) -> {
+        out.writeUTF(v.pair());
+        writeReport(out, v.a());
+        writeReport(out, v.b());
+        out.writeByte(v.kind() == null ? -1 : v.kind().ordinal());
+        out.writeDouble(v.score());
+        writeStrings(out, v.keys());
+        writeNullable(out, v.reason());
+    }, in -> {
+        String pair = in.readUTF();
+        Report a = readReport(in);
+        Report b = readReport(in);
+        byte kind = in.readByte();
+        double score = in.readDouble();
+        List<String> keys = readStrings(in);
+        String reason = readNullable(in);
+        return new Verdict(pair, a, b, kind < 0 ? null : Link.Kind.values()[kind], score, keys, reason);
+    });
+
+    /** A report; its {@code released} may be null (an alert's facts before its decision). */
+    static void writeReport(DataOutputStream out, Report r) throws IOException {
+        out.writeUTF(r.agency());
+        out.writeUTF(r.agencyCountry());
+        out.writeLong(r.alertId().getMostSignificantBits());
+        out.writeLong(r.alertId().getLeastSignificantBits());
+        out.writeInt(r.version());
+        out.writeBoolean(r.retracted());
+        out.writeLong(r.occurredOn().toEpochDay());
+        out.writeInt(r.substances().size());
+        for (Report.Amount a : r.substances()) {
+            out.writeUTF(a.identity());
+            out.writeUTF(a.name());
+            out.writeByte(a.amount() == null ? -1 : a.amount().dimension().ordinal());
+            if (a.amount() != null) {
+                out.writeDouble(a.amount().base());
+            }
+        }
+        writeStrings(out, r.countries());
+        writeStrings(out, r.keys());
+        out.writeBoolean(r.released() != null);
+        if (r.released() != null) {
+            writeReleased(out, r.released());
+        }
+    }
+
+    static Report readReport(DataInputStream in) throws IOException {
+        String agency = in.readUTF();
+        String country = in.readUTF();
+        UUID id = new UUID(in.readLong(), in.readLong());
+        int version = in.readInt();
+        boolean retracted = in.readBoolean();
+        LocalDate occurredOn = LocalDate.ofEpochDay(in.readLong());
+        int n = in.readInt();
+        List<Report.Amount> amounts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String identity = in.readUTF();
+            String name = in.readUTF();
+            byte dimension = in.readByte();
+            Quantities.Measure m = dimension < 0 ? null
+                    : new Quantities.Measure(Quantities.Dimension.values()[dimension], in.readDouble());
+            amounts.add(new Report.Amount(identity, name, m));
+        }
+        Set<String> countries = new HashSet<>(readStrings(in));
+        Set<String> keys = new HashSet<>(readStrings(in));
+        Report.Released released = in.readBoolean() ? readReleased(in) : null;
+        return new Report(agency, country, id, version, retracted, occurredOn, amounts, countries, keys, released);
+    }
+
+    private static void writeReleased(DataOutputStream out, Report.Released r) throws IOException {
+        writeStrings(out, r.recipients());
+        out.writeUTF(r.tlp().name());
+        out.writeUTF(r.handlingCode().name());
+        writeStrings(out, r.notReleasableTo());
+    }
+
+    private static Report.Released readReleased(DataInputStream in) throws IOException {
+        Set<String> recipients = new HashSet<>(readStrings(in));
+        Tlp tlp = Tlp.valueOf(in.readUTF());
+        HandlingCode code = HandlingCode.valueOf(in.readUTF());
+        return new Report.Released(recipients, tlp, code, new HashSet<>(readStrings(in)));
+    }
+
+    private static void writeStrings(DataOutputStream out, java.util.Collection<String> values) throws IOException {
+        out.writeInt(values.size());
+        for (String v : values) {
+            out.writeUTF(v);
+        }
+    }
+
+    private static List<String> readStrings(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        List<String> values = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            values.add(in.readUTF());
+        }
+        return values;
+    }
+
+    private static void writeNullable(DataOutputStream out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            out.writeUTF(s);
+        }
+    }
+
+    private static String readNullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+}

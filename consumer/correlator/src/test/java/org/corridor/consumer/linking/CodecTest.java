@@ -1,0 +1,48 @@
+package org.corridor.consumer.linking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.corridor.consumer.correlation.GroundTruth;
+import org.corridor.consumer.correlation.Link;
+import org.corridor.consumer.correlation.Report;
+import org.junit.jupiter.api.Test;
+
+/** The topology's binary values read back as they were written, and a value of another format is refused. */
+class CodecTest {
+
+    @Test
+    void everyValueReadsBackEqual() {
+        List<Report> reports = GroundTruth.generate(2205, 200).reports();
+        for (int i = 0; i + 1 < reports.size(); i++) {
+            Report a = reports.get(i);
+            Report b = reports.get(i + 1);
+            Report facts = new Report(a.agency(), a.agencyCountry(), a.alertId(), a.version(), a.retracted(), a.occurredOn(),
+                    a.substances(), a.countries(), a.keys(), null);
+            roundTrip(Codec.SIDE, Side.facts(facts, 17L));
+            roundTrip(Codec.SIDE, Side.released(3, a.released(), 18L));
+            roundTrip(Codec.BLOCK_OP, new BlockOp("event:x:TJ:5", a, i % 2 == 0));
+            roundTrip(Codec.MEMBER, new Block.Member(b, 19L));
+            roundTrip(Codec.VERDICT, new Verdict("p", a, b, Link.Kind.EVENT, 0.81, List.of("days:1"), null));
+            roundTrip(Codec.VERDICT, new Verdict("p", a, b, null, 0, List.of(), "no substance in common"));
+        }
+    }
+
+    @Test
+    void aValueOfAnotherFormatIsRefusedNotMisread() {
+        byte[] bytes = Codec.MEMBER.serializer().serialize("t", new Block.Member(GroundTruth.generate(1, 1).reports().get(0), 1));
+        bytes[0] = 9;
+        assertThatThrownBy(() -> Codec.MEMBER.deserializer().deserialize("t", bytes))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("format 9");
+        assertThatThrownBy(() -> Codec.MEMBER.deserializer().deserialize("t", new byte[] {1, 0, 3}))
+                .isInstanceOf(SerializationException.class);
+    }
+
+    private static <T> void roundTrip(org.apache.kafka.common.serialization.Serde<T> serde, T value) {
+        byte[] bytes = serde.serializer().serialize("t", value);
+        assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(value);
+    }
+}
