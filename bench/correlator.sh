@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Does the correlator keep up with 1,000 alerts/s? bench/correlator.sh [OUT_DIR] (about 3 minutes on 2 cores):
-# starts the embedded platform (the exec jar of ./corridor up) on a fresh data directory, sends 60,000 alerts through
-# the publisher library at 1,000 alerts/s, and samples every second, side by side, the lag of the correlator's group
-# (corridor-correlator: its input topics and its three repartition stages) and of the router's (corridor-router,
-# the baseline measured in the same run on the same broker). Each group's verdict: bounded (kept up) or not.
+# Does the correlator keep up with 1,000 alerts/s? bench/correlator.sh [OUT_DIR] (about 6 minutes on 2 cores).
+# Twice, each on a fresh embedded platform (the exec jar of ./corridor up): first with the correlator disabled
+# (corridor.correlator.enabled=false: the baseline, the router alone), then enabled. Each time 60,000 alerts go through
+# the publisher library at 1,000 alerts/s while `bench lag` samples every second the lag of the router's group
+# (corridor-router) and, when enabled, of the correlator's (corridor-correlator: its inputs and its three repartition
+# stages). Each group's verdict: bounded (kept up) or not; the router's rate with the correlator over its rate alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-bench/results/correlator-$(date +%Y%m%d-%H%M%S)}"
@@ -14,22 +15,48 @@ require_free_ports correlator.sh
 bench_build correlator.sh
 bench() { java -cp "$cp" org.corridor.bench.BenchCli "$@"; }
 bench_machine "$out"
-data="$(mktemp -d)"
-CORRIDOR_INGEST_RATE_LIMIT=0 java -Xms2g -Xmx2g -jar platform/target/platform-0.1.0-SNAPSHOT-exec.jar up --data-dir "$data" > "$out/platform.log" 2>&1 &
-pid=$!
-trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
-await_platform "$out/platform.log"
-echo "correlator.sh: 60,000 alerts at 1,000/s; lag of corridor-correlator and corridor-router sampled every second"
-bench lag --group corridor-correlator --data-dir "$data" --seconds 90 --out "$out/lag-correlator.json" > "$out/lag-correlator.txt" &
-c=$!
-bench lag --group corridor-router --data-dir "$data" --seconds 90 --out "$out/lag-router.json" > "$out/lag-router.txt" &
-r=$!
-bench load --mode library --rate 1000 --alerts 60000 --warmup 2000 --data-dir "$data" --no-progress --no-sinks \
-  --out "$out/load.json" > "$out/load.txt" || echo "correlator.sh: WARNING: the load did not complete (see load.txt)"
-wait $c || true
-wait $r || true
-tail -1 "$out/load.txt" || true
-tail -1 "$out/lag-router.txt"
-tail -1 "$out/lag-correlator.txt"
-curl -s -u "metrics:$(grep '^http-metrics=' "$data/credentials.properties" | cut -d= -f2)" http://localhost:8086/actuator/prometheus \
-  | grep -E '^corridor_correlator_(versions|hits|suppressed_keys|notices)' | tee "$out/correlator-metrics.txt"
+
+run_once() {  # LABEL ENABLED
+  local label=$1 enabled=$2 data pid c=""
+  data="$(mktemp -d)"
+  CORRIDOR_INGEST_RATE_LIMIT=0 java -Xms2g -Xmx2g -jar platform/target/platform-0.1.0-SNAPSHOT-exec.jar up --data-dir "$data" \
+    --set "correlator:corridor.correlator.enabled=$enabled" > "$out/platform-$label.log" 2>&1 &
+  pid=$!
+  await_platform "$out/platform-$label.log"
+  echo "correlator.sh [$label]: 60,000 alerts at 1,000/s, lag sampled every second"
+  if [ "$enabled" = true ]; then
+    bench lag --group corridor-correlator --data-dir "$data" --seconds 90 --out "$out/lag-correlator-$label.json" > "$out/lag-correlator-$label.txt" &
+    c=$!
+  fi
+  bench lag --group corridor-router --data-dir "$data" --seconds 90 --out "$out/lag-router-$label.json" > "$out/lag-router-$label.txt" &
+  local r=$!
+  bench load --mode library --rate 1000 --alerts 60000 --warmup 2000 --data-dir "$data" --no-progress --no-sinks --timeout 60 \
+    --out "$out/load-$label.json" > "$out/load-$label.txt" || echo "correlator.sh [$label]: the load did not complete in time (load-$label.txt)"
+  wait $r || true
+  tail -n 1 "$out/lag-router-$label.txt"
+  if [ -n "$c" ]; then
+    wait $c || true
+    tail -n 1 "$out/lag-correlator-$label.txt"
+    curl -s -u "metrics:$(grep '^http-metrics=' "$data/credentials.properties" | cut -d= -f2)" http://localhost:8086/actuator/prometheus \
+      | grep -E '^corridor_correlator_(versions|hits|suppressed_keys|notices|failed)' | tee "$out/correlator-metrics-$label.txt" || true
+  fi
+  kill -TERM $pid; wait $pid || true
+  rm -rf "$data"
+}
+
+run_once baseline false
+run_once correlating true
+python3 - "$out" <<'PY'
+import json, sys
+out = sys.argv[1]
+base = json.load(open(f"{out}/lag-router-baseline.json"))
+with_c = json.load(open(f"{out}/lag-router-correlating.json"))
+corr = json.load(open(f"{out}/lag-correlator-correlating.json"))
+ratio = with_c["committedPerSecond"] / base["committedPerSecond"] if base["committedPerSecond"] else float("nan")
+summary = {"routerAlonePerSecond": base["committedPerSecond"], "routerBounded": base["bounded"],
+           "routerWithCorrelatorPerSecond": with_c["committedPerSecond"], "routerWithCorrelatorBounded": with_c["bounded"],
+           "routerRateRatio": round(ratio, 3), "correlatorCommittedPerSecond": corr["committedPerSecond"],
+           "correlatorPeakLag": corr["peak"], "correlatorBounded": corr["bounded"]}
+json.dump(summary, open(f"{out}/summary.json", "w"), indent=1)
+print("correlator.sh:", json.dumps(summary))
+PY
