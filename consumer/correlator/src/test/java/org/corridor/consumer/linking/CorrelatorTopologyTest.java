@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -345,10 +344,5 @@ class CorrelatorTopologyTest {
         return Identifiers.newBuilder().setContainers(new ArrayList<>(List.of(container))).setVessels(new ArrayList<>())
                 .setVehicles(new ArrayList<>()).setFlights(new ArrayList<>()).setTransportDocuments(new ArrayList<>())
                 .setCompanies(new ArrayList<>()).build();
-    }
-
-    @SuppressWarnings("unused")
-    private static Set<String> set(String... s) {
-        return new HashSet<>(List.of(s));
     }
 }
