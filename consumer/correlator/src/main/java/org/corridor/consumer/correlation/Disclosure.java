@@ -16,9 +16,13 @@ import org.corridor.schemas.reference.ReferenceData;
  * <li>the <b>hit</b> (both alerts, the keys, the score) goes only to the bodies that received both versions: they
  * hold both already, so it tells them nothing they may not know;</li>
  * <li>each originator may get a <b>blind notice</b>: only its own alert and the bodies it can ask through (those that
- * hold both), nothing of the other report. It is withheld, with the reason, when the other alert is TLP:RED
- * ({@code RED}) or H2 ({@code H2}), when the other alert's {@code notReleasableTo} names a body the agency's country
- * is a member of ({@code NOT_RELEASABLE}), or when no body holds both ({@code NO_COMMON_BODY}).</li>
+ * hold both), nothing of the other report. Even so it tells the agency that the other report exists, so it is
+ * withheld, with the reason, when the other alert is TLP:RED ({@code RED}: named recipients only) or TLP:AMBER+STRICT
+ * ({@code AMBER_STRICT}: the recipient organisation only), H2 ({@code H2}: no dissemination without the provider's
+ * permission) or H3 ({@code H3}: restrictions in free text that no program can check, so the strict reading); when the
+ * other alert's {@code notReleasableTo} names a body the agency's country is a member of, or its {@code releasableTo}
+ * names bodies none of which the agency's country is a member of ({@code NOT_RELEASABLE}); or when no body holds both
+ * ({@code NO_COMMON_BODY}).</li>
  * </ul>
  * Pure and thread-safe.
  */
@@ -64,16 +68,19 @@ public final class Disclosure {
 
     private String reason(Report to, Report other, SortedSet<String> both, LocalDate on) {
         Report.Released m = other.released();
-        if (m.tlp() == Tlp.RED) {
-            return "RED";
+        if (m.tlp() == Tlp.RED || m.tlp() == Tlp.AMBER_STRICT) {
+            return m.tlp().name();
         }
-        if (m.handlingCode() == HandlingCode.H2) {
-            return "H2";
+        if (m.handlingCode() == HandlingCode.H2 || m.handlingCode() == HandlingCode.H3) {
+            return m.handlingCode().name();
         }
         for (String body : m.notReleasableTo()) {
             if (reference.isMember(body, to.agencyCountry(), on)) {
                 return "NOT_RELEASABLE";
             }
+        }
+        if (!m.releasableTo().isEmpty() && m.releasableTo().stream().noneMatch(b -> reference.isMember(b, to.agencyCountry(), on))) {
+            return "NOT_RELEASABLE";
         }
         return both.isEmpty() ? "NO_COMMON_BODY" : null;
     }

@@ -56,12 +56,20 @@ public record Report(String agency, String agencyCountry, UUID alertId, int vers
      *
      * @param recipients      the bodies it reached
      * @param notReleasableTo the bodies it must never reach
+     * @param releasableTo    when not empty, the only bodies it may reach
      */
-    public record Released(Set<String> recipients, Tlp tlp, HandlingCode handlingCode, Set<String> notReleasableTo) {
+    public record Released(Set<String> recipients, Tlp tlp, HandlingCode handlingCode, Set<String> notReleasableTo,
+                           Set<String> releasableTo) {
 
         public Released {
             recipients = Set.copyOf(recipients);
             notReleasableTo = Set.copyOf(notReleasableTo);
+            releasableTo = Set.copyOf(releasableTo);
+        }
+
+        /** Released with no {@code releasableTo} list. */
+        public Released(Set<String> recipients, Tlp tlp, HandlingCode handlingCode, Set<String> notReleasableTo) {
+            this(recipients, tlp, handlingCode, notReleasableTo, Set.of());
         }
     }
 

@@ -30,7 +30,8 @@ import org.corridor.schemas.avro.Tlp;
  */
 final class Codec {
 
-    private static final byte VERSION = 1;
+    /** 2 added {@code releasableTo} to the released markings; 1 is still read (with none). */
+    private static final byte VERSION = 2;
 
     private Codec() {
     }
@@ -40,7 +41,7 @@ final class Codec {
     }
 
     interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
+        T read(DataInputStream in, int format) throws IOException;
     }
 
     static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
@@ -62,10 +63,10 @@ final class Codec {
             }
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
                 byte version = in.readByte();
-                if (version != VERSION) {
-                    throw new SerializationException("correlator value of format " + version + ", this correlator reads " + VERSION);
+                if (version < 1 || version > VERSION) {
+                    throw new SerializationException("correlator value of format " + version + ", this correlator reads 1 to " + VERSION);
                 }
-                return reader.read(in);
+                return reader.read(in, version);
             } catch (IOException e) {
                 throw new SerializationException("a correlator value that cannot be read: " + e, e);
             }
@@ -83,11 +84,11 @@ final class Codec {
         if (s.released() != null) {
             writeReleased(out, s.released());
         }
-    }, in -> {
+    }, (in, format) -> {
         int version = in.readInt();
         long at = in.readLong();
-        Report facts = in.readBoolean() ? readReport(in) : null;
-        Report.Released released = in.readBoolean() ? readReleased(in) : null;
+        Report facts = in.readBoolean() ? readReport(in, format) : null;
+        Report.Released released = in.readBoolean() ? readReleased(in, format) : null;
         return new Side(version, facts, released, at);
     });
 
@@ -95,18 +96,18 @@ final class Codec {
         out.writeUTF(op.block());
         out.writeBoolean(op.member());
         writeReport(out, op.report());
-    }, in -> {
+    }, (in, format) -> {
         String block = in.readUTF();
         boolean member = in.readBoolean();
-        return new BlockOp(block, readReport(in), member);
+        return new BlockOp(block, readReport(in, format), member);
     });
 
     static final Serde<Block.Member> MEMBER = serde((out, m) -> {
         out.writeLong(m.at());
         writeReport(out, m.report());
-    }, in -> {
+    }, (in, format) -> {
         long at = in.readLong();
-        return new Block.Member(readReport(in), at);
+        return new Block.Member(readReport(in, format), at);
     });
 
     static final Serde<Verdict> VERDICT = serde((out, v) -> {
@@ -117,10 +118,10 @@ final class Codec {
         out.writeDouble(v.score());
         writeStrings(out, v.keys());
         writeNullable(out, v.reason());
-    }, in -> {
+    }, (in, format) -> {
         String pair = in.readUTF();
-        Report a = readReport(in);
-        Report b = readReport(in);
+        Report a = readReport(in, format);
+        Report b = readReport(in, format);
         byte kind = in.readByte();
         double score = in.readDouble();
         List<String> keys = readStrings(in);
@@ -154,7 +155,7 @@ final class Codec {
         }
     }
 
-    static Report readReport(DataInputStream in) throws IOException {
+    static Report readReport(DataInputStream in, int format) throws IOException {
         String agency = in.readUTF();
         String country = in.readUTF();
         UUID id = new UUID(in.readLong(), in.readLong());
@@ -173,7 +174,7 @@ final class Codec {
         }
         Set<String> countries = new HashSet<>(readStrings(in));
         Set<String> keys = new HashSet<>(readStrings(in));
-        Report.Released released = in.readBoolean() ? readReleased(in) : null;
+        Report.Released released = in.readBoolean() ? readReleased(in, format) : null;
         return new Report(agency, country, id, version, retracted, occurredOn, amounts, countries, keys, released);
     }
 
@@ -182,13 +183,15 @@ final class Codec {
         out.writeUTF(r.tlp().name());
         out.writeUTF(r.handlingCode().name());
         writeStrings(out, r.notReleasableTo());
+        writeStrings(out, r.releasableTo());
     }
 
-    private static Report.Released readReleased(DataInputStream in) throws IOException {
+    private static Report.Released readReleased(DataInputStream in, int format) throws IOException {
         Set<String> recipients = new HashSet<>(readStrings(in));
         Tlp tlp = Tlp.valueOf(in.readUTF());
         HandlingCode code = HandlingCode.valueOf(in.readUTF());
-        return new Report.Released(recipients, tlp, code, new HashSet<>(readStrings(in)));
+        Set<String> notReleasable = new HashSet<>(readStrings(in));
+        return new Report.Released(recipients, tlp, code, notReleasable, format >= 2 ? new HashSet<>(readStrings(in)) : Set.of());
     }
 
     private static void writeStrings(DataOutputStream out, java.util.Collection<String> values) throws IOException {

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Over seeded generated pairs of released reports (2,000 each): nobody learns of a link through an alert whose
  * markings exclude them. A hit reaches only bodies that hold both alerts; a notice carries nothing of the other
- * alert and is never sent under a RED or H2 alert, nor to an agency of a country that is a member of a body the other
- * alert excludes.
+ * alert and is never sent under a RED, AMBER+STRICT, H2 or H3 alert, nor to an agency of a country that is a member of
+ * a body the other alert excludes, nor, when the other alert names the only bodies it may go to, to an agency of a
+ * country that is a member of none of them.
  */
 class DisclosurePropertiesTest {
 
@@ -46,10 +47,16 @@ class DisclosurePropertiesTest {
                 notReleasable.add(b);
             }
         }
+        Set<String> releasable = new TreeSet<>();
+        if (r.nextInt(4) == 0) {
+            releasable.addAll(recipients);
+            releasable.add(BODIES.get(r.nextInt(BODIES.size())));
+            releasable.removeAll(notReleasable);
+        }
         Tlp tlp = Tlp.values()[r.nextInt(Tlp.values().length)];
         HandlingCode code = HandlingCode.values()[r.nextInt(HandlingCode.values().length)];
         return new Report(agency, COUNTRIES[r.nextInt(COUNTRIES.length)], new UUID(r.nextLong(), r.nextLong()), 1, false, ON,
-                List.of(), Set.of("TJ"), Set.of(), new Report.Released(recipients, tlp, code, notReleasable));
+                List.of(), Set.of("TJ"), Set.of(), new Report.Released(recipients, tlp, code, notReleasable, releasable));
     }
 
     /** Membership as the test reads it from the reference data's own tables, not through the code under test. */
@@ -60,13 +67,30 @@ class DisclosurePropertiesTest {
     /** The reason the test expects a notice to {@code to} about {@code other} to be withheld, or null to be sent. */
     private static String expectedReason(Report to, Report other, Set<String> both) {
         Report.Released m = other.released();
-        if (m.tlp() == Tlp.RED) {
-            return "RED";
+        switch (m.tlp()) {
+            case RED:
+                return "RED";
+            case AMBER_STRICT:
+                return "AMBER_STRICT";
+            default:
+                break;
         }
-        if (m.handlingCode() == HandlingCode.H2) {
-            return "H2";
+        switch (m.handlingCode()) {
+            case H2:
+                return "H2";
+            case H3:
+                return "H3";
+            default:
+                break;
         }
         if (m.notReleasableTo().stream().anyMatch(b -> member(b, to.agencyCountry()))) {
+            return "NOT_RELEASABLE";
+        }
+        boolean allowed = m.releasableTo().isEmpty();
+        for (String body : m.releasableTo()) {
+            allowed |= member(body, to.agencyCountry());
+        }
+        if (!allowed) {
             return "NOT_RELEASABLE";
         }
         return both.isEmpty() ? "NO_COMMON_BODY" : null;
@@ -122,7 +146,8 @@ class DisclosurePropertiesTest {
             assertThat(plan.withheld()).as("case %d", i).containsExactlyElementsOf(expectedWithheld);
         }
         // Every rule was exercised, each many times.
-        assertThat(outcomes.keySet()).containsExactlyInAnyOrder("sent", "RED", "H2", "NOT_RELEASABLE", "NO_COMMON_BODY");
+        assertThat(outcomes.keySet())
+                .containsExactlyInAnyOrder("sent", "RED", "AMBER_STRICT", "H2", "H3", "NOT_RELEASABLE", "NO_COMMON_BODY");
         assertThat(outcomes.values()).allSatisfy(n -> assertThat(n).isGreaterThan(50));
     }
 
@@ -147,5 +172,19 @@ class DisclosurePropertiesTest {
                 List.of(), Set.of("TJ"), Set.of(), new Report.Released(Set.of("EUROPOL"), Tlp.GREEN, HandlingCode.H0, Set.of())), ON)
                 .withheld());
         assertThat(none).containsExactly("tj-drug-control: NO_COMMON_BODY", "kz-customs: NO_COMMON_BODY");
+        Report europolOnly = new Report("kz-customs", "KZ", UUID.randomUUID(), 1, false, ON, List.of(), Set.of("TJ"), Set.of(),
+                new Report.Released(Set.of("CARICC"), Tlp.AMBER, HandlingCode.H1, Set.of(), Set.of("EUROPOL", "CARICC")));
+        assertThat(disclosure.of(a, europolOnly, ON).withheld()).as("Tajikistan is a CARICC member").isEmpty();
+        Report euOnly = new Report("kz-customs", "KZ", UUID.randomUUID(), 1, false, ON, List.of(), Set.of("TJ"), Set.of(),
+                new Report.Released(Set.of("CARICC"), Tlp.AMBER, HandlingCode.H1, Set.of(), Set.of("EUROPOL", "EUDA")));
+        assertThat(disclosure.of(a, euOnly, ON).withheld()).as("Tajikistan is in neither").containsExactly("tj-drug-control: NOT_RELEASABLE");
+        for (Tlp strict : List.of(Tlp.RED, Tlp.AMBER_STRICT)) {
+            Report s = new Report("kz-customs", "KZ", UUID.randomUUID(), 1, false, ON, List.of(), Set.of("TJ"), Set.of(),
+                    new Report.Released(Set.of("CARICC"), strict, HandlingCode.H0, Set.of()));
+            assertThat(disclosure.of(a, s, ON).withheld()).containsExactly("tj-drug-control: " + strict);
+        }
+        Report h3 = new Report("kz-customs", "KZ", UUID.randomUUID(), 1, false, ON, List.of(), Set.of("TJ"), Set.of(),
+                new Report.Released(Set.of("CARICC"), Tlp.GREEN, HandlingCode.H3, Set.of()));
+        assertThat(disclosure.of(a, h3, ON).withheld()).containsExactly("tj-drug-control: H3");
     }
 }
