@@ -91,7 +91,7 @@ public final class CorrelationExplainer {
     private static Report.Released released(Explainer.Result r) {
         Handling h = r.alert().getHandling();
         return new Report.Released(r.decision().recipients(), h.getTlp(), h.getHandlingCode(), Set.copyOf(h.getNotReleasableTo()),
-                Set.copyOf(h.getReleasableTo()));
+                h.getReleasableTo().isEmpty() ? null : Set.copyOf(h.getReleasableTo()));
     }
 
     /** The JSON with {@code originAgency} {@code {"agencyId": id, ...}} when it has none. */

@@ -21,7 +21,7 @@ import org.corridor.schemas.reference.ReferenceData;
  * ({@code AMBER_STRICT}: the recipient organisation only), H2 ({@code H2}: no dissemination without the provider's
  * permission) or H3 ({@code H3}: restrictions in free text that no program can check, so the strict reading); when the
  * other alert's {@code notReleasableTo} names a body the agency's country is a member of, or its {@code releasableTo}
- * names bodies none of which the agency's country is a member of ({@code NOT_RELEASABLE}); or when no body holds both
+ * list names no body the agency's country is a member of (an empty list names none) ({@code NOT_RELEASABLE}); or when no body holds both
  * ({@code NO_COMMON_BODY}).</li>
  * </ul>
  * Pure and thread-safe.
@@ -79,7 +79,7 @@ public final class Disclosure {
                 return "NOT_RELEASABLE";
             }
         }
-        if (!m.releasableTo().isEmpty() && m.releasableTo().stream().noneMatch(b -> reference.isMember(b, to.agencyCountry(), on))) {
+        if (m.releasableTo() != null && m.releasableTo().stream().noneMatch(b -> reference.isMember(b, to.agencyCountry(), on))) {
             return "NOT_RELEASABLE";
         }
         return both.isEmpty() ? "NO_COMMON_BODY" : null;

@@ -56,7 +56,7 @@ public record Report(String agency, String agencyCountry, UUID alertId, int vers
      *
      * @param recipients      the bodies it reached
      * @param notReleasableTo the bodies it must never reach
-     * @param releasableTo    when not empty, the only bodies it may reach
+     * @param releasableTo    null when any body may receive it; otherwise the only bodies it may reach (empty: none)
      */
     public record Released(Set<String> recipients, Tlp tlp, HandlingCode handlingCode, Set<String> notReleasableTo,
                            Set<String> releasableTo) {
@@ -64,12 +64,12 @@ public record Report(String agency, String agencyCountry, UUID alertId, int vers
         public Released {
             recipients = Set.copyOf(recipients);
             notReleasableTo = Set.copyOf(notReleasableTo);
-            releasableTo = Set.copyOf(releasableTo);
+            releasableTo = releasableTo == null ? null : Set.copyOf(releasableTo);
         }
 
         /** Released with no {@code releasableTo} list. */
         public Released(Set<String> recipients, Tlp tlp, HandlingCode handlingCode, Set<String> notReleasableTo) {
-            this(recipients, tlp, handlingCode, notReleasableTo, Set.of());
+            this(recipients, tlp, handlingCode, notReleasableTo, null);
         }
     }
 

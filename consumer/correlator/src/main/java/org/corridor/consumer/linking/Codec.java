@@ -30,7 +30,7 @@ import org.corridor.schemas.avro.Tlp;
  */
 final class Codec {
 
-    /** 2 added {@code releasableTo} to the released markings; 1 is still read (with none). */
+    /** 2 added {@code releasableTo} to the released markings; 1 is still read (as no list). */
     private static final byte VERSION = 2;
 
     private Codec() {
@@ -183,7 +183,10 @@ final class Codec {
         out.writeUTF(r.tlp().name());
         out.writeUTF(r.handlingCode().name());
         writeStrings(out, r.notReleasableTo());
-        writeStrings(out, r.releasableTo());
+        out.writeBoolean(r.releasableTo() != null);
+        if (r.releasableTo() != null) {
+            writeStrings(out, r.releasableTo());
+        }
     }
 
     private static Report.Released readReleased(DataInputStream in, int format) throws IOException {
@@ -191,7 +194,8 @@ final class Codec {
         Tlp tlp = Tlp.valueOf(in.readUTF());
         HandlingCode code = HandlingCode.valueOf(in.readUTF());
         Set<String> notReleasable = new HashSet<>(readStrings(in));
-        return new Report.Released(recipients, tlp, code, notReleasable, format >= 2 ? new HashSet<>(readStrings(in)) : Set.of());
+        Set<String> releasable = format >= 2 && in.readBoolean() ? new HashSet<>(readStrings(in)) : null;
+        return new Report.Released(recipients, tlp, code, notReleasable, releasable);
     }
 
     private static void writeStrings(DataOutputStream out, java.util.Collection<String> values) throws IOException {

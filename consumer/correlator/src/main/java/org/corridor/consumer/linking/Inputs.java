@@ -117,11 +117,11 @@ final class Inputs {
         }
         try {
             return new Report.Released(recipients, Tlp.valueOf(m.getTlp()), HandlingCode.valueOf(m.getHandlingCode()),
-                    new HashSet<>(m.getNotReleasableTo()), new HashSet<>(m.getReleasableTo()));
+                    new HashSet<>(m.getNotReleasableTo()), m.getReleasableTo() == null ? null : new HashSet<>(m.getReleasableTo()));
         } catch (IllegalArgumentException unknownSymbol) {
             // Markings of a newer contract than this correlator knows: the strictest, so no originator is told.
             return new Report.Released(recipients, Tlp.RED, HandlingCode.H2, new HashSet<>(m.getNotReleasableTo()),
-                    new HashSet<>(m.getReleasableTo()));
+                    m.getReleasableTo() == null ? null : new HashSet<>(m.getReleasableTo()));
         }
     }
 }

@@ -47,9 +47,9 @@ class DisclosurePropertiesTest {
                 notReleasable.add(b);
             }
         }
-        Set<String> releasable = new TreeSet<>();
+        Set<String> releasable = null;
         if (r.nextInt(4) == 0) {
-            releasable.addAll(recipients);
+            releasable = new TreeSet<>(recipients);
             releasable.add(BODIES.get(r.nextInt(BODIES.size())));
             releasable.removeAll(notReleasable);
         }
@@ -86,8 +86,8 @@ class DisclosurePropertiesTest {
         if (m.notReleasableTo().stream().anyMatch(b -> member(b, to.agencyCountry()))) {
             return "NOT_RELEASABLE";
         }
-        boolean allowed = m.releasableTo().isEmpty();
-        for (String body : m.releasableTo()) {
+        boolean allowed = m.releasableTo() == null;
+        for (String body : m.releasableTo() == null ? Set.<String>of() : m.releasableTo()) {
             allowed |= member(body, to.agencyCountry());
         }
         if (!allowed) {
@@ -178,6 +178,9 @@ class DisclosurePropertiesTest {
         Report euOnly = new Report("kz-customs", "KZ", UUID.randomUUID(), 1, false, ON, List.of(), Set.of("TJ"), Set.of(),
                 new Report.Released(Set.of("CARICC"), Tlp.AMBER, HandlingCode.H1, Set.of(), Set.of("EUROPOL", "EUDA")));
         assertThat(disclosure.of(a, euOnly, ON).withheld()).as("Tajikistan is in neither").containsExactly("tj-drug-control: NOT_RELEASABLE");
+        Report toNone = new Report("kz-customs", "KZ", UUID.randomUUID(), 1, false, ON, List.of(), Set.of("TJ"), Set.of(),
+                new Report.Released(Set.of("CARICC"), Tlp.AMBER, HandlingCode.H1, Set.of(), Set.of()));
+        assertThat(disclosure.of(a, toNone, ON).withheld()).as("an empty list names no body").containsExactly("tj-drug-control: NOT_RELEASABLE");
         for (Tlp strict : List.of(Tlp.RED, Tlp.AMBER_STRICT)) {
             Report s = new Report("kz-customs", "KZ", UUID.randomUUID(), 1, false, ON, List.of(), Set.of("TJ"), Set.of(),
                     new Report.Released(Set.of("CARICC"), strict, HandlingCode.H0, Set.of()));

@@ -24,6 +24,8 @@ class CodecTest {
                     a.substances(), a.countries(), a.keys(), null);
             roundTrip(Codec.SIDE, Side.facts(facts, 17L));
             roundTrip(Codec.SIDE, Side.released(3, a.released(), 18L));
+            roundTrip(Codec.SIDE, Side.released(5, new Report.Released(a.released().recipients(), a.released().tlp(),
+                    a.released().handlingCode(), a.released().notReleasableTo(), java.util.Set.of()), 21L));
             roundTrip(Codec.SIDE, Side.released(4, new Report.Released(a.released().recipients(), a.released().tlp(),
                     a.released().handlingCode(), a.released().notReleasableTo(), java.util.Set.of("EUROPOL", "SELEC")), 20L));
             roundTrip(Codec.BLOCK_OP, new BlockOp("event:x:TJ:5", a, i % 2 == 0));
@@ -46,10 +48,10 @@ class CodecTest {
     @Test
     void aValueOfFormatOneReadsWithNoReleasableToList() {
         Report report = GroundTruth.generate(3, 1).reports().get(0);
-        assertThat(report.released().releasableTo()).isEmpty();
+        assertThat(report.released().releasableTo()).isNull();
         byte[] two = Codec.MEMBER.serializer().serialize("t", new Block.Member(report, 5));
-        // Format 1 is format 2 without the releasableTo count that ends a member (an empty list: four zero bytes).
-        byte[] one = java.util.Arrays.copyOf(two, two.length - 4);
+        // Format 1 is format 2 without the flag that ends a member's markings (false: no releasableTo list).
+        byte[] one = java.util.Arrays.copyOf(two, two.length - 1);
         one[0] = 1;
         assertThat(Codec.MEMBER.deserializer().deserialize("t", one)).isEqualTo(new Block.Member(report, 5));
     }
