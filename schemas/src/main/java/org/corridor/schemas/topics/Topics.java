@@ -64,6 +64,13 @@ public final class Topics {
      * {@code alerts.inbox.body-<slug>}; written by the router, read by that party's principal alone.
      */
     public static final String INBOX_PREFIX = "alerts.inbox.";
+    /**
+     * Prefix of each party's links topic, written by the correlator alone and read by that party's principal alone:
+     * {@code alerts.links.body-<slug>} holds the body's copies of the hits between alerts it holds both of
+     * ({@code CorrelationHit}, naming that body alone), {@code alerts.links.agency-<id>} the agency's blind notices
+     * ({@code CorrelationNotice}).
+     */
+    public static final String LINKS_PREFIX = "alerts.links.";
     /** What the router reads: every inbound topic and every responses topic. */
     public static final String ROUTED_REGEX = INBOUND_REGEX + "|" + RESPONSES_REGEX;
     /** The schema registry's own log (Corridor's and Confluent's default). */
@@ -119,6 +126,16 @@ public final class Topics {
     /** {@code alerts.inbox.body-<slug>}: the responses a body may see. */
     public static String bodyInbox(String bodyId) {
         return INBOX_PREFIX + "body-" + slug(bodyId);
+    }
+
+    /** {@code alerts.links.agency-<id>}: the agency's blind notices. */
+    public static String agencyLinks(String agencyId) {
+        return LINKS_PREFIX + "agency-" + agencyId;
+    }
+
+    /** {@code alerts.links.body-<slug>}: the body's copies of correlation hits. */
+    public static String bodyLinks(String bodyId) {
+        return LINKS_PREFIX + "body-" + slug(bodyId);
     }
 
     /**
@@ -210,6 +227,12 @@ public final class Topics {
         }
         if (topic.startsWith(INBOX_PREFIX)) {
             return new TopicSpec(topic, AlertResponse.class, retained(FEED_RETENTION), List.of());
+        }
+        if (topic.startsWith(LINKS_PREFIX + "body-")) {
+            return new TopicSpec(topic, CorrelationHit.class, retained(FEED_RETENTION), List.of());
+        }
+        if (topic.startsWith(LINKS_PREFIX + "agency-")) {
+            return new TopicSpec(topic, org.corridor.schemas.avro.CorrelationNotice.class, retained(FEED_RETENTION), List.of());
         }
         return switch (topic) {
             case AUDIT -> new TopicSpec(topic, RoutingDecision.class, kept(), List.of());

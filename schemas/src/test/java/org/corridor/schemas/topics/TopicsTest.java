@@ -17,7 +17,7 @@ class TopicsTest {
     private static List<String> all() {
         List<String> names = new ArrayList<>(List.of(Topics.inbound("kz-customs"), Topics.feed("PARIS_PACT"),
                 Topics.parked("PARIS_PACT"), Topics.AUDIT, Topics.RECEIPTS, Topics.DEAD_LETTERS, Topics.RECIPIENTS,
-                Topics.SCHEMAS));
+                Topics.SCHEMAS, Topics.bodyLinks("PARIS_PACT"), Topics.agencyLinks("kz-customs")));
         return names;
     }
 
@@ -59,6 +59,10 @@ class TopicsTest {
                 .containsExactly("corridor-subscriber-paris-pact", "corridor-replay-paris-pact");
         assertThat(Topics.spec(Topics.parked("PARIS_PACT")).readers()).containsExactly("corridor-redrive-paris-pact");
         assertThat(Topics.spec(Topics.inbound("kz-customs")).readers()).containsExactly(Groups.ROUTER);
+        assertThat(Topics.bodyLinks("PARIS_PACT")).isEqualTo("alerts.links.body-paris-pact");
+        assertThat(Topics.spec(Topics.bodyLinks("PARIS_PACT")).valueType()).isEqualTo(org.corridor.schemas.avro.CorrelationHit.class);
+        assertThat(Topics.spec(Topics.agencyLinks("kz-customs")).valueType())
+                .isEqualTo(org.corridor.schemas.avro.CorrelationNotice.class);
     }
 
     @Test
