@@ -26,6 +26,7 @@ import org.corridor.consumer.policy.ReleasePolicy;
 import org.corridor.consumer.routing.Relevance;
 import org.corridor.consumer.routing.RoutingRules;
 import org.corridor.schemas.avro.CorrelationHit;
+import org.corridor.schemas.avro.CorrelationNotice;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.reference.ReferenceData;
@@ -84,15 +85,35 @@ public class CorrelatorConfiguration {
     @Bean
     CorrelatorStreams correlatorStreams(KafkaProperties kafka, CorrelatorProperties p, MatchSettings settings,
                                         SchemaRegistryClient correlatorRegistry, Disclosure disclosure,
-                                        CorrelatorMetrics metrics) throws java.io.IOException {
+                                        CorrelatorMetrics metrics, ReferenceData reference) throws java.io.IOException {
         try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
-            TopicAdmin.ensure(admin, List.of(Topics.CORRELATIONS), p.partitions(), p.replicationFactor());
+            TopicAdmin.ensure(admin, linksTopics(admin, reference), p.partitions(), p.replicationFactor());
         }
         Topology topology = CorrelatorTopology.build(new CorrelatorTopology.Settings(settings, p.retention(), p.maxPerKey(),
                         p.halfLife()), Serdes.reader(correlatorRegistry, TraffickingAlert.class),
                 Serdes.reader(correlatorRegistry, RoutingDecision.class), Serdes.writer(correlatorRegistry, CorrelationHit.class),
-                disclosure, metrics);
+                Serdes.writer(correlatorRegistry, CorrelationNotice.class), disclosure, metrics);
         return new CorrelatorStreams(topology, streamsConfig(kafka, p), p.enabled());
+    }
+
+    /**
+     * {@code alerts.correlations} and the links topics the topology writes to: every body's, and the agency's of every
+     * inbound topic there is now (an agency added later gets its links topic with its other topics: the provisioner,
+     * or the ingest for the agencies it serves).
+     */
+    static List<String> linksTopics(Admin admin, ReferenceData reference) {
+        List<String> topics = new java.util.ArrayList<>(List.of(Topics.CORRELATIONS));
+        reference.bodyIds().forEach(body -> topics.add(Topics.bodyLinks(body)));
+        try {
+            admin.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS).stream().map(Topics::agencyOf)
+                    .filter(java.util.Objects::nonNull).sorted().forEach(agency -> topics.add(Topics.agencyLinks(agency)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted listing the inbound topics", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot list the inbound topics: " + e, e);
+        }
+        return topics;
     }
 
     static Map<String, Object> streamsConfig(KafkaProperties kafka, CorrelatorProperties p) throws java.io.IOException {

@@ -10,6 +10,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
@@ -17,6 +18,7 @@ import org.corridor.consumer.correlation.Disclosure;
 import org.corridor.consumer.correlation.MatchSettings;
 import org.corridor.consumer.correlation.Matcher;
 import org.corridor.schemas.avro.CorrelationHit;
+import org.corridor.schemas.avro.CorrelationNotice;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.topics.Topics;
@@ -28,7 +30,8 @@ import org.corridor.schemas.topics.Topics;
  * joined per version ({@link VersionJoiner}) and filed under their blocking keys ({@link Blocks});</li>
  * <li>{@code by-key}: each key's reports compared with the one entering or leaving it ({@link KeyMatcher});</li>
  * <li>{@code by-pair}: each pair's verdicts turned into hits and withdrawals ({@link PairDecider}) on
- * {@code alerts.correlations}.</li>
+ * {@code alerts.correlations}, and each party's share of them ({@link PartyCopies}) on its own links topic
+ * ({@code alerts.links.body-<slug>}, {@code alerts.links.agency-<id>}).</li>
  * </ol>
  * Every store is a persistent (RocksDB) store with a changelog; with exactly-once v2 each input record's effects on
  * the stores, the repartition topics and the output commit together.
@@ -59,8 +62,15 @@ public final class CorrelatorTopology {
     private CorrelatorTopology() {
     }
 
+    private static <T> Serde<T> writeOnly(Serializer<T> serializer) {
+        return Serdes.serdeFrom(serializer, (topic, bytes) -> {
+            throw new UnsupportedOperationException("the correlator only writes " + topic);
+        });
+    }
+
     public static Topology build(Settings s, Deserializer<TraffickingAlert> alerts, Deserializer<RoutingDecision> decisions,
-                                 Serializer<CorrelationHit> hits, Disclosure disclosure, CorrelatorMetrics metrics) {
+                                 Serializer<CorrelationHit> hits, Serializer<CorrelationNotice> notices,
+                                 Disclosure disclosure, CorrelatorMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<String> keys = Serdes.String();
         Serde<Side> sides = Codec.SIDE;
@@ -82,17 +92,22 @@ public final class CorrelatorTopology {
         KStream<String, Side> released = builder.stream(Topics.AUDIT, Consumed.with(keys, Serdes.ByteArray())
                         .withName("routing-decisions"))
                 .process(() -> Inputs.decisions(decisions, metrics));
-        facts.merge(released)
+        KStream<String, CorrelationHit> decided = facts.merge(released)
                 .repartition(Repartitioned.with(keys, sides).withName("by-alert"))
                 .process(() -> new VersionJoiner(s.settings(), s.halfLife(), metrics), VersionJoiner.HALVES, VersionJoiner.LATEST)
                 .repartition(Repartitioned.with(keys, ops).withName("by-key"))
                 .process(() -> new KeyMatcher(new Matcher(s.settings()), s.retention(), s.maxPerKey(), metrics), KeyMatcher.MEMBERS,
                         KeyMatcher.SUPPRESSED)
                 .repartition(Repartitioned.with(keys, verdicts).withName("by-pair"))
-                .process(() -> new PairDecider(disclosure, metrics), PairDecider.PAIRS)
-                .to(Topics.CORRELATIONS, Produced.with(keys, Serdes.serdeFrom(hits, (topic, bytes) -> {
-                    throw new UnsupportedOperationException("the correlator only writes hits");
-                })));
+                .process(() -> new PairDecider(disclosure, metrics), PairDecider.PAIRS);
+        Serde<CorrelationHit> hitSerde = writeOnly(hits);
+        decided.to(Topics.CORRELATIONS, Produced.with(keys, hitSerde).withName("correlations"));
+        decided.flatMap((pair, hit) -> PartyCopies.forBodies(hit), Named.as("body-copies"))
+                .to((pair, copy, context) -> Topics.bodyLinks(copy.getHitTo().get(0)),
+                        Produced.with(keys, hitSerde).withName("body-links"));
+        decided.flatMap((pair, hit) -> PartyCopies.forAgencies(hit), Named.as("blind-notices"))
+                .to((ref, notice, context) -> Topics.agencyLinks(notice.getAgency()),
+                        Produced.with(keys, writeOnly(notices)).withName("agency-links"));
         return builder.build();
     }
 }

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,6 +31,7 @@ import org.corridor.schemas.SampleAlerts;
 import org.corridor.schemas.avro.Agency;
 import org.corridor.schemas.avro.CorrelationHit;
 import org.corridor.schemas.avro.CorrelationKind;
+import org.corridor.schemas.avro.CorrelationNotice;
 import org.corridor.schemas.avro.CorrelationStatus;
 import org.corridor.schemas.avro.EffectiveMarkings;
 import org.corridor.schemas.avro.Identifiers;
@@ -53,7 +56,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CorrelatorTopologyTest {
 
-    private static final String CONTAINER = "MSCU1234566";
     private static final Instant T0 = Instant.parse("2026-11-21T08:00:00Z");
 
     @TempDir
@@ -63,6 +65,7 @@ class CorrelatorTopologyTest {
     private final AvroSerializer<TraffickingAlert> alertWriter = Serdes.writer(registry, TraffickingAlert.class);
     private final AvroSerializer<RoutingDecision> decisionWriter = Serdes.writer(registry, RoutingDecision.class);
     private final AvroDeserializer<CorrelationHit> hitReader = Serdes.reader(registry, CorrelationHit.class);
+    private final AvroDeserializer<CorrelationNotice> noticeReader = Serdes.reader(registry, CorrelationNotice.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> audit;
@@ -92,7 +95,7 @@ class CorrelatorTopologyTest {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
         driver = new TopologyTestDriver(CorrelatorTopology.build(settings, Serdes.reader(registry, TraffickingAlert.class),
                 Serdes.reader(registry, RoutingDecision.class), Serdes.writer(registry, CorrelationHit.class),
-                new Disclosure(ReferenceData.defaults()), new CorrelatorMetrics(meters)), props, T0);
+                Serdes.writer(registry, CorrelationNotice.class), new Disclosure(ReferenceData.defaults()), new CorrelatorMetrics(meters)), props, T0);
         audit = driver.createInputTopic(Topics.AUDIT, new StringSerializer(), new ByteArraySerializer());
         hits = driver.createOutputTopic(Topics.CORRELATIONS, new StringDeserializer(),
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer());
@@ -126,8 +129,8 @@ class CorrelatorTopologyTest {
 
     @Test
     void twoAgenciesReportsOfOneShipmentAreLinkedOnceWithWhoMayLearnOfIt() {
-        TraffickingAlert tj = tajik();
-        TraffickingAlert kz = kazakh();
+        TraffickingAlert tj = TwoReports.tajik();
+        TraffickingAlert kz = TwoReports.kazakh();
         routed(tj, List.of("UNODC", "CARICC", "CSTO"), Tlp.AMBER);
         routed(kz, List.of("UNODC", "CARICC", "CIS"), Tlp.AMBER);
 
@@ -137,7 +140,7 @@ class CorrelatorTopologyTest {
         assertThat(hit.getStatus()).isEqualTo(CorrelationStatus.LINKED);
         assertThat(hit.getKind()).isEqualTo(CorrelationKind.EXACT);
         assertThat(hit.getScore()).isEqualTo(1.0);
-        assertThat(hit.getKeys()).containsExactly("container:" + CONTAINER);
+        assertThat(hit.getKeys()).containsExactly("container:" + TwoReports.CONTAINER);
         assertThat(hit.getPair()).isEqualTo("kz-customs/" + kz.getAlertId() + "|tj-drug-control/" + tj.getAlertId());
         assertThat(hit.getHitTo()).as("only the bodies that hold both").containsExactly("CARICC", "UNODC");
         assertThat(hit.getNotices()).extracting(n -> n.getAgency() + " " + n.getAlert() + " " + n.getAskThrough())
@@ -146,12 +149,36 @@ class CorrelatorTopologyTest {
         assertThat(meters.get("corridor.correlator.hits").tag("status", "LINKED").tag("kind", "EXACT").counter().count())
                 .isEqualTo(1);
         assertThat(meters.get("corridor.correlator.notices").tag("outcome", "sent").counter().count()).isEqualTo(2);
+
+        // Each body holding both gets the hit on its own links topic, naming that body alone; no other body gets it.
+        Map<String, List<CorrelationHit>> copies = bodyCopies();
+        assertThat(copies.keySet()).containsExactly("CARICC", "UNODC");
+        copies.forEach((body, list) -> assertThat(list).singleElement().satisfies(c -> {
+            assertThat(c.getPair()).isEqualTo(hit.getPair());
+            assertThat(c.getKeys()).isEqualTo(hit.getKeys());
+            assertThat(c.getHitTo()).containsExactly(body);
+            assertThat(c.getNotices()).isEmpty();
+            assertThat(c.getWithheld()).isEmpty();
+        }));
+        // Each originator gets a blind notice about its own alert: an opaque id, nothing of the other report.
+        Map<String, List<CorrelationNotice>> notices = notices("tj-drug-control", "kz-customs");
+        for (TraffickingAlert[] own : new TraffickingAlert[][] {{tj, kz}, {kz, tj}}) {
+            assertThat(notices.get(own[0].getOriginAgency().getAgencyId())).singleElement().satisfies(n -> {
+                assertThat(n.getAlertId()).isEqualTo(own[0].getAlertId());
+                assertThat(n.getAlertVersion()).isEqualTo(1);
+                assertThat(n.getStatus()).isEqualTo(CorrelationStatus.LINKED);
+                assertThat(n.getAskThrough()).containsExactly("CARICC", "UNODC");
+                assertThat(n.getNoticeId()).isEqualTo(PartyCopies.noticeId(hit.getPair())).hasSize(64);
+                assertThat(n.toString()).doesNotContain(own[1].getAlertId().toString())
+                        .doesNotContain(own[1].getOriginAgency().getAgencyId()).doesNotContain(TwoReports.CONTAINER);
+            });
+        }
     }
 
     @Test
     void aDecisionBeforeItsAlertStillJoinsAndAnAlertWithoutDecisionIsNeverLinked() {
-        TraffickingAlert tj = tajik();
-        TraffickingAlert kz = kazakh();
+        TraffickingAlert tj = TwoReports.tajik();
+        TraffickingAlert kz = TwoReports.kazakh();
         audit.pipeInput(tj.getAlertId().toString(), decisionBytes(tj, List.of("UNODC"), Tlp.GREEN), T0);
         inbound(tj);
         // The Kazakh alert is never routed (the router dead-lettered it): no decision, no link.
@@ -163,14 +190,14 @@ class CorrelatorTopologyTest {
 
     @Test
     void aRecordClaimingAnotherAgencyOnItsTopicIsNeverFiled() {
-        TraffickingAlert tj = tajik();
-        TraffickingAlert spoof = kazakh();
+        TraffickingAlert tj = TwoReports.tajik();
+        TraffickingAlert spoof = TwoReports.kazakh();
         spoof.setOriginAgency(new Agency("tj-drug-control", "TJ", "Drug Control Agency of Tajikistan"));
         routed(tj, List.of("UNODC"), Tlp.GREEN);
         // Published on kz-customs' topic in tj-drug-control's name, with a decision naming kz-customs: never joined.
         driver.createInputTopic(Topics.inbound("kz-customs"), new StringSerializer(), new ByteArraySerializer())
                 .pipeInput(spoof.getAlertId().toString(), alertWriter.serialize(Topics.inbound("kz-customs"), spoof), T0);
-        TraffickingAlert claimed = kazakh();
+        TraffickingAlert claimed = TwoReports.kazakh();
         claimed.setAlertId(spoof.getAlertId());
         audit.pipeInput(spoof.getAlertId().toString(), decisionBytes(claimed, List.of("UNODC"), Tlp.GREEN), T0);
         assertThat(drained()).isEmpty();
@@ -178,11 +205,13 @@ class CorrelatorTopologyTest {
 
     @Test
     void aRetractionWithdrawsTheLinkFromExactlyThoseWhoHadIt() {
-        TraffickingAlert tj = tajik();
-        TraffickingAlert kz = kazakh();
+        TraffickingAlert tj = TwoReports.tajik();
+        TraffickingAlert kz = TwoReports.kazakh();
         routed(tj, List.of("UNODC", "CARICC"), Tlp.AMBER);
         routed(kz, List.of("UNODC", "CARICC"), Tlp.AMBER);
         CorrelationHit linked = drained().get(0);
+        assertThat(bodyCopies()).containsOnlyKeys("CARICC", "UNODC");
+        assertThat(notices("tj-drug-control", "kz-customs")).containsOnlyKeys("tj-drug-control", "kz-customs");
 
         TraffickingAlert retraction = TraffickingAlert.newBuilder(kz).setVersion(2).setLifecycle(Lifecycle.RETRACTION).build();
         routed(retraction, List.of("UNODC", "CARICC"), Tlp.AMBER);
@@ -195,6 +224,17 @@ class CorrelatorTopologyTest {
             assertThat(w.getNotices()).isEqualTo(linked.getNotices());
             assertThat(w.getReason()).contains("retracted");
         });
+        // The withdrawal reaches exactly the parties that had the link, each on its links topic.
+        Map<String, List<CorrelationHit>> withdrawn = bodyCopies();
+        assertThat(withdrawn).containsOnlyKeys("CARICC", "UNODC");
+        withdrawn.values().forEach(l -> assertThat(l).singleElement()
+                .satisfies(c -> assertThat(c.getStatus()).isEqualTo(CorrelationStatus.WITHDRAWN)));
+        Map<String, List<CorrelationNotice>> told = notices("tj-drug-control", "kz-customs");
+        assertThat(told).containsOnlyKeys("tj-drug-control", "kz-customs");
+        told.values().forEach(l -> assertThat(l).singleElement().satisfies(n -> {
+            assertThat(n.getStatus()).isEqualTo(CorrelationStatus.WITHDRAWN);
+            assertThat(n.getNoticeId()).isEqualTo(PartyCopies.noticeId(linked.getPair()));
+        }));
         // A late copy of the first version changes nothing: the pair has moved past it.
         routed(kz, List.of("UNODC", "CARICC"), Tlp.AMBER);
         assertThat(drained()).isEmpty();
@@ -202,8 +242,8 @@ class CorrelatorTopologyTest {
 
     @Test
     void aCorrectionThatKeepsTheLinkTellsNothingAndOneThatChangesItTellsAnUpdate() {
-        TraffickingAlert tj = tajik();
-        TraffickingAlert kz = kazakh();
+        TraffickingAlert tj = TwoReports.tajik();
+        TraffickingAlert kz = TwoReports.kazakh();
         routed(tj, List.of("UNODC", "CARICC"), Tlp.AMBER);
         routed(kz, List.of("UNODC", "CARICC"), Tlp.AMBER);
         drained();
@@ -219,18 +259,19 @@ class CorrelatorTopologyTest {
         // A correction with another container and no longer the same event: the link is withdrawn.
         TraffickingAlert other = TraffickingAlert.newBuilder(kz).setVersion(4).setLifecycle(Lifecycle.UPDATE)
                 .setOccurredOn(kz.getOccurredOn().plusDays(40)).build();
-        other.setIdentifiers(identifiers("TGHU7654320"));
+        other.setIdentifiers(TwoReports.identifiers("TGHU7654320"));
         routed(other, List.of("UNODC"), Tlp.AMBER);
         assertThat(drained()).singleElement().satisfies(w -> assertThat(w.getStatus()).isEqualTo(CorrelationStatus.WITHDRAWN));
     }
 
     @Test
     void aRedAlertTellsTheOtherOriginatorNothing() {
-        routed(tajik(), List.of("UNODC", "CARICC"), Tlp.RED);
-        routed(kazakh(), List.of("UNODC", "CARICC"), Tlp.AMBER);
+        routed(TwoReports.tajik(), List.of("UNODC", "CARICC"), Tlp.RED);
+        routed(TwoReports.kazakh(), List.of("UNODC", "CARICC"), Tlp.AMBER);
         CorrelationHit hit = drained().get(0);
         assertThat(hit.getNotices()).extracting(n -> n.getAgency()).containsExactly("tj-drug-control");
         assertThat(hit.getWithheld()).containsExactly("kz-customs: RED");
+        assertThat(notices("tj-drug-control", "kz-customs")).as("nothing on kz-customs' links topic").containsOnlyKeys("tj-drug-control");
         assertThat(meters.get("corridor.correlator.notices").tag("outcome", "withheld").tag("reason", "RED").counter()
                 .count()).isEqualTo(1);
     }
@@ -239,7 +280,7 @@ class CorrelatorTopologyTest {
     void aKeySharedByTooManyReportsIsSuppressedInsteadOfLinkingThemAll() {
         start(new CorrelatorTopology.Settings(MatchSettings.DEFAULTS, Duration.ofDays(90), 3, Duration.ofDays(2)));
         for (int i = 0; i < 8; i++) {
-            TraffickingAlert a = kazakh();
+            TraffickingAlert a = TwoReports.kazakh();
             a.setAlertId(new UUID(7, i));
             a.setOriginAgency(new Agency("agency-" + i, "KZ", "Agency " + i));
             // Months apart, so only the shared container could link them.
@@ -295,6 +336,33 @@ class CorrelatorTopologyTest {
         return out;
     }
 
+    /** What each body's links topic received since the last call, by body (bodies that received nothing left out). */
+    private Map<String, List<CorrelationHit>> bodyCopies() {
+        Map<String, List<CorrelationHit>> copies = new TreeMap<>();
+        for (String body : ReferenceData.defaults().bodyIds()) {
+            String topic = Topics.bodyLinks(body);
+            driver.createOutputTopic(topic, new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())
+                    .readRecordsToList().forEach(r -> copies.computeIfAbsent(body, b -> new ArrayList<>())
+                            .add(hitReader.deserialize(topic, r.value())));
+        }
+        return copies;
+    }
+
+    /** What each agency's links topic received since the last call, by agency (agencies that received nothing left out). */
+    private Map<String, List<CorrelationNotice>> notices(String... agencies) {
+        Map<String, List<CorrelationNotice>> notices = new TreeMap<>();
+        for (String agency : agencies) {
+            String topic = Topics.agencyLinks(agency);
+            driver.createOutputTopic(topic, new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())
+                    .readRecordsToList().forEach(r -> {
+                        CorrelationNotice n = noticeReader.deserialize(topic, r.value());
+                        assertThat(r.key()).isEqualTo(agency + "/" + n.getAlertId());
+                        notices.computeIfAbsent(agency, a -> new ArrayList<>()).add(n);
+                    });
+        }
+        return notices;
+    }
+
     private void routed(TraffickingAlert alert, List<String> recipients, Tlp tlp) {
         inbound(alert);
         audit.pipeInput(alert.getAlertId().toString(), decisionBytes(alert, recipients, tlp), T0.plusSeconds(1));
@@ -307,42 +375,7 @@ class CorrelatorTopologyTest {
     }
 
     private byte[] decisionBytes(TraffickingAlert alert, List<String> recipients, Tlp tlp) {
-        RoutingDecision d = RoutingDecision.newBuilder()
-                .setAlertId(alert.getAlertId())
-                .setAlertVersion(alert.getVersion())
-                .setOriginAgency(alert.getOriginAgency().getAgencyId())
-                .setRecipients(new ArrayList<>(recipients))
-                .setWithheld(new ArrayList<>())
-                .setMatchedRules(new ArrayList<>())
-                .setDecidedAt(T0)
-                .setRouterInstance("router-1")
-                .setEffectiveMarkings(EffectiveMarkings.newBuilder().setTlp(tlp.name()).setHandlingCode("H1").build())
-                .setRelaxation(null)
-                .setPreviousDecisionSha256(null)
-                .setResponse(null)
-                .build();
-        return decisionWriter.serialize(Topics.AUDIT, d);
-    }
-
-    private static TraffickingAlert tajik() {
-        TraffickingAlert a = SampleAlerts.heroinSeizure().build();
-        a.setIdentifiers(identifiers(CONTAINER));
-        return a;
-    }
-
-    /** kz-customs' report of the same seizure: its own id, in grams, without the transit country, a day later. */
-    private static TraffickingAlert kazakh() {
-        TraffickingAlert a = SampleAlerts.heroinSeizure().build();
-        a.setAlertId(UUID.fromString("7b2e4c1a-9d3f-4e8b-b6a5-2c1d0e9f8a73"));
-        a.setOriginAgency(new Agency("kz-customs", "KZ", "State Revenue Committee of Kazakhstan, customs"));
-        a.setOccurredOn(a.getOccurredOn().plusDays(1));
-        a.setIdentifiers(identifiers(CONTAINER));
-        return a;
-    }
-
-    private static Identifiers identifiers(String container) {
-        return Identifiers.newBuilder().setContainers(new ArrayList<>(List.of(container))).setVessels(new ArrayList<>())
-                .setVehicles(new ArrayList<>()).setFlights(new ArrayList<>()).setTransportDocuments(new ArrayList<>())
-                .setCompanies(new ArrayList<>()).build();
+        return decisionWriter.serialize(Topics.AUDIT, TwoReports.decision(alert, recipients,
+                EffectiveMarkings.newBuilder().setTlp(tlp.name()).setHandlingCode("H1").build(), T0));
     }
 }
