@@ -18,7 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The subscribers' HTTP rules (HTTP basic, {@code corridor.http.users}): a body acknowledges, responds and reads
- * responses only in its own feed
+ * responses and correlation hits only in its own feed
  * (the principal is the {@code {body}} of the matched path, checked again on the handler); redrive and replay need the
  * operator; the actuator follows {@link CorridorHttpSecurity}; anything else is denied.
  */
@@ -42,6 +42,8 @@ class FeedsSecurity {
                     a.requestMatchers(HttpMethod.POST, "/api/v1/feeds/{body}/alerts/{alertId}/ack")
                             .access(CorridorHttpSecurity.partyNamedBy(HttpParty.Kind.BODY, "body"));
                     a.requestMatchers("/api/v1/feeds/{body}/alerts/{alertId}/responses")
+                            .access(CorridorHttpSecurity.partyNamedBy(HttpParty.Kind.BODY, "body"));
+                    a.requestMatchers(HttpMethod.GET, "/api/v1/feeds/{body}/correlations")
                             .access(CorridorHttpSecurity.partyNamedBy(HttpParty.Kind.BODY, "body"));
                     a.requestMatchers(HttpMethod.POST, "/api/v1/feeds/{body}/redrive", "/api/v1/feeds/{body}/replay")
                             .hasRole(CorridorHttpSecurity.OPERATOR);
