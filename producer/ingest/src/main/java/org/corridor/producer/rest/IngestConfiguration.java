@@ -12,6 +12,8 @@ import org.corridor.support.security.Principals;
 import org.corridor.support.security.ScramClient;
 import org.corridor.support.serde.AvroDeserializer;
 import org.corridor.support.thread.InboxReader;
+import org.corridor.support.kafka.PartyTopicReader;
+import org.corridor.schemas.avro.CorrelationNotice;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -109,15 +111,7 @@ public class IngestConfiguration {
         producer.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
         producer.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
-        Map<String, String> passwords = new HashMap<>();
-        properties.agencies().stream().filter(a -> a.kafkaPassword() != null).forEach(a -> passwords.put(a.id(), a.kafkaPassword()));
-        BiFunction<Map<String, Object>, String, Map<String, Object>> as = (base, agency) -> {
-            Map<String, Object> props = new HashMap<>(base);
-            if (passwords.containsKey(agency)) {
-                props.putAll(ScramClient.settingsOver(base, Principals.agency(agency), passwords.get(agency)));
-            }
-            return props;
-        };
+        BiFunction<Map<String, Object>, String, Map<String, Object>> as = asAgency(properties);
         Map<String, Object> serde = Map.of(RegistryClientConfig.URL, properties.schemaRegistryUrl());
         ResponseValidator validator = new ResponseValidator(ReferenceData.defaults());
         AvroDeserializer<AlertResponse> reader = Serdes.reader(
@@ -126,6 +120,30 @@ public class IngestConfiguration {
                 agency -> ResponsePublisher.create(as.apply(producer, agency), serde, validator),
                 agency -> new InboxReader(as.apply(consumer, agency), reader, Duration.ofSeconds(10)), publishers::of,
                 properties.publishTimeout(), Clock.systemUTC());
+    }
+
+    /** Kafka client settings over {@code base} that act as the agency, with its own credential where it has one. */
+    private static BiFunction<Map<String, Object>, String, Map<String, Object>> asAgency(IngestProperties properties) {
+        Map<String, String> passwords = new HashMap<>();
+        properties.agencies().stream().filter(a -> a.kafkaPassword() != null).forEach(a -> passwords.put(a.id(), a.kafkaPassword()));
+        return (base, agency) -> {
+            Map<String, Object> props = new HashMap<>(base);
+            if (passwords.containsKey(agency)) {
+                props.putAll(ScramClient.settingsOver(base, Principals.agency(agency), passwords.get(agency)));
+            }
+            return props;
+        };
+    }
+
+    /** Each agency's blind notices, read from its own links topic as the agency. */
+    @Bean
+    AgencyNotices agencyNotices(KafkaProperties kafka, IngestProperties properties) {
+        Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
+        BiFunction<Map<String, Object>, String, Map<String, Object>> as = asAgency(properties);
+        AvroDeserializer<CorrelationNotice> reader = Serdes.reader(
+                new CachingSchemaRegistryClient(RegistryClientConfig.of(properties.schemaRegistryUrl())), CorrelationNotice.class);
+        return agency -> new PartyTopicReader<>(as.apply(consumer, agency), reader, Duration.ofSeconds(10))
+                .read(Topics.agencyLinks(agency), key -> key.startsWith(agency + "/"));
     }
 
     /**
@@ -195,9 +213,10 @@ public class IngestConfiguration {
             return;
         }
         try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
-            // Each agency's inbound topic and its side of the return channel (its responses, its inbox).
+            // Each agency's inbound topic, its side of the return channel (its responses, its inbox), its blind notices.
             TopicAdmin.ensure(admin, properties.agencies().stream().flatMap(a -> java.util.stream.Stream.of(
-                            Topics.inbound(a.id()), Topics.agencyResponses(a.id()), Topics.agencyInbox(a.id()))).toList(),
+                            Topics.inbound(a.id()), Topics.agencyResponses(a.id()), Topics.agencyInbox(a.id()),
+                            Topics.agencyLinks(a.id()))).toList(),
                     properties.inboundPartitions(), properties.replicationFactor());
             TopicAdmin.ensure(admin, java.util.List.of(Topics.INBOX_RECEIPTS),
                     properties.inboundPartitions(), properties.replicationFactor());

@@ -47,6 +47,7 @@ class IngestSecurity {
                     a.requestMatchers(HttpMethod.GET, "/api/v1/alerts/{alertId}/status").hasRole(CorridorHttpSecurity.AGENCY);
                     a.requestMatchers(HttpMethod.POST, "/api/v1/alerts/{alertId}/responses").hasRole(CorridorHttpSecurity.AGENCY);
                     a.requestMatchers(HttpMethod.GET, "/api/v1/alerts/{alertId}/responses").hasRole(CorridorHttpSecurity.AGENCY);
+                    a.requestMatchers(HttpMethod.GET, "/api/v1/correlation-notices").hasRole(CorridorHttpSecurity.AGENCY);
                     a.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll();
                 });
     }
