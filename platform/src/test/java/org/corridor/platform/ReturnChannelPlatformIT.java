@@ -168,6 +168,7 @@ class ReturnChannelPlatformIT {
         // goes only to the bodies that hold both, and each originator gets a blind notice (both are AMBER, H1).
         assertThat(out).contains("  8 ~ 6  EVENT, score 0.94: substance:OPIATE:heroin, quantity:2%, countries:AF,KZ,RU,TJ, days:1");
         assertThat(out).contains("link to CARIC CICA CIS CSTO INTPL PPACT SCO; blind notices to kz-customs, tj-drug-control");
+        linksReachExactlyTheirParties();
 
         // Each inbox is delivered into its party's own files too, as that party may see it.
         Path inboxes = data.resolve("inboxes");
@@ -185,6 +186,57 @@ class ReturnChannelPlatformIT {
         assertThat(lines(agency)).allSatisfy(l -> assertThat(l).contains("\"idempotencyKey\""));
         assertThat(lines(agency).stream().filter(l -> l.contains(alert)).map(l -> JSON.readTree(l).get("responseId").asString()))
                 .as("each response once").doesNotHaveDuplicates();
+    }
+
+    /**
+     * The demo's link, as each party reads it over REST from its own links topic: CARICC (holding both) the hit, EUROPOL
+     * (holding neither) nothing, each originator a blind notice about its own alert that names nothing of the other.
+     */
+    private void linksReachExactlyTheirParties() throws Exception {
+        String feeds = platform.subscriberUrl() + "/api/v1/feeds/";
+        String caricc = HttpAuth.basic(platform, "body-CARICC");
+        JsonNode link = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+            HttpResponse<String> r = call("GET", feeds + "CARICC/correlations", caricc, null);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            for (JsonNode c : JSON.readTree(r.body()).get("correlations")) {
+                if (c.get("pair").asString().contains("kz-customs/") && c.get("pair").asString().contains("tj-drug-control/")) {
+                    return c;
+                }
+            }
+            return null;
+        }, java.util.Objects::nonNull);
+        assertThat(link.get("status").asString()).isIn("LINKED", "UPDATED");
+        assertThat(link.get("kind").asString()).isEqualTo("EVENT");
+        assertThat(link.toString()).as("a body's copy names no other body and no notice")
+                .doesNotContain("UNODC").doesNotContain("hitTo").doesNotContain("notices");
+        String pair = link.get("pair").asString();
+        HttpResponse<String> europol = call("GET", feeds + "EUROPOL/correlations", HttpAuth.basic(platform, "body-EUROPOL"), null);
+        assertThat(europol.statusCode()).isEqualTo(200);
+        assertThat(europol.body()).as("EUROPOL holds neither alert").doesNotContain(pair.substring(0, pair.indexOf('|')));
+        assertThat(call("GET", feeds + "EUROPOL/correlations", caricc, null).statusCode()).as("another body's links").isEqualTo(403);
+        assertThat(call("GET", feeds + "CARICC/correlations", null, null).statusCode()).isEqualTo(401);
+
+        Map<String, String> tokens = DemoAgencies.tokens(data);
+        for (String[] own : new String[][] {{"tj-drug-control", "kz-customs"}, {"kz-customs", "tj-drug-control"}}) {
+            JsonNode side = link.get("a").get("agency").asString().equals(own[0]) ? link.get("a") : link.get("b");
+            JsonNode other = side == link.get("a") ? link.get("b") : link.get("a");
+            HttpResponse<String> r = call("GET", platform.restUrl() + "/api/v1/correlation-notices", tokens.get(own[0]), null);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            JsonNode notice = null;
+            for (JsonNode n : JSON.readTree(r.body()).get("notices")) {
+                if (n.get("alertId").asString().equals(side.get("alertId").asString())) {
+                    notice = n;
+                }
+            }
+            assertThat(notice).as(own[0] + "'s notice about its own alert: " + r.body()).isNotNull();
+            assertThat(notice.get("status").asString()).as("linked, or updated by a later version").isIn("LINKED", "UPDATED");
+            assertThat(notice.get("askThrough").toString()).contains("CARICC");
+            assertThat(r.body()).as("nothing of the other report").doesNotContain(own[1])
+                    .doesNotContain(other.get("alertId").asString());
+        }
+        assertThat(call("GET", platform.restUrl() + "/api/v1/correlation-notices", caricc, null).statusCode())
+                .as("a body is no agency").isEqualTo(403);
+        assertThat(call("GET", platform.restUrl() + "/api/v1/correlation-notices", null, null).statusCode()).isEqualTo(401);
     }
 
     private static JsonNode party(JsonNode returnChannel, String party) {

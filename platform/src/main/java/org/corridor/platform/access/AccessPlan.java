@@ -28,7 +28,8 @@ public final class AccessPlan {
 
     /**
      * {@code agency-<id>}: write (and read back, for corrections) its own inbound topic; write its own responses and
-     * read its own inbox (the return channel), with groups of its own; nothing else.
+     * read its own inbox (the return channel) and its own links topic (blind notices), with groups of its own; nothing
+     * else.
      */
     public static List<AclBinding> agency(String agencyId) {
         String p = Principals.agency(agencyId);
@@ -36,13 +37,14 @@ public final class AccessPlan {
         topic(acls, p, Topics.inbound(agencyId), PatternType.LITERAL, AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE);
         topic(acls, p, Topics.agencyResponses(agencyId), PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE);
         topic(acls, p, Topics.agencyInbox(agencyId), PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
+        topic(acls, p, Topics.agencyLinks(agencyId), PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
         acls.add(allow(p, new ResourcePattern(ResourceType.GROUP, p + ".", PatternType.PREFIXED), AclOperation.READ));
         return acls;
     }
 
     /**
      * {@code body-<id>}: read its own feed and parked records with its own groups; write its own responses and read
-     * its own inbox (the return channel). It writes no receipt: receipts are the subscriber service's alone, and a
+     * its own inbox (the return channel) and its own links topic (correlation hits). It writes no receipt: receipts are the subscriber service's alone, and a
      * body acknowledges through the subscriber's HTTP API, as itself.
      */
     public static List<AclBinding> body(String bodyId) {
@@ -52,6 +54,7 @@ public final class AccessPlan {
         topic(acls, p, Topics.parked(bodyId), PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
         topic(acls, p, Topics.bodyResponses(bodyId), PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE);
         topic(acls, p, Topics.bodyInbox(bodyId), PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
+        topic(acls, p, Topics.bodyLinks(bodyId), PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
         for (String group : Groups.ofBody(bodyId)) {
             acls.add(allow(p, new ResourcePattern(ResourceType.GROUP, group, PatternType.LITERAL), AclOperation.READ));
         }
@@ -138,6 +141,7 @@ public final class AccessPlan {
         topic(acls, p, Topics.INBOUND_PREFIX, PatternType.PREFIXED, AclOperation.DESCRIBE);
         topic(acls, p, Topics.agencyResponses(""), PatternType.PREFIXED, AclOperation.DESCRIBE);
         topic(acls, p, Topics.agencyInbox(""), PatternType.PREFIXED, AclOperation.DESCRIBE);
+        topic(acls, p, Topics.agencyLinks(""), PatternType.PREFIXED, AclOperation.DESCRIBE);
         for (String t : List.of(Topics.AUDIT, Topics.RECEIPTS)) {
             topic(acls, p, t, PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE, AclOperation.CREATE);
         }
@@ -169,7 +173,8 @@ public final class AccessPlan {
 
     /**
      * The correlator, a Kafka Streams application: reads every inbound topic and the audit (as the router does, it
-     * sees every alert), writes only {@code alerts.correlations}; its internal topics (repartitions, changelogs), group
+     * sees every alert), writes only {@code alerts.correlations} and the parties' links topics ({@code alerts.links.*},
+     * each party's share of the hits); its internal topics (repartitions, changelogs), group
      * and transactional ids all start with its application id.
      */
     public static List<AclBinding> correlator() {
@@ -178,6 +183,7 @@ public final class AccessPlan {
         topic(acls, p, Topics.INBOUND_PREFIX, PatternType.PREFIXED, AclOperation.READ, AclOperation.DESCRIBE);
         topic(acls, p, Topics.AUDIT, PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
         topic(acls, p, Topics.CORRELATIONS, PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
+        topic(acls, p, Topics.LINKS_PREFIX, PatternType.PREFIXED, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
         topic(acls, p, Groups.CORRELATOR + "-", PatternType.PREFIXED, AclOperation.READ, AclOperation.WRITE,
                 AclOperation.DESCRIBE, AclOperation.CREATE, AclOperation.DELETE, AclOperation.DESCRIBE_CONFIGS);
         acls.add(allow(p, new ResourcePattern(ResourceType.GROUP, Groups.CORRELATOR, PatternType.LITERAL), AclOperation.READ));

@@ -44,21 +44,21 @@ public final class Provisioner {
         this.replication = replication;
     }
 
-    /** The agency's inbound topic, its responses and inbox topics, its credential and its ACLs. */
+    /** The agency's inbound topic, its responses, inbox and links topics, its credential and its ACLs. */
     public void addAgency(String agencyId, String password) {
-        TopicAdmin.ensure(admin, List.of(Topics.inbound(agencyId), Topics.agencyResponses(agencyId), Topics.agencyInbox(agencyId)),
-                partitions, replication);
+        TopicAdmin.ensure(admin, List.of(Topics.inbound(agencyId), Topics.agencyResponses(agencyId), Topics.agencyInbox(agencyId),
+                Topics.agencyLinks(agencyId)), partitions, replication);
         upsertUser(Principals.agency(agencyId), password);
         grant(AccessPlan.agency(agencyId));
     }
 
     /**
-     * The body's feed, parked, responses and inbox topics, its credential and its ACLs; ACLs an earlier plan gave it and this one
+     * The body's feed, parked, responses, inbox and links topics, its credential and its ACLs; ACLs an earlier plan gave it and this one
      * withdraws ({@link AccessPlan#withdrawnFromBody}) are deleted.
      */
     public void addBody(String bodyId, String password) {
         TopicAdmin.ensure(admin, List.of(Topics.feed(bodyId), Topics.parked(bodyId), Topics.bodyResponses(bodyId),
-                Topics.bodyInbox(bodyId)), partitions, replication);
+                Topics.bodyInbox(bodyId), Topics.bodyLinks(bodyId)), partitions, replication);
         upsertUser(Principals.body(bodyId), password);
         call(admin.deleteAcls(AccessPlan.withdrawnFromBody(bodyId)).all());
         grant(AccessPlan.body(bodyId));

@@ -35,6 +35,8 @@ class AccessPlanTest {
                 "User:agency-tj-drug-control DESCRIBE TOPIC:LITERAL:alerts.responses.agency-tj-drug-control",
                 "User:agency-tj-drug-control READ TOPIC:LITERAL:alerts.inbox.agency-tj-drug-control",
                 "User:agency-tj-drug-control DESCRIBE TOPIC:LITERAL:alerts.inbox.agency-tj-drug-control",
+                "User:agency-tj-drug-control READ TOPIC:LITERAL:alerts.links.agency-tj-drug-control",
+                "User:agency-tj-drug-control DESCRIBE TOPIC:LITERAL:alerts.links.agency-tj-drug-control",
                 "User:agency-tj-drug-control READ GROUP:PREFIXED:agency-tj-drug-control.");
     }
 
@@ -49,6 +51,8 @@ class AccessPlanTest {
                 "User:body-paris-pact DESCRIBE TOPIC:LITERAL:alerts.responses.body-paris-pact",
                 "User:body-paris-pact READ TOPIC:LITERAL:alerts.inbox.body-paris-pact",
                 "User:body-paris-pact DESCRIBE TOPIC:LITERAL:alerts.inbox.body-paris-pact",
+                "User:body-paris-pact READ TOPIC:LITERAL:alerts.links.body-paris-pact",
+                "User:body-paris-pact DESCRIBE TOPIC:LITERAL:alerts.links.body-paris-pact",
                 "User:body-paris-pact READ GROUP:LITERAL:corridor-subscriber-paris-pact",
                 "User:body-paris-pact READ GROUP:LITERAL:corridor-redrive-paris-pact",
                 "User:body-paris-pact READ GROUP:LITERAL:corridor-replay-paris-pact",
@@ -102,6 +106,30 @@ class AccessPlanTest {
                     .extracting(a -> a.entry().principal()).as(topic).containsExactly(reader);
             assertThat(all).filteredOn(a -> writes(a) && covers(a, topic))
                     .extracting(a -> a.entry().principal()).as(topic).containsExactly("User:router");
+        });
+    }
+
+    /** A links topic holds what the correlator released to its party: only the correlator writes it, only the party reads it. */
+    @Test
+    void onlyTheCorrelatorWritesALinksTopicAndOnlyItsPartyReadsIt() {
+        List<AclBinding> all = new java.util.ArrayList<>();
+        all.addAll(AccessPlan.agency("tj-drug-control"));
+        all.addAll(AccessPlan.agency("kz-customs"));
+        all.addAll(AccessPlan.body("EUROPOL"));
+        all.addAll(AccessPlan.body("UNODC"));
+        all.addAll(AccessPlan.router());
+        all.addAll(AccessPlan.registry("corridor-schema-registry"));
+        all.addAll(AccessPlan.monitor());
+        all.addAll(AccessPlan.ingest());
+        all.addAll(AccessPlan.subscriber(List.of("EUROPOL", "UNODC")));
+        all.addAll(AccessPlan.correlator());
+        java.util.Map.of("alerts.links.agency-tj-drug-control", "User:agency-tj-drug-control",
+                "alerts.links.body-europol", "User:body-europol").forEach((topic, reader) -> {
+            assertThat(all).filteredOn(a -> a.pattern().resourceType() == ResourceType.TOPIC && covers(a, topic)
+                            && (a.entry().operation() == AclOperation.READ || a.entry().operation() == AclOperation.ALL))
+                    .extracting(a -> a.entry().principal()).as(topic).containsExactly(reader);
+            assertThat(all).filteredOn(a -> writes(a) && covers(a, topic))
+                    .extracting(a -> a.entry().principal()).as(topic).containsExactly("User:correlator");
         });
     }
 

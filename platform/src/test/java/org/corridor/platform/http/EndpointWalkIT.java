@@ -179,7 +179,7 @@ class EndpointWalkIT {
                 if (p.startsWith("/v3/api-docs")) {
                     return Rule.OPEN;
                 }
-                if (p.startsWith("/api/v1/alerts")) {
+                if (p.startsWith("/api/v1/alerts") || p.equals("/api/v1/correlation-notices")) {
                     return Rule.AGENCY;
                 }
                 break;
@@ -194,7 +194,7 @@ class EndpointWalkIT {
                 }
                 break;
             case SUBSCRIBERS:
-                if (p.endsWith("/ack") || p.endsWith("/responses")) {
+                if (p.endsWith("/ack") || p.endsWith("/responses") || p.equals("/api/v1/feeds/{body}/correlations")) {
                     return Rule.OWN_BODY;
                 }
                 if (p.endsWith("/redrive") || p.endsWith("/replay")) {
