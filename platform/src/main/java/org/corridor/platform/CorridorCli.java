@@ -13,7 +13,7 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "corridor", mixinStandardHelpOptions = true,
         description = "Corridor: a cross-agency broker for counter-narcotics trafficking alerts.",
         subcommands = {UpCommand.class, DemoCommand.class, ImportCommand.class, ExplainCommand.class,
-            org.corridor.consumer.correlate.CorrelateCommand.class,
+            org.corridor.consumer.correlate.CorrelateCommand.class, org.corridor.platform.stix.StixCommand.class,
             FeedCommands.Redrive.class, FeedCommands.Replay.class, StatusCommand.class, AuditCommand.class, AdminCommand.class,
             HelpCommand.class})
 public final class CorridorCli {
