@@ -90,6 +90,75 @@ public final class PartyTopicReader<T> {
         return new Read<>(List.copyOf(found), undecodable);
     }
 
+    /** A record read, where it is in the log, and its value. */
+    public record Entry<T>(int partition, long offset, long timestamp, String key, T value) {
+    }
+
+    /**
+     * The records of a topic up to fixed end offsets, so paging through them stays the same while more arrive.
+     *
+     * @param end the end offset read up to, per partition: the committed end at the first read, or the one a page token
+     *            pinned
+     */
+    public record Snapshot<T>(List<Entry<T>> entries, Map<Integer, Long> end, int undecodable) {
+    }
+
+    /**
+     * The records of the topic from its start to {@code upTo} (per partition), or to its committed end where
+     * {@code upTo} is null; none when the topic does not exist.
+     *
+     * @throws IllegalArgumentException when {@code upTo} names a partition the topic lacks or lies past its end
+     * @throws TimeoutException         when the topic cannot be read that far within the timeout
+     */
+    public Snapshot<T> snapshot(String topic, Map<Integer, Long> upTo) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Entry<T>> found = new ArrayList<>();
+        int undecodable = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+            if (infos == null || infos.isEmpty()) {
+                return new Snapshot<>(List.of(), Map.of(), 0);
+            }
+            List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> committedEnd = consumer.endOffsets(partitions, timeout);
+            Map<TopicPartition, Long> end = new HashMap<>(committedEnd);
+            if (upTo != null) {
+                for (Map.Entry<Integer, Long> e : upTo.entrySet()) {
+                    TopicPartition tp = new TopicPartition(topic, e.getKey());
+                    Long last = committedEnd.get(tp);
+                    if (last == null || e.getValue() < 0 || e.getValue() > last) {
+                        throw new IllegalArgumentException("partition " + e.getKey() + " offset " + e.getValue()
+                                + " is not in " + topic);
+                    }
+                    end.put(tp, e.getValue());
+                }
+            }
+            while (!atEnd(consumer, end)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new TimeoutException("reading " + topic + " to its end took longer than " + timeout);
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(Math.min(200, left / 1_000_000 + 1)))) {
+                    if (r.offset() >= end.get(new TopicPartition(r.topic(), r.partition())) || r.value() == null) {
+                        continue;
+                    }
+                    try {
+                        found.add(new Entry<>(r.partition(), r.offset(), r.timestamp(), r.key(),
+                                values.deserialize(r.topic(), r.value())));
+                    } catch (RuntimeException e) {
+                        undecodable++;
+                    }
+                }
+            }
+            Map<Integer, Long> ends = new java.util.TreeMap<>();
+            end.forEach((tp, offset) -> ends.put(tp.partition(), offset));
+            return new Snapshot<>(List.copyOf(found), Map.copyOf(ends), undecodable);
+        }
+    }
+
     private static boolean atEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
         for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
             if (consumer.position(e.getKey()) < e.getValue()) {
