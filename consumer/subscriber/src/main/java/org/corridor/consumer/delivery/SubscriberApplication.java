@@ -7,7 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
 /** The subscribers as their own process (actuator on 8083); one process can serve several bodies. */
-@SpringBootApplication(scanBasePackageClasses = SubscriberConfiguration.class)
+@SpringBootApplication(scanBasePackages = {"org.corridor.consumer.delivery", "org.corridor.consumer.taxii"})
 @Import(SubscriberConfiguration.class)
 public class SubscriberApplication {
 

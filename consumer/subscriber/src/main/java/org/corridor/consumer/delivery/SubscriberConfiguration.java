@@ -107,6 +107,12 @@ public class SubscriberConfiguration {
         return admin;
     }
 
+    /** What the TAXII server may read: a body's own principal's settings, only for the bodies served here. */
+    @Bean
+    org.corridor.consumer.taxii.TaxiiAccess taxiiAccess(FeedSinks sinks, BodyClients clients) {
+        return body -> sinks.of(body).isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(clients.forBody(body));
+    }
+
     @Bean
     BodyClients bodyClients(KafkaProperties kafka, SubscriberProperties properties) {
         return new BodyClients(kafka.buildConsumerProperties(), properties.bodyPasswords());

@@ -1,0 +1,22 @@
+package org.corridor.consumer.taxii;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** TAXII 2.1 error messages: {@code title}, {@code description}, {@code http_status}. */
+final class TaxiiErrors {
+
+    private TaxiiErrors() {
+    }
+
+    static ResponseEntity<ObjectNode> of(HttpStatus status, String title, String description) {
+        ObjectNode e = JsonNodeFactory.instance.objectNode();
+        e.put("title", title);
+        e.put("description", description);
+        e.put("http_status", String.valueOf(status.value()));
+        return ResponseEntity.status(status).contentType(MediaType.parseMediaType(Taxii.MEDIA_TYPE)).body(e);
+    }
+}
