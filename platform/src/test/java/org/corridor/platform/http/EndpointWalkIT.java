@@ -47,7 +47,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  */
 class EndpointWalkIT {
 
-    enum Rule { OPEN, AGENCY, AGENCY_OR_BODY, OWN_BODY, OPERATOR, METRICS, WRITER }
+    enum Rule { OPEN, AGENCY, AGENCY_OR_BODY, ANY_BODY, OWN_BODY, OPERATOR, METRICS, WRITER }
 
     /** Body named in walked paths, and the body whose credentials are someone else's there. */
     private static final String BODY = "UNODC";
@@ -148,6 +148,7 @@ class EndpointWalkIT {
             case OPEN -> true;
             case AGENCY -> party.equals("agency");
             case AGENCY_OR_BODY -> party.equals("agency") || party.startsWith("body ");
+            case ANY_BODY -> party.startsWith("body ");
             case OWN_BODY -> party.equals("body " + BODY);
             case OPERATOR -> party.equals("operator");
             case METRICS -> party.equals("operator") || party.equals("metrics");
@@ -194,7 +195,11 @@ class EndpointWalkIT {
                 }
                 break;
             case SUBSCRIBERS:
-                if (p.endsWith("/ack") || p.endsWith("/responses") || p.equals("/api/v1/feeds/{body}/correlations")) {
+                if (p.equals("/taxii2/")) {
+                    return Rule.ANY_BODY;
+                }
+                if (p.endsWith("/ack") || p.endsWith("/responses") || p.equals("/api/v1/feeds/{body}/correlations")
+                        || p.startsWith("/taxii2/{body}/")) {
                     return Rule.OWN_BODY;
                 }
                 if (p.endsWith("/redrive") || p.endsWith("/replay")) {

@@ -1,0 +1,280 @@
+package org.corridor.platform.taxii;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.corridor.platform.DemoAgencies;
+import org.corridor.platform.EmbeddedPlatform;
+import org.corridor.platform.HttpAuth;
+import org.corridor.platform.PlatformSettings;
+import org.corridor.schemas.stix.StixIds;
+import org.corridor.schemas.stix.StixSchemas;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The TAXII 2.1 server on the secured platform, as the bodies' own principals: discovery and collections, who may
+ * read which API root, content negotiation, paging through more than 1,000 objects while more arrive, added_after,
+ * match[type], the versions of a corrected alert and a retraction served as revoked.
+ */
+class TaxiiPlatformIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String TAXII = "application/taxii+json;version=2.1";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path data;
+    static EmbeddedPlatform platform;
+    static String caricc;
+    static String root;
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, false), Map.of()).start();
+        caricc = HttpAuth.basic(platform, "body-CARICC");
+        root = platform.subscriberUrl() + "/taxii2/CARICC/";
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void discoveryAndCollectionsShowTheBodyItsOwnApiRootOnly() throws Exception {
+        HttpResponse<String> discovery = get(platform.subscriberUrl() + "/taxii2/", caricc, TAXII);
+        assertThat(discovery.statusCode()).isEqualTo(200);
+        assertThat(discovery.headers().firstValue("Content-Type").orElse("")).startsWith("application/taxii+json");
+        assertThat(texts(JSON.readTree(discovery.body()).get("api_roots"))).containsExactly(root);
+        JsonNode apiRoot = JSON.readTree(get(root, caricc, TAXII).body());
+        assertThat(texts(apiRoot.get("versions"))).containsExactly(TAXII);
+        JsonNode collections = JSON.readTree(get(root + "collections/", caricc, TAXII).body()).get("collections");
+        List<String> aliases = new ArrayList<>();
+        collections.forEach(c -> {
+            aliases.add(c.get("alias").asString());
+            assertThat(c.get("can_read").asBoolean()).isTrue();
+            assertThat(c.get("can_write").asBoolean()).isFalse();
+        });
+        assertThat(aliases).containsExactly("alerts", "responses", "links");
+        String alerts = collections.get(0).get("id").asString();
+        assertThat(get(root + "collections/" + alerts + "/", caricc, TAXII).statusCode()).isEqualTo(200);
+        assertThat(get(root + "collections/" + UUID.randomUUID() + "/", caricc, TAXII).statusCode()).isEqualTo(404);
+
+        String europol = HttpAuth.basic(platform, "body-EUROPOL");
+        for (String path : List.of("", "collections/", "collections/" + alerts + "/objects/", "collections/alerts/manifest/")) {
+            assertThat(get(root + path, europol, TAXII).statusCode()).as("EUROPOL on CARICC's " + path).isEqualTo(403);
+            assertThat(get(root + path, null, TAXII).statusCode()).as("anonymous on " + path).isEqualTo(401);
+            assertThat(get(root + path, HttpAuth.basic(platform, "operator"), TAXII).statusCode()).as("operator").isEqualTo(403);
+        }
+        assertThat(get(root + "collections/", caricc, "application/json").statusCode()).isEqualTo(406);
+        assertThat(get(root + "collections/", caricc, "application/taxii+json;version=2.0").statusCode()).isEqualTo(406);
+        assertThat(post(root + "collections/alerts/objects/", caricc).statusCode()).as("read-only").isEqualTo(403);
+        HttpResponse<String> badFilter = get(root + "collections/alerts/objects/?limit=0", caricc, TAXII);
+        assertThat(badFilter.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badFilter.body()).get("description").asString()).contains("limit");
+        assertThat(get(root + "collections/alerts/objects/?next=bm90LWEtdG9rZW4", caricc, TAXII).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void pagingThroughMoreThanAThousandObjectsWhileMoreArriveSkipsAndRepeatsNone() throws Exception {
+        String tag = "paging-" + UUID.randomUUID();
+        Set<String> first = publish(tag, 400);
+        Set<String> firstReports = reportIds(first);
+        String objects = root + "collections/alerts/objects/";
+        waitFor(() -> reports(objects, tag).containsAll(firstReports));
+
+        List<String> served = new ArrayList<>();
+        Set<String> servedReports = new HashSet<>();
+        String next = null;
+        String lastAdded = null;
+        int pages = 0;
+        Set<String> later = null;
+        do {
+            HttpResponse<String> page = get(objects + "?limit=100" + (next == null ? "" : "&next=" + enc(next)), caricc, TAXII);
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            JsonNode env = JSON.readTree(page.body());
+            for (JsonNode o : env.path("objects")) {
+                served.add(o.get("id").asString() + "@" + o.path("modified").asString(o.path("created").asString("")));
+                if (o.get("type").asString().equals("report")) {
+                    servedReports.add(o.get("id").asString());
+                }
+                assertThat(StixSchemas.violations(o)).isEmpty();
+            }
+            if (env.has("objects")) {
+                lastAdded = page.headers().firstValue("X-TAXII-Date-Added-Last").orElseThrow();
+                assertThat(page.headers().firstValue("X-TAXII-Date-Added-First")).isPresent();
+            }
+            next = env.get("more").asBoolean() ? env.get("next").asString() : null;
+            pages++;
+            if (pages == 2) {
+                later = reportIds(publish(tag, 60));
+                Set<String> arriving = later;
+                waitFor(() -> reports(objects, tag).containsAll(arriving));
+            }
+        } while (next != null);
+
+        assertThat(served).as("no object version twice").doesNotHaveDuplicates();
+        assertThat(served.size()).as("objects served").isGreaterThan(1_000);
+        assertThat(servedReports).as("the snapshot of the first page: every earlier report").containsAll(firstReports);
+        assertThat(servedReports).as("and none that came later").doesNotContainAnyElementsOf(later);
+        Set<String> after = new HashSet<>();
+        String cursor = null;
+        do {
+            JsonNode env = JSON.readTree(get(objects + "?match%5Btype%5D=report&limit=1000&added_after=" + enc(lastAdded)
+                    + (cursor == null ? "" : "&next=" + enc(cursor)), caricc, TAXII).body());
+            env.path("objects").forEach(o -> after.add(o.get("id").asString()));
+            cursor = env.get("more").asBoolean() ? env.get("next").asString() : null;
+        } while (cursor != null);
+        assertThat(after).as("added_after the last page: the later ones, none skipped").containsAll(later)
+                .doesNotContainAnyElementsOf(firstReports);
+    }
+
+    @Test
+    void aCorrectedAlertHasItsVersionsAndARetractionIsServedRevoked() throws Exception {
+        String token = DemoAgencies.tokens(data).get("tj-drug-control");
+        String body = alert("versions " + UUID.randomUUID());
+        JsonNode created = JSON.readTree(send("POST", platform.restUrl() + "/api/v1/alerts", token, body).body());
+        String alertId = created.get("alertId").asString();
+        assertThat(send("PUT", platform.restUrl() + "/api/v1/alerts/" + alertId, token, body.replace("\"amount\":412",
+                "\"amount\":415")).statusCode()).isEqualTo(202);
+        assertThat(send("DELETE", platform.restUrl() + "/api/v1/alerts/" + alertId, token,
+                "{\"reason\":\"reported twice\"}").statusCode()).isEqualTo(202);
+        String report = StixIds.report("tj-drug-control", UUID.fromString(alertId));
+        String versions = root + "collections/alerts/objects/" + report + "/versions/";
+        waitFor(() -> JSON.readTree(get(versions, caricc, TAXII).body()).path("versions").size() == 3);
+
+        JsonNode all = JSON.readTree(get(root + "collections/alerts/objects/" + report + "/?match%5Bversion%5D=all", caricc, TAXII).body());
+        assertThat(all.get("objects")).hasSize(3);
+        assertThat(all.get("objects").get(0).get("created")).isEqualTo(all.get("objects").get(2).get("created"));
+        JsonNode latest = JSON.readTree(get(root + "collections/alerts/objects/" + report + "/", caricc, TAXII).body())
+                .get("objects");
+        assertThat(latest).hasSize(1);
+        assertThat(latest.get(0).get("revoked").asBoolean()).as("the retraction").isTrue();
+        JsonNode firstVersion = JSON.readTree(get(root + "collections/alerts/objects/" + report + "/?match%5Bversion%5D=first",
+                caricc, TAXII).body()).get("objects").get(0);
+        assertThat(firstVersion.has("revoked")).isFalse();
+        assertThat(get(root + "collections/alerts/objects/report--" + UUID.randomUUID() + "/", caricc, TAXII).statusCode())
+                .isEqualTo(404);
+
+        JsonNode manifest = JSON.readTree(get(root + "collections/alerts/manifest/?match%5Bid%5D=" + report + "&match%5Bversion%5D=all",
+                caricc, TAXII).body());
+        assertThat(manifest.get("objects")).hasSize(3);
+        manifest.get("objects").forEach(m -> assertThat(m.get("media_type").asString()).isEqualTo("application/stix+json;version=2.1"));
+        String europol = HttpAuth.basic(platform, "body-EUROPOL");
+        HttpResponse<String> europolSees = get(platform.subscriberUrl() + "/taxii2/EUROPOL/collections/alerts/objects/"
+                + report + "/", europol, TAXII);
+        assertThat(europolSees.statusCode()).as("not a recipient: its own root has no such object").isEqualTo(404);
+    }
+
+    // --- helpers
+
+    private static Set<String> publish(String tag, int count) throws Exception {
+        String token = DemoAgencies.tokens(data).get("tj-drug-control");
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < count; i++) {
+            batch.append(i == 0 ? "" : ",").append(alert(tag + " #" + i));
+        }
+        HttpResponse<String> r = send("POST", platform.restUrl() + "/api/v1/alerts/batch", token, batch.append(']').toString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(r.body());
+        assertThat(answer.get("accepted").asInt()).as(r.body()).isEqualTo(count);
+        Set<String> ids = new HashSet<>();
+        answer.get("results").forEach(x -> ids.add(x.get("alertId").asString()));
+        return ids;
+    }
+
+    private static Set<String> reportIds(Set<String> alertIds) {
+        Set<String> reports = new HashSet<>();
+        alertIds.forEach(id -> reports.add(StixIds.report("tj-drug-control", UUID.fromString(id))));
+        return reports;
+    }
+
+    private static String alert(String summary) {
+        return """
+            {"kind":"SEIZURE","priority":"ROUTINE","occurredOn":"%s","summary":"%s",
+             "substances":[{"name":"heroin","category":"OPIATE","quantity":{"amount":412,"unit":"KG"}}],
+             "route":{"eventCountry":"TJ","originCountry":"AF","transitCountries":["KZ"],"destinationCountry":"RU"},
+             "transportMode":"ROAD","handling":{"tlp":"GREEN","handlingCode":"H0"}}""".formatted(LocalDate.now().minusDays(3), summary);
+    }
+
+    /** The report ids whose name carries the tag, over every page. */
+    private static Set<String> reports(String objects, String tag) throws Exception {
+        Set<String> found = new HashSet<>();
+        String next = null;
+        do {
+            JsonNode env = JSON.readTree(get(objects + "?match%5Btype%5D=report&limit=1000" + (next == null ? "" : "&next=" + enc(next)),
+                    caricc, TAXII).body());
+            env.path("objects").forEach(o -> {
+                if (o.get("name").asString().startsWith(tag)) {
+                    found.add(o.get("id").asString());
+                }
+            });
+            next = env.path("more").asBoolean() ? env.get("next").asString() : null;
+        } while (next != null);
+        return found;
+    }
+
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void waitFor(Check check) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!check.holds()) {
+            assertThat(System.nanoTime()).as("waited 90 s").isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    private static HttpResponse<String> get(String url, String auth, String accept) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET().header("Accept", accept);
+        if (auth != null) {
+            b.header("Authorization", auth);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String url, String auth) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Accept", TAXII).header("Content-Type", TAXII).header("Authorization", auth).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> send(String method, String url, String token, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(x -> out.add(x.asString()));
+        return out;
+    }
+}
