@@ -57,37 +57,8 @@ public final class PartyTopicReader<T> {
      * @throws TimeoutException when the topic cannot be read to its end within the timeout
      */
     public Read<T> read(String topic, Predicate<String> keys) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<T> found = new ArrayList<>();
-        int undecodable = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
-            if (infos == null || infos.isEmpty()) {
-                return new Read<>(List.of(), 0);
-            }
-            List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            while (!atEnd(consumer, end)) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new TimeoutException("reading " + topic + " to its end took longer than " + timeout);
-                }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(Math.min(200, left / 1_000_000 + 1)))) {
-                    if (r.key() == null || !keys.test(r.key()) || r.value() == null) {
-                        continue;
-                    }
-                    try {
-                        found.add(values.deserialize(r.topic(), r.value()));
-                    } catch (RuntimeException e) {
-                        undecodable++;
-                    }
-                }
-            }
-        }
-        return new Read<>(List.copyOf(found), undecodable);
+        Snapshot<T> s = scan(topic, null, key -> key != null && keys.test(key));
+        return new Read<>(s.entries().stream().map(Entry::value).toList(), s.undecodable());
     }
 
     /** A record read, where it is in the log, and its value. */
@@ -111,6 +82,11 @@ public final class PartyTopicReader<T> {
      * @throws TimeoutException         when the topic cannot be read that far within the timeout
      */
     public Snapshot<T> snapshot(String topic, Map<Integer, Long> upTo) {
+        return scan(topic, upTo, key -> true);
+    }
+
+    /** The records from the start to {@code upTo} (or the committed end) whose key, maybe null, passes {@code keys}. */
+    private Snapshot<T> scan(String topic, Map<Integer, Long> upTo, Predicate<String> keys) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Entry<T>> found = new ArrayList<>();
         int undecodable = 0;
@@ -142,7 +118,8 @@ public final class PartyTopicReader<T> {
                     throw new TimeoutException("reading " + topic + " to its end took longer than " + timeout);
                 }
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(Math.min(200, left / 1_000_000 + 1)))) {
-                    if (r.offset() >= end.get(new TopicPartition(r.topic(), r.partition())) || r.value() == null) {
+                    if (r.offset() >= end.get(new TopicPartition(r.topic(), r.partition())) || r.value() == null
+                            || !keys.test(r.key())) {
                         continue;
                     }
                     try {
