@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** STIX timestamps: UTC, millisecond precision ({@code 2026-11-20T14:03:00.000Z}), as created and modified need. */
-final class StixTime {
+public final class StixTime {
 
     /** The created and modified time of objects that are not versioned (identities, countries, definitions). */
     static final String FIXED = "2024-01-01T00:00:00.000Z";
@@ -17,7 +17,7 @@ final class StixTime {
     private StixTime() {
     }
 
-    static String of(Instant t) {
+    public static String of(Instant t) {
         return MILLIS.format(t);
     }
 

@@ -18,8 +18,11 @@ import org.corridor.support.serde.Serdes;
  */
 final class CollectionReader {
 
-    /** The object versions of a collection and the end offsets of the snapshot they came from. */
-    record Read(List<Stored> objects, Map<Integer, Long> end) {
+    /**
+     * The object versions of a collection, the end offsets of the snapshot they came from, and how many of its
+     * records could not be decoded (a feed's are dead-lettered by its listener already; here they are counted).
+     */
+    record Read(List<Stored> objects, Map<Integer, Long> end, int undecodable) {
     }
 
     private final SchemaRegistryClient registry;
@@ -40,17 +43,17 @@ final class CollectionReader {
             case ALERTS -> {
                 Snapshot<TraffickingAlert> s = new PartyTopicReader<>(bodySettings, Serdes.reader(registry, TraffickingAlert.class),
                         timeout).snapshot(topic, upTo);
-                yield new Read(CollectionObjects.alerts(s.entries()), s.end());
+                yield new Read(CollectionObjects.alerts(s.entries()), s.end(), s.undecodable());
             }
             case RESPONSES -> {
                 Snapshot<AlertResponse> s = new PartyTopicReader<>(bodySettings, Serdes.reader(registry, AlertResponse.class),
                         timeout).snapshot(topic, upTo);
-                yield new Read(CollectionObjects.responses(s.entries()), s.end());
+                yield new Read(CollectionObjects.responses(s.entries()), s.end(), s.undecodable());
             }
             case LINKS -> {
                 Snapshot<CorrelationHit> s = new PartyTopicReader<>(bodySettings, Serdes.reader(registry, CorrelationHit.class),
                         timeout).snapshot(topic, upTo);
-                yield new Read(CollectionObjects.links(s.entries()), s.end());
+                yield new Read(CollectionObjects.links(s.entries()), s.end(), s.undecodable());
             }
         };
     }

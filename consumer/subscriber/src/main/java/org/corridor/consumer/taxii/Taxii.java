@@ -1,8 +1,8 @@
 package org.corridor.consumer.taxii;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+
+import org.corridor.schemas.stix.StixTime;
 
 /** TAXII 2.1 constants: media types, timestamps, limits. */
 final class Taxii {
@@ -12,13 +12,11 @@ final class Taxii {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
-    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
-
     private Taxii() {
     }
 
+    /** A TAXII timestamp: STIX's form, UTC with milliseconds. */
     static String time(Instant t) {
-        return MILLIS.format(t);
+        return StixTime.of(t);
     }
 }

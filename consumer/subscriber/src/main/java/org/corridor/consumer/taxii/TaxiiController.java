@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.apache.kafka.common.KafkaException;
 import org.corridor.schemas.registry.SchemaRegistryClient;
 import org.corridor.support.http.HttpParty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,7 +36,10 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class TaxiiController {
 
+    private static final Logger log = LoggerFactory.getLogger(TaxiiController.class);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** How many records of the collection's topic could not be decoded, when some could not: they are not served. */
+    static final String UNDECODABLE = "X-Corridor-Undecodable";
     private static final String BODY_ONLY = "hasAuthority('BODY_' + #body)";
 
     private final TaxiiAccess access;
@@ -62,7 +67,7 @@ class TaxiiController {
     @GetMapping(path = "/taxii2/{body}/", produces = Taxii.MEDIA_TYPE)
     ResponseEntity<ObjectNode> apiRoot(@PathVariable String body) {
         if (access.readerOf(body).isEmpty()) {
-            return TaxiiErrors.of(HttpStatus.NOT_FOUND, "No such API root", body + " is not served here");
+            return noApiRoot(body);
         }
         ObjectNode r = NODES.objectNode();
         r.put("title", "Corridor: " + body);
@@ -76,7 +81,7 @@ class TaxiiController {
     @GetMapping(path = "/taxii2/{body}/collections/", produces = Taxii.MEDIA_TYPE)
     ResponseEntity<ObjectNode> collections(@PathVariable String body) {
         if (access.readerOf(body).isEmpty()) {
-            return TaxiiErrors.of(HttpStatus.NOT_FOUND, "No such API root", body + " is not served here");
+            return noApiRoot(body);
         }
         ObjectNode r = NODES.objectNode();
         ArrayNode list = r.putArray("collections");
@@ -91,7 +96,7 @@ class TaxiiController {
     ResponseEntity<ObjectNode> collection(@PathVariable String body, @PathVariable String id) {
         Optional<Collection> c = Collection.of(body, id);
         if (access.readerOf(body).isEmpty() || c.isEmpty()) {
-            return TaxiiErrors.of(HttpStatus.NOT_FOUND, "No such collection", "no collection " + id + " in " + body + "'s API root");
+            return noCollection(body, id);
         }
         return ok(collection(body, c.get()));
     }
@@ -150,7 +155,7 @@ class TaxiiController {
         Optional<Map<String, Object>> settings = access.readerOf(body);
         Optional<Collection> c = Collection.of(body, id);
         if (settings.isEmpty() || c.isEmpty()) {
-            return TaxiiErrors.of(HttpStatus.NOT_FOUND, "No such collection", "no collection " + id + " in " + body + "'s API root");
+            return noCollection(body, id);
         }
         ObjectQuery query;
         PageToken token;
@@ -198,6 +203,11 @@ class TaxiiController {
             }
         }
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(MediaType.parseMediaType(Taxii.MEDIA_TYPE));
+        if (read.undecodable() > 0) {
+            log.warn("taxii: {} records of {}'s {} collection could not be decoded and are not served", read.undecodable(),
+                    body, c.get().alias());
+            answer.header(UNDECODABLE, String.valueOf(read.undecodable()));
+        }
         if (!p.items().isEmpty()) {
             answer.header("X-TAXII-Date-Added-First", Taxii.time(p.items().get(0).dateAdded()));
             answer.header("X-TAXII-Date-Added-Last", Taxii.time(p.items().get(p.items().size() - 1).dateAdded()));
@@ -215,6 +225,14 @@ class TaxiiController {
         o.put("can_write", false);
         o.putArray("media_types").add(Taxii.STIX_MEDIA_TYPE);
         return o;
+    }
+
+    private static ResponseEntity<ObjectNode> noApiRoot(String body) {
+        return TaxiiErrors.of(HttpStatus.NOT_FOUND, "No such API root", body + " is not served here");
+    }
+
+    private static ResponseEntity<ObjectNode> noCollection(String body, String id) {
+        return TaxiiErrors.of(HttpStatus.NOT_FOUND, "No such collection", "no collection " + id + " in " + body + "'s API root");
     }
 
     private static ResponseEntity<ObjectNode> ok(ObjectNode body) {
