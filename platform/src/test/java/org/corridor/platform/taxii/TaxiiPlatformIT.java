@@ -1,6 +1,7 @@
 package org.corridor.platform.taxii;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -236,16 +237,8 @@ class TaxiiPlatformIT {
         return found;
     }
 
-    interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void waitFor(Check check) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!check.holds()) {
-            assertThat(System.nanoTime()).as("waited 90 s").isLessThan(deadline);
-            Thread.sleep(250);
-        }
+    private static void waitFor(java.util.concurrent.Callable<Boolean> check) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(check);
     }
 
     private static HttpResponse<String> get(String url, String auth, String accept) throws Exception {
