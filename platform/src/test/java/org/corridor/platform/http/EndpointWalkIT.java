@@ -199,7 +199,7 @@ class EndpointWalkIT {
                     return Rule.ANY_BODY;
                 }
                 if (p.endsWith("/ack") || p.endsWith("/responses") || p.equals("/api/v1/feeds/{body}/correlations")
-                        || p.startsWith("/taxii2/{body}/")) {
+                        || p.startsWith("/taxii2/{body}/") || p.startsWith("/misp/{body}/")) {
                     return Rule.OWN_BODY;
                 }
                 if (p.endsWith("/redrive") || p.endsWith("/replay")) {

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,7 +29,10 @@ import org.corridor.schemas.stix.StixIds;
 import org.corridor.schemas.stix.StixSchemas;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,8 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The TAXII 2.1 server on the secured platform, as the bodies' own principals: discovery and collections, who may
  * read which API root, content negotiation, paging through more than 1,000 objects while more arrive, added_after,
- * match[type], the versions of a corrected alert and a retraction served as revoked.
+ * match[type], the versions of a corrected alert and a retraction served as revoked; and the MISP feed of a body
+ * (first, while the feed is small enough to fetch every event file).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TaxiiPlatformIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -189,7 +196,79 @@ class TaxiiPlatformIT {
         assertThat(europolSees.statusCode()).as("not a recipient: its own root has no such object").isEqualTo(404);
     }
 
+    @Test
+    @Order(1)
+    void aMispFeedListsExactlyTheBodysAlertsEachEventParsesAndTheHashesMatch() throws Exception {
+        String token = DemoAgencies.tokens(data).get("tj-drug-control");
+        String tag = "misp-" + UUID.randomUUID();
+        Set<String> sent = publish(tag, 5);
+        String corrected = sent.iterator().next();
+        assertThat(send("PUT", platform.restUrl() + "/api/v1/alerts/" + corrected, token, alert(tag + " corrected")
+                .replace("\"amount\":412", "\"amount\":415")).statusCode()).isEqualTo(202);
+        HttpResponse<String> red = send("POST", platform.restUrl() + "/api/v1/alerts", token, alert(tag + " red")
+                .replace("{\"tlp\":\"GREEN\",\"handlingCode\":\"H0\"}", "{\"tlp\":\"RED\",\"addressedTo\":[\"UNODC\"]}"));
+        assertThat(red.statusCode()).as(red.body()).isEqualTo(202);
+        String redUuid = uuidOf(JSON.readTree(red.body()).get("alertId").asString());
+        String misp = platform.subscriberUrl() + "/misp/CARICC/";
+        String unodcMisp = platform.subscriberUrl() + "/misp/UNODC/";
+        String unodc = HttpAuth.basic(platform, "body-UNODC");
+        // The router writes every feed of an alert in one transaction: once UNODC holds the red one, CARICC would too.
+        waitFor(() -> JSON.readTree(get(unodcMisp + "manifest.json", unodc, "application/json").body()).has(redUuid));
+        waitFor(() -> JSON.readTree(get(misp + uuidOf(corrected) + ".json", caricc, "application/json").body())
+                .path("Event").path("info").asString().endsWith("corrected"));
+
+        HttpResponse<String> manifestAnswer = get(misp + "manifest.json", caricc, "application/json");
+        assertThat(manifestAnswer.statusCode()).isEqualTo(200);
+        JsonNode manifest = JSON.readTree(manifestAnswer.body());
+        Set<String> listed = new HashSet<>(manifest.propertyNames());
+        Set<String> feed = new HashSet<>();
+        reports(root + "collections/alerts/objects/", "").forEach(r -> feed.add(r.substring("report--".length())));
+        assertThat(listed).as("exactly the alerts of CARICC's feed").isEqualTo(feed);
+        sent.forEach(id -> assertThat(listed).contains(uuidOf(id)));
+        assertThat(listed).as("TLP:RED to UNODC alone").doesNotContain(redUuid);
+
+        Set<String> expectedHashes = new HashSet<>();
+        for (String uuid : listed) {
+            HttpResponse<String> file = get(misp + uuid + ".json", caricc, "application/json");
+            assertThat(file.statusCode()).as(uuid).isEqualTo(200);
+            JsonNode event = JSON.readTree(file.body()).get("Event");
+            assertThat(event.get("uuid").asString()).isEqualTo(uuid);
+            assertThat(event.get("timestamp")).isEqualTo(manifest.get(uuid).get("timestamp"));
+            assertThat(event.get("Tag").get(0).get("name").asString()).isEqualTo("tlp:green");
+            assertThat(event.get("Orgc").get("name").asString()).isNotBlank();
+            for (JsonNode a : event.get("Attribute")) {
+                if (!a.get("deleted").asBoolean()) {
+                    expectedHashes.add(md5(a.get("value").asString()) + "," + uuid);
+                }
+            }
+            if (uuid.equals(uuidOf(corrected))) {
+                List<String> live = new ArrayList<>();
+                List<String> deleted = new ArrayList<>();
+                event.get("Attribute").forEach(a -> (a.get("deleted").asBoolean() ? deleted : live).add(a.get("value").asString()));
+                assertThat(live).contains("415").doesNotContain("412");
+                assertThat(deleted).contains("412");
+            }
+        }
+        HttpResponse<String> hashes = get(misp + "hashes.csv", caricc, "text/csv");
+        assertThat(hashes.statusCode()).isEqualTo(200);
+        assertThat(new HashSet<>(hashes.body().lines().toList())).isEqualTo(expectedHashes);
+
+        assertThat(get(misp + "manifest.json", HttpAuth.basic(platform, "body-EUROPOL"), "application/json").statusCode())
+                .as("another body").isEqualTo(403);
+        assertThat(get(misp + "manifest.json", null, "application/json").statusCode()).as("anonymous").isEqualTo(401);
+        assertThat(get(misp + UUID.randomUUID() + ".json", caricc, "application/json").statusCode()).isEqualTo(404);
+        assertThat(get(misp + redUuid + ".json", caricc, "application/json").statusCode()).as("not on its feed").isEqualTo(404);
+    }
+
     // --- helpers
+
+    private static String uuidOf(String alertId) {
+        return StixIds.report("tj-drug-control", UUID.fromString(alertId)).substring("report--".length());
+    }
+
+    private static String md5(String value) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(value.getBytes(StandardCharsets.UTF_8)));
+    }
 
     private static Set<String> publish(String tag, int count) throws Exception {
         String token = DemoAgencies.tokens(data).get("tj-drug-control");

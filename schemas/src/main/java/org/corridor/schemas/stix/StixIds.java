@@ -24,6 +24,11 @@ public final class StixIds {
         return type + "--" + v5(NAMESPACE, name);
     }
 
+    /** The UUIDv5 of a name under {@link #NAMESPACE}: the uuid part of {@link #of}, for formats that want a bare UUID. */
+    public static UUID uuid(String name) {
+        return v5(NAMESPACE, name);
+    }
+
     /** The STIX id of the report of an alert, by its agency-scoped reference. */
     public static String report(String agency, UUID alertId) {
         return of("report", agency + "/" + alertId);

@@ -18,7 +18,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The subscribers' HTTP rules (HTTP basic, {@code corridor.http.users}): a body acknowledges, responds and reads
- * responses and correlation hits only in its own feed, and reads only its own TAXII API root ({@code /taxii2/<body>/})
+ * responses and correlation hits only in its own feed, and reads only its own TAXII API root ({@code /taxii2/<body>/}) and
+ * MISP feed ({@code /misp/<body>/})
  * (the principal is the {@code {body}} of the matched path, checked again on the handler); redrive and replay need the
  * operator; the actuator follows {@link CorridorHttpSecurity}; anything else is denied.
  */
@@ -47,6 +48,8 @@ class FeedsSecurity {
                             .access(CorridorHttpSecurity.partyNamedBy(HttpParty.Kind.BODY, "body"));
                     a.requestMatchers(HttpMethod.GET, "/taxii2/").hasRole(CorridorHttpSecurity.BODY);
                     a.requestMatchers("/taxii2/{body}/**")
+                            .access(CorridorHttpSecurity.partyNamedBy(HttpParty.Kind.BODY, "body"));
+                    a.requestMatchers(HttpMethod.GET, "/misp/{body}/**")
                             .access(CorridorHttpSecurity.partyNamedBy(HttpParty.Kind.BODY, "body"));
                     a.requestMatchers(HttpMethod.POST, "/api/v1/feeds/{body}/redrive", "/api/v1/feeds/{body}/replay")
                             .hasRole(CorridorHttpSecurity.OPERATOR);

@@ -7,7 +7,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
 /** The subscribers as their own process (actuator on 8083); one process can serve several bodies. */
-@SpringBootApplication(scanBasePackages = {"org.corridor.consumer.delivery", "org.corridor.consumer.taxii"})
+@SpringBootApplication(scanBasePackages = {"org.corridor.consumer.delivery", "org.corridor.consumer.taxii",
+        "org.corridor.consumer.misp"})
 @Import(SubscriberConfiguration.class)
 public class SubscriberApplication {
 
