@@ -47,11 +47,14 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  */
 class EndpointWalkIT {
 
-    enum Rule { OPEN, AGENCY, AGENCY_OR_BODY, ANY_BODY, OWN_BODY, OPERATOR, METRICS, WRITER }
+    enum Rule { OPEN, AGENCY, OWN_AGENCY, AGENCY_OR_BODY, ANY_BODY, OWN_BODY, OPERATOR, METRICS, WRITER }
 
     /** Body named in walked paths, and the body whose credentials are someone else's there. */
     private static final String BODY = "UNODC";
     private static final String OTHER_BODY = "CSTO";
+    /** Agency named in walked paths, and the agency whose token is someone else's there. */
+    private static final String AGENCY = "kz-customs";
+    private static final String OTHER_AGENCY = "tj-drug-control";
 
     @TempDir
     static Path data;
@@ -64,7 +67,8 @@ class EndpointWalkIT {
     static void start() throws Exception {
         platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, true)).start();
         Map<String, String> tokens = DemoAgencies.tokens(data);
-        PARTIES.put("agency", "Bearer " + tokens.get("kz-customs"));
+        PARTIES.put("agency", "Bearer " + tokens.get(AGENCY));
+        PARTIES.put("other agency", "Bearer " + tokens.get(OTHER_AGENCY));
         PARTIES.put("body " + BODY, basic(HttpParty.bodyUser(BODY), platform.httpCredentials().password(HttpParty.bodyUser(BODY))));
         PARTIES.put("body " + OTHER_BODY, basic(HttpParty.bodyUser(OTHER_BODY),
                 platform.httpCredentials().password(HttpParty.bodyUser(OTHER_BODY))));
@@ -139,15 +143,17 @@ class EndpointWalkIT {
     /** What a party gets on an endpoint it may not use, or null when it may (not called: it would act). */
     private static Integer expected(Service service, Rule rule, String party) {
         boolean bearerTaken = service == Service.INGEST || service == Service.ROUTER || service == Service.CORRELATOR;
+        boolean agency = party.equals("agency") || party.equals("other agency");
         boolean known = switch (party) {
-            case "agency" -> bearerTaken;
+            case "agency", "other agency" -> bearerTaken;
             case "writer" -> service == Service.REGISTRY;
             default -> true;
         };
         boolean allowed = switch (rule) {
             case OPEN -> true;
-            case AGENCY -> party.equals("agency");
-            case AGENCY_OR_BODY -> party.equals("agency") || party.startsWith("body ");
+            case AGENCY -> agency;
+            case OWN_AGENCY -> party.equals("agency");
+            case AGENCY_OR_BODY -> agency || party.startsWith("body ");
             case ANY_BODY -> party.startsWith("body ");
             case OWN_BODY -> party.equals("body " + BODY);
             case OPERATOR -> party.equals("operator");
@@ -180,8 +186,11 @@ class EndpointWalkIT {
                 if (p.startsWith("/v3/api-docs")) {
                     return Rule.OPEN;
                 }
-                if (p.startsWith("/api/v1/alerts") || p.equals("/api/v1/correlation-notices")) {
+                if (p.startsWith("/api/v1/alerts") || p.equals("/api/v1/correlation-notices") || p.equals("/taxii2/")) {
                     return Rule.AGENCY;
+                }
+                if (p.startsWith("/taxii2/{agency}/")) {
+                    return Rule.OWN_AGENCY;
                 }
                 break;
             case ROUTER:
@@ -250,7 +259,7 @@ class EndpointWalkIT {
     }
 
     static String concrete(String pattern) {
-        return pattern.replace("{body}", BODY).replace("{alertId}", "0b5e4d8a-3c1f-4d2e-9a7b-6c5d4e3f2a1b")
+        return pattern.replace("{body}", BODY).replace("{agency}", AGENCY).replace("{alertId}", "0b5e4d8a-3c1f-4d2e-9a7b-6c5d4e3f2a1b")
                 .replace("{subject}", "walk-value").replaceAll("\\{\\*[^}]+}", "x").replaceAll("\\{[^}]+}", "1");
     }
 

@@ -25,7 +25,16 @@ import org.corridor.platform.DemoAgencies;
 import org.corridor.platform.EmbeddedPlatform;
 import org.corridor.platform.HttpAuth;
 import org.corridor.platform.PlatformSettings;
+import org.corridor.schemas.SampleAlerts;
+import org.corridor.schemas.avro.Handling;
+import org.corridor.schemas.avro.HandlingCode;
+import org.corridor.schemas.avro.Lifecycle;
+import org.corridor.schemas.avro.Tlp;
+import org.corridor.schemas.avro.TraffickingAlert;
+import org.corridor.schemas.stix.AlertStix;
+import org.corridor.schemas.stix.CorridorObjects;
 import org.corridor.schemas.stix.StixIds;
+import org.corridor.schemas.stix.Versioning;
 import org.corridor.schemas.stix.StixSchemas;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +45,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The TAXII 2.1 server on the secured platform, as the bodies' own principals: discovery and collections, who may
@@ -260,7 +270,136 @@ class TaxiiPlatformIT {
         assertThat(get(misp + redUuid + ".json", caricc, "application/json").statusCode()).as("not on its feed").isEqualTo(404);
     }
 
+    @Test
+    void anAgencyPublishesCorrectsAndRetractsThroughTaxiiAndEachRefusalIsToldInTheStatus() throws Exception {
+        String token = DemoAgencies.tokens(data).get("tj-drug-control");
+        String bearer = "Bearer " + token;
+        String rest = platform.restUrl();
+        String agencyRoot = rest + "/taxii2/tj-drug-control/";
+        JsonNode discovery = JSON.readTree(get(rest + "/taxii2/", bearer, TAXII).body());
+        assertThat(texts(discovery.get("api_roots"))).containsExactly(agencyRoot);
+        JsonNode collection = JSON.readTree(get(agencyRoot + "collections/", bearer, TAXII).body()).get("collections").get(0);
+        assertThat(collection.get("can_write").asBoolean()).isTrue();
+        assertThat(collection.get("can_read").asBoolean()).isFalse();
+        String objects = agencyRoot + "collections/" + collection.get("id").asString() + "/objects/";
+
+        UUID good = UUID.randomUUID();
+        TraffickingAlert alert = SampleAlerts.heroinSeizure().setAlertId(good).setSummary("taxii " + good)
+                .setOccurredOn(LocalDate.now().minusDays(2)).setRelatedAlertIds(new ArrayList<>())
+                .setHandling(new Handling(Tlp.GREEN, HandlingCode.H0, null, new ArrayList<>(), new ArrayList<>(),
+                        new ArrayList<>(), false)).build();
+        List<ObjectNode> envelope = new ArrayList<>(AlertStix.objects(alert, Versioning.first(java.time.Instant.now())));
+        int goodParts = envelope.size();
+        List<ObjectNode> badType = AlertStix.objects(SampleAlerts.heroinSeizure().setAlertId(UUID.randomUUID()).build(),
+                Versioning.first(java.time.Instant.now()));
+        extension(report(badType)).put("priority", "SOON");
+        List<ObjectNode> badCountry = AlertStix.objects(SampleAlerts.heroinSeizure().setAlertId(UUID.randomUUID()).build(),
+                Versioning.first(java.time.Instant.now()));
+        extension(observed(badCountry)).put("event_country", "XX");
+        List<ObjectNode> otherAgency = AlertStix.objects(SampleAlerts.heroinSeizure().setAlertId(UUID.randomUUID()).build(),
+                Versioning.first(java.time.Instant.now()));
+        report(otherAgency).put("created_by_ref", StixIds.agency("kz-customs"));
+        for (List<ObjectNode> more : List.of(badType, badCountry, otherAgency)) {
+            more.stream().filter(o -> List.of("report", "observed-data", "corridor-consignment", "location").contains(
+                    o.get("type").asString()) && o.has("created")).forEach(envelope::add);
+        }
+        String indicator = "indicator--" + UUID.randomUUID();
+        ObjectNode stray = JSON.createObjectNode().put("type", "indicator").put("id", indicator);
+        envelope.add(stray);
+
+        HttpResponse<String> posted = postTaxii(objects, bearer, envelope(envelope));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+        JsonNode status = JSON.readTree(posted.body());
+        assertThat(status.get("status").asString()).isEqualTo("complete");
+        assertThat(status.get("total_count").asInt()).isEqualTo(envelope.size());
+        assertThat(status.get("success_count").asInt()).as(posted.body()).isEqualTo(goodParts);
+        String goodReport = StixIds.report("tj-drug-control", good);
+        assertThat(detail(status.get("successes"), goodReport).get("message").asString()).contains("published as alert " + good
+                + " version 1");
+        assertThat(detail(status.get("failures"), report(badType).get("id").asString()).get("message").asString())
+                .contains("extensions." + CorridorObjects.EXTENSION + ".priority", "(alert field priority)");
+        assertThat(detail(status.get("failures"), report(badCountry).get("id").asString()).get("message").asString())
+                .contains(".event_country", "(alert field route.eventCountry)");
+        assertThat(detail(status.get("failures"), report(otherAgency).get("id").asString()).get("message").asString())
+                .contains("created_by_ref", StixIds.agency("kz-customs"), "is not the identity of agency tj-drug-control");
+        assertThat(detail(status.get("failures"), indicator).get("message").asString()).contains("no report");
+        JsonNode again = JSON.readTree(get(agencyRoot + "status/" + status.get("id").asString() + "/", bearer, TAXII).body());
+        assertThat(again.get("success_count")).isEqualTo(status.get("success_count"));
+
+        // Published as the agency: CARICC's feed serves the report, created by tj-drug-control.
+        String inFeed = root + "collections/alerts/objects/" + goodReport + "/";
+        waitFor(() -> get(inFeed, caricc, TAXII).statusCode() == 200);
+        JsonNode served = JSON.readTree(get(inFeed, caricc, TAXII).body()).get("objects").get(0);
+        assertThat(served.get("created_by_ref").asString()).isEqualTo(StixIds.agency("tj-drug-control"));
+        assertThat(served.get("name").asString()).isEqualTo("taxii " + good);
+
+        // A correction, then a retraction, through the same collection.
+        TraffickingAlert corrected = TraffickingAlert.newBuilder(alert).setLifecycle(Lifecycle.UPDATE)
+                .setSummary("taxii " + good + " corrected").build();
+        JsonNode update = JSON.readTree(postTaxii(objects, bearer, envelope(AlertStix.objects(corrected,
+                Versioning.first(java.time.Instant.now())))).body());
+        assertThat(detail(update.get("successes"), goodReport).get("message").asString()).contains("version 2");
+        TraffickingAlert retraction = TraffickingAlert.newBuilder(alert).setLifecycle(Lifecycle.RETRACTION)
+                .setRetractionReason("entered twice").build();
+        JsonNode retract = JSON.readTree(postTaxii(objects, bearer, envelope(AlertStix.objects(retraction,
+                Versioning.first(java.time.Instant.now())))).body());
+        assertThat(detail(retract.get("successes"), goodReport).get("message").asString()).contains("version 3");
+        waitFor(() -> JSON.readTree(get(inFeed + "versions/", caricc, TAXII).body()).path("versions").size() == 3);
+        assertThat(JSON.readTree(get(inFeed, caricc, TAXII).body()).get("objects").get(0).get("revoked").asBoolean()).isTrue();
+
+        // Only the agency itself, in TAXII's media type.
+        String kz = "Bearer " + DemoAgencies.tokens(data).get("kz-customs");
+        assertThat(postTaxii(objects, kz, envelope(envelope)).statusCode()).as("another agency's root").isEqualTo(403);
+        assertThat(postTaxii(objects, null, envelope(envelope)).statusCode()).as("anonymous").isEqualTo(401);
+        assertThat(get(rest + "/taxii2/kz-customs/status/" + status.get("id").asString() + "/", kz, TAXII).statusCode())
+                .as("another agency's status").isEqualTo(404);
+        assertThat(get(objects, bearer, TAXII).statusCode()).as("write-only").isEqualTo(403);
+        assertThat(get(agencyRoot, bearer, "application/json").statusCode()).isEqualTo(406);
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(objects)).POST(HttpRequest.BodyPublishers.ofString(envelope(envelope)))
+                .header("Accept", TAXII).header("Content-Type", "application/json").header("Authorization", bearer).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(415);
+        HttpResponse<String> malformed = postTaxii(objects, bearer, "{\"objects\": [");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(malformed.body()).get("http_status").asString()).isEqualTo("400");
+    }
+
     // --- helpers
+
+    private static ObjectNode report(List<ObjectNode> objects) {
+        return objects.stream().filter(o -> o.get("type").asString().equals("report")).findFirst().orElseThrow();
+    }
+
+    private static ObjectNode observed(List<ObjectNode> objects) {
+        return objects.stream().filter(o -> o.get("type").asString().equals("observed-data")).findFirst().orElseThrow();
+    }
+
+    private static ObjectNode extension(ObjectNode o) {
+        return (ObjectNode) o.get("extensions").get(CorridorObjects.EXTENSION);
+    }
+
+    private static String envelope(List<ObjectNode> objects) {
+        ObjectNode env = JSON.createObjectNode();
+        objects.forEach(env.putArray("objects")::add);
+        return env.toString();
+    }
+
+    private static JsonNode detail(JsonNode details, String id) {
+        for (JsonNode d : details) {
+            if (d.get("id").asString().equals(id)) {
+                return d;
+            }
+        }
+        throw new AssertionError("no status detail for " + id + " in " + details);
+    }
+
+    private static HttpResponse<String> postTaxii(String url, String auth, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Accept", TAXII).header("Content-Type", TAXII);
+        if (auth != null) {
+            b.header("Authorization", auth);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
 
     private static String uuidOf(String alertId) {
         return StixIds.report("tj-drug-control", UUID.fromString(alertId)).substring("report--".length());

@@ -3,12 +3,13 @@ package org.corridor.consumer.taxii;
 import java.time.Instant;
 
 import org.corridor.schemas.stix.StixTime;
+import org.corridor.support.taxii.TaxiiMedia;
 
 /** TAXII 2.1 constants: media types, timestamps, limits. */
 final class Taxii {
 
-    static final String MEDIA_TYPE = "application/taxii+json;version=2.1";
-    static final String STIX_MEDIA_TYPE = "application/stix+json;version=2.1";
+    static final String MEDIA_TYPE = TaxiiMedia.TAXII;
+    static final String STIX_MEDIA_TYPE = TaxiiMedia.STIX;
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 

@@ -51,6 +51,8 @@ public class IngestConfiguration {
 
     /** The one path whose bodies may be larger ({@code corridor.ingest.batch-max-body-size}). */
     static final String BATCH_PATH = "/api/v1/alerts/batch";
+    /** An agency's TAXII write collection takes envelopes as large as batches (its API root says so). */
+    static final java.util.regex.Pattern TAXII_OBJECTS = java.util.regex.Pattern.compile("/taxii2/[^/]+/collections/[^/]+/objects/");
 
     @Bean
     Clock ingestClock() {
@@ -70,6 +72,11 @@ public class IngestConfiguration {
     @Bean
     IngestMetrics ingestMetrics(MeterRegistry registry) {
         return new IngestMetrics(registry);
+    }
+
+    @Bean
+    TaxiiStatuses taxiiStatuses(IngestProperties properties) {
+        return new TaxiiStatuses(properties.idempotencyTtl());
     }
 
     @Bean
@@ -282,7 +289,8 @@ public class IngestConfiguration {
         long single = properties.maxBodySize().toBytes();
         long batch = properties.batchMaxBodySize().toBytes();
         FilterRegistrationBean<BodyLimitFilter> bean = new FilterRegistrationBean<>(new BodyLimitFilter(
-                request -> BATCH_PATH.equals(request.getRequestURI()) ? batch : single,
+                request -> BATCH_PATH.equals(request.getRequestURI()) || TAXII_OBJECTS.matcher(request.getRequestURI()).matches()
+                        ? batch : single,
                 () -> metrics.rejected(null, IngestMetrics.Reason.TOO_LARGE)));
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return bean;

@@ -19,8 +19,10 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The agency REST service's rules: the alerts API and the status of an alert need an agency (bearer token); which
- * alert an agency may correct or read is then the handlers' business (the originator's own). The OpenAPI document is
- * open: it is the public contract. The actuator follows {@link CorridorHttpSecurity}; anything else is denied.
+ * alert an agency may correct or read is then the handlers' business (the originator's own). An agency's TAXII API
+ * root ({@code /taxii2/<agency>/}) is that agency's alone (the principal is the {@code {agency}} of the matched path,
+ * checked again on the handler). The OpenAPI document is open: it is the public contract. The actuator follows
+ * {@link CorridorHttpSecurity}; anything else is denied.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -48,6 +50,9 @@ class IngestSecurity {
                     a.requestMatchers(HttpMethod.POST, "/api/v1/alerts/{alertId}/responses").hasRole(CorridorHttpSecurity.AGENCY);
                     a.requestMatchers(HttpMethod.GET, "/api/v1/alerts/{alertId}/responses").hasRole(CorridorHttpSecurity.AGENCY);
                     a.requestMatchers(HttpMethod.GET, "/api/v1/correlation-notices").hasRole(CorridorHttpSecurity.AGENCY);
+                    a.requestMatchers(HttpMethod.GET, "/taxii2/").hasRole(CorridorHttpSecurity.AGENCY);
+                    a.requestMatchers("/taxii2/{agency}/**")
+                            .access(CorridorHttpSecurity.partyNamedBy(HttpParty.Kind.AGENCY, "agency"));
                     a.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll();
                 });
     }

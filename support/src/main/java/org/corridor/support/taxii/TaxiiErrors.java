@@ -1,4 +1,4 @@
-package org.corridor.consumer.taxii;
+package org.corridor.support.taxii;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -7,16 +7,17 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** TAXII 2.1 error messages: {@code title}, {@code description}, {@code http_status}. */
-final class TaxiiErrors {
+public final class TaxiiErrors {
 
     private TaxiiErrors() {
     }
 
-    static ResponseEntity<ObjectNode> of(HttpStatus status, String title, String description) {
+    /** A TAXII error message with that status, in TAXII's media type. */
+    public static ResponseEntity<ObjectNode> of(HttpStatus status, String title, String description) {
         ObjectNode e = JsonNodeFactory.instance.objectNode();
         e.put("title", title);
         e.put("description", description);
         e.put("http_status", String.valueOf(status.value()));
-        return ResponseEntity.status(status).contentType(MediaType.parseMediaType(Taxii.MEDIA_TYPE)).body(e);
+        return ResponseEntity.status(status).contentType(MediaType.parseMediaType(TaxiiMedia.TAXII)).body(e);
     }
 }

@@ -1,0 +1,188 @@
+package org.corridor.producer.rest;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import org.corridor.producer.metrics.IngestMetrics;
+import org.corridor.producer.metrics.IngestMetrics.Reason;
+import org.corridor.producer.publish.PublishResult;
+import org.corridor.schemas.avro.Lifecycle;
+import org.corridor.schemas.avro.TraffickingAlert;
+import org.corridor.schemas.stix.StixAlertReader;
+import org.corridor.schemas.stix.StixAlertReader.Posted;
+import org.corridor.schemas.stix.StixIds;
+import org.corridor.schemas.validation.Violation;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes the reports of a TAXII envelope as the token's agency, each on its own: read back from Corridor's STIX
+ * mapping ({@link StixAlertReader}), then published, corrected or retracted as its lifecycle says, through the same
+ * {@link PublishCall} as REST (so the same validation and answers), the violations told at the envelope's properties.
+ * A report whose {@code created_by_ref} names another identity than the agency's is refused. Every object of the
+ * envelope is decided once ({@link #decide}); an object no report refers to is refused (Corridor takes alerts, nothing
+ * else). The status is complete once every publication has its answer.
+ */
+@Component
+class TaxiiEnvelopes {
+
+    private final PublishCall publish;
+    private final IngestMetrics metrics;
+    private final Clock clock;
+
+    TaxiiEnvelopes(PublishCall publish, IngestMetrics metrics, Clock clock) {
+        this.publish = publish;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    CompletableFuture<TaxiiStatuses.Status> publish(AgencyAccount agency, StixAlertReader.Envelope envelope,
+                                                    List<String> ids, TaxiiStatuses.Status status, String traceId) {
+        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
+        for (Posted p : envelope.reports()) {
+            outcomes.add(answer(agency, p, traceId));
+        }
+        return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).thenApply(x -> {
+            decide(envelope, ids, outcomes.stream().map(CompletableFuture::join).toList(), status);
+            return status;
+        });
+    }
+
+    /**
+     * Each object once: a report, its observed-data, place and consignment get the report's outcome; an object they
+     * refer to (an identity, a marking, a country) is taken when a report that uses it was published; a second copy
+     * of an id and an object no report uses are refused.
+     */
+    private static void decide(StixAlertReader.Envelope envelope, List<String> ids, List<Outcome> outcomes,
+                               TaxiiStatuses.Status status) {
+        for (int i = 0; i < ids.size(); i++) {
+            int first = ids.indexOf(ids.get(i));
+            if (first != i) {
+                status.failed(new TaxiiStatuses.Detail(ids.get(i), null, "objects[" + first + "] has the same id"));
+                continue;
+            }
+            Posted owner = null;
+            Posted published = null;
+            boolean used = false;
+            for (int r = 0; r < outcomes.size(); r++) {
+                Posted p = envelope.reports().get(r);
+                if (own(p, i)) {
+                    owner = p;
+                    report(status, ids.get(i), p, outcomes.get(r), i == p.index());
+                    break;
+                }
+                if (p.parts().contains(i)) {
+                    used = true;
+                    published = published == null && outcomes.get(r).ok() ? p : published;
+                }
+            }
+            if (owner != null) {
+                continue;
+            }
+            if (published != null) {
+                status.succeeded(new TaxiiStatuses.Detail(ids.get(i), null, "taken with " + published.id()));
+            } else {
+                status.failed(new TaxiiStatuses.Detail(ids.get(i), null, used ? "every report that uses it was refused"
+                        : "no report of this envelope refers to it; Corridor takes reports of alerts in its mapping (docs/stix.md)"));
+            }
+        }
+    }
+
+    private static boolean own(Posted p, int i) {
+        StixAlertReader.Where w = p.where();
+        return i == w.report() || i == w.observed() || i == w.place() || i == w.consignment();
+    }
+
+    private static void report(TaxiiStatuses.Status status, String id, Posted p, Outcome outcome, boolean isReport) {
+        var d = new TaxiiStatuses.Detail(id, isReport ? p.version() : null, (isReport ? "" : "part of " + p.id() + ": ")
+                + outcome.message());
+        if (outcome.ok()) {
+            status.succeeded(d);
+        } else {
+            status.failed(d);
+        }
+    }
+
+    private record Outcome(boolean ok, String message) {
+    }
+
+    private CompletableFuture<Outcome> answer(AgencyAccount agency, Posted p, String traceId) {
+        if (!p.ok()) {
+            metrics.rejected(agency.id(), Reason.INVALID);
+            return done(false, invalid(p.violations()));
+        }
+        String own = StixIds.agency(agency.id());
+        if (p.createdBy() != null && !p.createdBy().equals(own)) {
+            metrics.rejected(agency.id(), Reason.FORBIDDEN);
+            return done(false, "objects[" + p.index() + "].created_by_ref: " + p.createdBy() + " is not the identity of "
+                    + "agency " + agency.id() + " (" + own + "), the agency of this token");
+        }
+        TraffickingAlert alert = p.alert();
+        AgencyAlert.stamp(alert, agency, clock);
+        UUID id = alert.getAlertId();
+        Supplier<CompletableFuture<PublishResult>> call;
+        CompletableFuture<ResponseEntity<?>> answer;
+        if (alert.getLifecycle() == Lifecycle.NEW) {
+            if (id == null) {
+                alert.setAlertId(UUID.randomUUID());
+            }
+            call = () -> id == null ? publish.publisher(agency.id()).publish(alert, traceId)
+                    : publish.publisher(agency.id()).publishNew(alert, traceId);
+            answer = publish.send(agency, call);
+        } else if (id == null) {
+            metrics.rejected(agency.id(), Reason.INVALID);
+            return done(false, invalid(p.located(List.of(new Violation("alertId", "a " + alert.getLifecycle()
+                    + " names the alert it changes")))));
+        } else if (alert.getLifecycle() == Lifecycle.UPDATE) {
+            answer = publish.sendWaiting(agency, () -> publish.publisher(agency.id()).update(alert, traceId));
+        } else {
+            String reason = alert.getRetractionReason();
+            if (reason == null || reason.isBlank()) {
+                metrics.rejected(agency.id(), Reason.INVALID);
+                return done(false, invalid(p.located(List.of(new Violation("retractionReason", "a retraction says why")))));
+            }
+            answer = publish.sendWaiting(agency, () -> publish.publisher(agency.id()).retract(agency.id(), id, reason, traceId));
+        }
+        return answer.thenApply(r -> outcome(agency.id(), p, r));
+    }
+
+    /** The publication's REST answer as a status message; invalid fields are told at the envelope's properties. */
+    private static Outcome outcome(String agency, Posted p, ResponseEntity<?> r) {
+        if (r.getStatusCode().value() == 202 && r.getBody() instanceof Map<?, ?> body) {
+            String alertId = String.valueOf(body.get("alertId"));
+            return new Outcome(true, "published as alert " + alertId + " version " + body.get("version")
+                    + "; the bodies' TAXII collections serve it as " + StixIds.report(agency, UUID.fromString(alertId)));
+        }
+        if (r.getBody() instanceof ProblemDetail problem) {
+            if (problem.getProperties() != null && problem.getProperties().get("errors") instanceof List<?> errors) {
+                List<Violation> v = new ArrayList<>();
+                for (Object e : errors) {
+                    if (e instanceof Map<?, ?> m) {
+                        v.add(new Violation(String.valueOf(m.get("field")), String.valueOf(m.get("message"))));
+                    }
+                }
+                return new Outcome(false, invalid(p.located(v)));
+            }
+            return new Outcome(false, r.getStatusCode().value() + ": " + problem.getDetail());
+        }
+        return new Outcome(false, "not published (" + r.getStatusCode().value() + ")");
+    }
+
+    private static String invalid(List<Violation> violations) {
+        StringBuilder m = new StringBuilder(violations.size() + " invalid field" + (violations.size() == 1 ? "" : "s") + ": ");
+        for (int i = 0; i < violations.size(); i++) {
+            m.append(i == 0 ? "" : "; ").append(violations.get(i));
+        }
+        return m.toString();
+    }
+
+    private static CompletableFuture<Outcome> done(boolean ok, String message) {
+        return CompletableFuture.completedFuture(new Outcome(ok, message));
+    }
+}
