@@ -3,7 +3,7 @@ package org.corridor.consumer.taxii;
 import java.time.Instant;
 
 import org.corridor.schemas.stix.StixTime;
-import org.corridor.support.taxii.TaxiiMedia;
+import org.corridor.support.http.taxii.TaxiiMedia;
 
 /** TAXII 2.1 constants: media types, timestamps, limits. */
 final class Taxii {

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.apache.kafka.common.KafkaException;
 import org.corridor.schemas.registry.SchemaRegistryClient;
 import org.corridor.support.http.HttpParty;
-import org.corridor.support.taxii.TaxiiErrors;
+import org.corridor.support.http.taxii.TaxiiErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package org.corridor.support.taxii;
+package org.corridor.support.http.taxii;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -1,2 +1,2 @@
 /** What Corridor's two TAXII 2.1 servers share: the media types and the error message (bodies read, agencies write). */
-package org.corridor.support.taxii;
+package org.corridor.support.http.taxii;

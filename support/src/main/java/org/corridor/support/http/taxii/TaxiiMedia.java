@@ -1,4 +1,4 @@
-package org.corridor.support.taxii;
+package org.corridor.support.http.taxii;
 
 /** TAXII 2.1 media types. */
 public final class TaxiiMedia {
