@@ -169,6 +169,10 @@ class TaxiiEnvelopes {
                 }
                 return new Outcome(false, invalid(p.located(v)));
             }
+            if (String.valueOf(problem.getType()).endsWith(":alert-exists")) {
+                return new Outcome(false, "409: alert " + p.alert().getAlertId() + " was already published; to correct it, post "
+                        + "its report with lifecycle UPDATE in Corridor's extension (or revoked: true to retract it)");
+            }
             return new Outcome(false, r.getStatusCode().value() + ": " + problem.getDetail());
         }
         return new Outcome(false, "not published (" + r.getStatusCode().value() + ")");
