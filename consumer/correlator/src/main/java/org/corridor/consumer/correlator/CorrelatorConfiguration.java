@@ -90,7 +90,7 @@ public class CorrelatorConfiguration {
             TopicAdmin.ensure(admin, linksTopics(admin, reference), p.partitions(), p.replicationFactor());
         }
         Topology topology = CorrelatorTopology.build(new CorrelatorTopology.Settings(settings, p.retention(), p.maxPerKey(),
-                        p.halfLife()), Serdes.reader(correlatorRegistry, TraffickingAlert.class),
+                        p.halfLife(), p.shards()), Serdes.reader(correlatorRegistry, TraffickingAlert.class),
                 Serdes.reader(correlatorRegistry, RoutingDecision.class), Serdes.writer(correlatorRegistry, CorrelationHit.class),
                 Serdes.writer(correlatorRegistry, CorrelationNotice.class), disclosure, metrics);
         return new CorrelatorStreams(topology, streamsConfig(kafka, p), p.enabled());

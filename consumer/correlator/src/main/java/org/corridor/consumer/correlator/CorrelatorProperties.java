@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param halfLife          how long an alert without its decision (or the reverse) waits for the other
  * @param stateDir          where Kafka Streams keeps its RocksDB stores (rebuilt from their changelogs if lost)
  * @param threads           stream threads; more instances or threads share the partitions
+ * @param shards            shards of the blocking keys, one partition of the by-shard stage each: the most tasks that
+ *                          stage can spread over (changing it needs a reset of the correlator's state)
  * @param commitInterval    how often a transaction commits (and every store is flushed)
  * @param enabled           false: the service answers explain but links nothing (a baseline for benchmarks)
  */
@@ -40,6 +42,7 @@ public record CorrelatorProperties(
         @DefaultValue("7d") @NotNull Duration halfLife,
         Path stateDir,
         @DefaultValue("1") @Min(1) int threads,
+        @DefaultValue("3") @Min(1) @Max(256) int shards,
         @DefaultValue("3") @Min(1) int partitions,
         @DefaultValue("1") @Min(1) short replicationFactor,
         @DefaultValue("1s") @NotNull Duration commitInterval,

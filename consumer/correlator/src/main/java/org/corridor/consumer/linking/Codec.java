@@ -92,14 +92,16 @@ final class Codec {
         return new Side(version, facts, released, at);
     });
 
-    static final Serde<BlockOp> BLOCK_OP = serde((out, op) -> {
-        out.writeUTF(op.block());
-        out.writeBoolean(op.member());
+    static final Serde<ShardOp> SHARD_OP = serde((out, op) -> {
+        out.writeInt(op.shard());
+        writeStrings(out, op.entering());
+        writeStrings(out, op.leaving());
         writeReport(out, op.report());
     }, (in, format) -> {
-        String block = in.readUTF();
-        boolean member = in.readBoolean();
-        return new BlockOp(block, readReport(in, format), member);
+        int shard = in.readInt();
+        List<String> entering = readStrings(in);
+        List<String> leaving = readStrings(in);
+        return new ShardOp(shard, readReport(in, format), entering, leaving);
     });
 
     static final Serde<Block.Member> MEMBER = serde((out, m) -> {

@@ -1,6 +1,8 @@
 package org.corridor.consumer.linking;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -28,7 +30,8 @@ import org.corridor.schemas.topics.Topics;
  * <ol>
  * <li>{@code by-alert}: the inbound alerts ({@code alerts.in.*}) and the audit's decisions, keyed by the alert's ref,
  * joined per version ({@link VersionJoiner}) and filed under their blocking keys ({@link Blocks});</li>
- * <li>{@code by-key}: each key's reports compared with the one entering or leaving it ({@link KeyMatcher});</li>
+ * <li>{@code by-shard}: the blocking keys grouped in {@code shards} (one partition each); each key's reports, and its
+ * neighbouring periods', compared with the one entering or leaving it ({@link KeyMatcher});</li>
  * <li>{@code by-pair}: each pair's verdicts turned into hits and withdrawals ({@link PairDecider}) on
  * {@code alerts.correlations}, and each party's share of them ({@link PartyCopies}) on its own links topic
  * ({@code alerts.links.body-<slug>}, {@code alerts.links.agency-<id>}).</li>
@@ -43,10 +46,20 @@ public final class CorrelatorTopology {
      * @param retention how long a report stays filed under its keys (it can be linked to reports routed that long after)
      * @param maxPerKey how many reports may share a key before it is suppressed as too common
      * @param halfLife  how long half of a version (facts without a decision, or the reverse) waits for the other
+     * @param shards    shards of the blocking keys, each a partition of the by-shard stage (changing it needs a reset of
+     *                  the correlator's state, as a repartition topic's partition count always does)
      */
-    public record Settings(MatchSettings settings, Duration retention, int maxPerKey, Duration halfLife) {
+    public record Settings(MatchSettings settings, Duration retention, int maxPerKey, Duration halfLife, int shards) {
+
+        /** With {@link #DEFAULT_SHARDS} shards. */
+        public Settings(MatchSettings settings, Duration retention, int maxPerKey, Duration halfLife) {
+            this(settings, retention, maxPerKey, halfLife, DEFAULT_SHARDS);
+        }
 
         public Settings {
+            if (shards < 1) {
+                throw new IllegalArgumentException("shards must be at least 1, not " + shards);
+            }
             if (retention.isNegative() || retention.isZero()) {
                 throw new IllegalArgumentException("retention must be positive, not " + retention);
             }
@@ -58,6 +71,9 @@ public final class CorrelatorTopology {
             }
         }
     }
+
+    /** Shards of the by-shard stage (and partitions of its repartition topic) unless configured. */
+    public static final int DEFAULT_SHARDS = 3;
 
     private CorrelatorTopology() {
     }
@@ -74,12 +90,14 @@ public final class CorrelatorTopology {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<String> keys = Serdes.String();
         Serde<Side> sides = Codec.SIDE;
-        Serde<BlockOp> ops = Codec.BLOCK_OP;
+        Serde<ShardOp> ops = Codec.SHARD_OP;
         Serde<Verdict> verdicts = Codec.VERDICT;
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VersionJoiner.HALVES), keys, sides));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VersionJoiner.LATEST), keys,
                 Json.serde(Latest.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KeyMatcher.MEMBERS), keys,
+                Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KeyMatcher.REPORTS), keys,
                 Codec.MEMBER));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KeyMatcher.SUPPRESSED), keys,
                 Serdes.Long()));
@@ -94,10 +112,13 @@ public final class CorrelatorTopology {
                 .process(() -> Inputs.decisions(decisions, metrics));
         KStream<String, CorrelationHit> decided = facts.merge(released)
                 .repartition(Repartitioned.with(keys, sides).withName("by-alert"))
-                .process(() -> new VersionJoiner(s.settings(), s.halfLife(), metrics), VersionJoiner.HALVES, VersionJoiner.LATEST)
-                .repartition(Repartitioned.with(keys, ops).withName("by-key"))
+                .process(() -> new VersionJoiner(s.settings(), s.shards(), s.halfLife(), metrics), VersionJoiner.HALVES,
+                        VersionJoiner.LATEST)
+                // Shard n is partition n: one record per version and shard, each shard's keys and reports in one task.
+                .repartition(Repartitioned.with(keys, ops).withName("by-shard").withNumberOfPartitions(s.shards())
+                        .withStreamPartitioner((topic, key, op, partitions) -> Optional.of(Set.of(op.shard() % partitions))))
                 .process(() -> new KeyMatcher(new Matcher(s.settings()), s.retention(), s.maxPerKey(), metrics), KeyMatcher.MEMBERS,
-                        KeyMatcher.SUPPRESSED)
+                        KeyMatcher.REPORTS, KeyMatcher.SUPPRESSED)
                 .repartition(Repartitioned.with(keys, verdicts).withName("by-pair"))
                 .process(() -> new PairDecider(disclosure, metrics), PairDecider.PAIRS);
         Serde<CorrelationHit> hitSerde = writeOnly(hits);

@@ -2,7 +2,9 @@ package org.corridor.consumer.linking;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -17,16 +19,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compares a version entering or leaving a blocking key with the key's other reports and passes each verdict on, keyed
- * by the pair. A first version passes on only its links; a correction, a retraction or a version leaving a key passes
- * on every verdict, so the pair's earlier link can be withdrawn. Each report is its own entry
- * ({@code <key>\0<ref>}), so filing one writes one small record, whatever the key holds. Reports filed more than
- * {@code retention} ago are dropped; a key shared by more than {@code maxPerKey} reports is suppressed (emptied, never
- * compared again until its retention has passed, counted and logged), so a common key cannot cause a storm of hits.
+ * Compares a version entering or leaving blocking keys of one shard with the other reports those keys (and their
+ * neighbouring periods, {@link Blocks#compared}) hold, each other report once however many keys they share, and passes
+ * each verdict on, keyed by the pair. A first version passes on only its links; a correction, a retraction or a version
+ * leaving a key passes on every verdict, so the pair's earlier link can be withdrawn.
+ * <p>
+ * State, per shard: a key's members are entries {@code <key>\0<ref>} holding only when the report was filed, and the
+ * report itself is kept once per shard ({@code <shard>\0<ref>}, its latest version), so filing a version under many
+ * keys writes one report and small entries. Reports filed more than {@code retention} ago are dropped; a key shared by
+ * more than {@code maxPerKey} reports is suppressed (emptied, never compared again until its retention has passed,
+ * counted and logged), so a common key cannot cause a storm of hits.
  */
-final class KeyMatcher implements Processor<String, BlockOp, String, Verdict> {
+final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
 
-    static final String MEMBERS = "correlator-members";
+    static final String MEMBERS = "correlator-key-members";
+    static final String REPORTS = "correlator-shard-reports";
     static final String SUPPRESSED = "correlator-suppressed";
     private static final char SEPARATOR = '\u0000';
     private static final Logger log = LoggerFactory.getLogger(KeyMatcher.class);
@@ -37,7 +44,8 @@ final class KeyMatcher implements Processor<String, BlockOp, String, Verdict> {
     private final CorrelatorMetrics metrics;
     private final StringSerializer prefixes = new StringSerializer();
     private ProcessorContext<String, Verdict> context;
-    private KeyValueStore<String, Block.Member> members;
+    private KeyValueStore<String, Long> members;
+    private KeyValueStore<String, Block.Member> reports;
     private KeyValueStore<String, Long> suppressed;
 
     KeyMatcher(Matcher matcher, Duration retention, int maxPerKey, CorrelatorMetrics metrics) {
@@ -51,101 +59,156 @@ final class KeyMatcher implements Processor<String, BlockOp, String, Verdict> {
     public void init(ProcessorContext<String, Verdict> context) {
         this.context = context;
         this.members = context.getStateStore(MEMBERS);
+        this.reports = context.getStateStore(REPORTS);
         this.suppressed = context.getStateStore(SUPPRESSED);
         // Keys nobody files under any more still hold their last reports: dropped once their retention has passed.
         context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, this::expireAll);
     }
 
     @Override
-    public void process(Record<String, BlockOp> record) {
+    public void process(Record<String, ShardOp> record) {
         try {
             handle(record);
         } catch (org.apache.kafka.streams.errors.StreamsException e) {
             throw e;  // Kafka Streams' own (a fenced producer, a store that failed): it restarts the task
         } catch (RuntimeException e) {
             // One record this stage cannot take must not stop every other: skipped, counted and logged.
-            metrics.failed("by-key");
-            org.slf4j.LoggerFactory.getLogger(getClass()).warn("correlator: {} skipped the record of key {}: {}", "by-key",
-                    record.key(), e.toString());
+            metrics.failed("by-shard");
+            log.warn("correlator: by-shard skipped the record of shard {}: {}", record.key(), e.toString());
         }
     }
 
-    private void handle(Record<String, BlockOp> record) {
-        BlockOp op = record.value();
-        String block = record.key();
-        if (op == null || block == null) {
+    private void handle(Record<String, ShardOp> record) {
+        ShardOp op = record.value();
+        if (op == null) {
             return;
         }
-        long expired = record.timestamp() - retention.toMillis();
-        Long since = suppressed.get(block);
-        if (since != null) {
-            if (since >= expired) {
-                return;
-            }
-            suppressed.delete(block);
-        }
+        long now = record.timestamp();
+        long expired = now - retention.toMillis();
         Report report = op.report();
-        String own = block + SEPARATOR + report.ref();
-        List<Block.Member> others = new ArrayList<>();
-        List<String> stale = new ArrayList<>();
-        List<String> all = new ArrayList<>();
-        try (KeyValueIterator<String, Block.Member> it = members.prefixScan(block + SEPARATOR, prefixes)) {
-            while (it.hasNext()) {
-                var e = it.next();
-                all.add(e.key);
-                if (e.value.at() < expired) {
-                    stale.add(e.key);
-                } else if (!e.key.equals(own)) {
-                    others.add(e.value);
-                }
+        String ref = report.ref();
+        Set<String> others = new LinkedHashSet<>();
+        List<String> filed = new ArrayList<>();
+        for (String block : op.entering()) {
+            if (isSuppressed(block, expired)) {
+                continue;
             }
+            Set<String> under = new LinkedHashSet<>();
+            Set<String> near = new LinkedHashSet<>();
+            scan(block, ref, expired, under, near);
+            if (under.size() + 1 > maxPerKey) {
+                suppress(block, now);  // nothing said through it; its neighbours still speak for themselves
+            } else {
+                others.addAll(under);
+                filed.add(block);
+            }
+            others.addAll(near);
         }
-        stale.forEach(members::delete);
-        if (op.member() && others.size() + 1 > maxPerKey) {
-            // Too common to say anything: no comparison, no hit, and no report is kept under it any more.
-            metrics.suppressedKey();
-            log.warn("correlator: key {} is shared by more than {} reports in {}; suppressed as too common", block,
-                    maxPerKey, retention);
-            all.forEach(members::delete);
-            suppressed.put(block, record.timestamp());
-            return;
+        for (String block : op.leaving()) {
+            if (!isSuppressed(block, expired)) {
+                scan(block, ref, expired, others, others);
+            }
+            members.delete(member(block, ref));
         }
-        boolean everyVerdict = report.version() > 1 || report.retracted() || !op.member();
-        for (Block.Member other : others) {
-            Matcher.Verdict v = matcher.verdict(report, other.report());
+        boolean everyVerdict = report.version() > 1 || report.retracted() || !op.leaving().isEmpty();
+        for (String other : others) {
+            Block.Member m = reports.get(own(op.shard(), other));
+            if (m == null || m.at() < expired) {
+                continue;
+            }
+            Matcher.Verdict v = matcher.verdict(report, m.report());
             if (v.link().isPresent() || everyVerdict) {
-                Verdict verdict = Verdict.of(report, other.report(), v);
+                Verdict verdict = Verdict.of(report, m.report(), v);
                 context.forward(record.withKey(verdict.pair()).withValue(verdict));
             }
         }
-        if (op.member()) {
-            members.put(own, new Block.Member(report, record.timestamp()));
-        } else {
-            members.delete(own);
+        for (String block : filed) {
+            members.put(member(block, ref), now);
         }
+        if (filed.isEmpty() && op.entering().isEmpty()) {
+            reports.delete(own(op.shard(), ref));  // it left every key of this shard
+        } else {
+            reports.put(own(op.shard(), ref), new Block.Member(report, now));
+        }
+    }
+
+    /**
+     * Adds the other refs filed under {@code block} to {@code under} and those under its neighbouring periods (not
+     * suppressed) to {@code near}, and drops entries past their retention.
+     */
+    private void scan(String block, String ref, long expired, Set<String> under, Set<String> near) {
+        for (String key : Blocks.compared(block)) {
+            if (!key.equals(block) && isSuppressed(key, expired)) {
+                continue;
+            }
+            List<String> stale = new ArrayList<>();
+            try (KeyValueIterator<String, Long> it = members.prefixScan(key + SEPARATOR, prefixes)) {
+                while (it.hasNext()) {
+                    var e = it.next();
+                    String other = e.key.substring(key.length() + 1);
+                    if (e.value < expired) {
+                        stale.add(e.key);
+                    } else if (!other.equals(ref)) {
+                        (key.equals(block) ? under : near).add(other);
+                    }
+                }
+            }
+            stale.forEach(members::delete);
+        }
+    }
+
+    private boolean isSuppressed(String block, long expired) {
+        Long since = suppressed.get(block);
+        if (since == null) {
+            return false;
+        }
+        if (since >= expired) {
+            return true;
+        }
+        suppressed.delete(block);
+        return false;
+    }
+
+    /** Too common to say anything: no comparison through it any more, and no report is kept under it. */
+    private void suppress(String block, long now) {
+        metrics.suppressedKey();
+        log.warn("correlator: key {} is shared by more than {} reports in {}; suppressed as too common", block, maxPerKey,
+                retention);
+        List<String> all = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = members.prefixScan(block + SEPARATOR, prefixes)) {
+            while (it.hasNext()) {
+                all.add(it.next().key);
+            }
+        }
+        all.forEach(members::delete);
+        suppressed.put(block, now);
+    }
+
+    private static String member(String block, String ref) {
+        return block + SEPARATOR + ref;
+    }
+
+    private static String own(int shard, String ref) {
+        return shard + String.valueOf(SEPARATOR) + ref;
     }
 
     private void expireAll(long wallClock) {
         long expired = wallClock - retention.toMillis();
+        deleteWhere(members, expired, Long::longValue);
+        deleteWhere(reports, expired, Block.Member::at);
+        deleteWhere(suppressed, expired, Long::longValue);
+    }
+
+    private static <V> void deleteWhere(KeyValueStore<String, V> store, long expired, java.util.function.ToLongFunction<V> at) {
         List<String> stale = new ArrayList<>();
-        try (KeyValueIterator<String, Block.Member> it = members.all()) {
+        try (KeyValueIterator<String, V> it = store.all()) {
             while (it.hasNext()) {
                 var e = it.next();
-                if (e.value.at() < expired) {
+                if (at.applyAsLong(e.value) < expired) {
                     stale.add(e.key);
                 }
             }
         }
-        stale.forEach(members::delete);
-        List<String> lifted = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = suppressed.all()) {
-            while (it.hasNext()) {
-                var e = it.next();
-                if (e.value < expired) {
-                    lifted.add(e.key);
-                }
-            }
-        }
-        lifted.forEach(suppressed::delete);
+        stale.forEach(store::delete);
     }
 }

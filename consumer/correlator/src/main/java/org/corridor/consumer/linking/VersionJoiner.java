@@ -15,30 +15,32 @@ import org.corridor.consumer.correlation.Report;
 
 /**
  * Joins each alert version's facts with the router's decision on it (keyed by the alert's ref, in whichever order they
- * come, however late) and files the routed version under its blocking keys: a {@link BlockOp} for each key it enters
- * and each key of its previous version it leaves. Versions older than the latest routed one are ignored; halves whose
+ * come, however late) and files the routed version under its blocking keys: one {@link ShardOp} per shard, naming the
+ * keys there it enters and the keys of its previous version it leaves. Versions older than the latest routed one are ignored; halves whose
  * other half never comes (an alert the router dead-lettered) are forgotten after {@code halfLife}.
  */
-final class VersionJoiner implements Processor<String, Side, String, BlockOp> {
+final class VersionJoiner implements Processor<String, Side, String, ShardOp> {
 
     static final String HALVES = "correlator-halves";
     static final String LATEST = "correlator-latest";
 
     private final MatchSettings settings;
+    private final int shards;
     private final Duration halfLife;
     private final CorrelatorMetrics metrics;
-    private ProcessorContext<String, BlockOp> context;
+    private ProcessorContext<String, ShardOp> context;
     private KeyValueStore<String, Side> halves;
     private KeyValueStore<String, Latest> latest;
 
-    VersionJoiner(MatchSettings settings, Duration halfLife, CorrelatorMetrics metrics) {
+    VersionJoiner(MatchSettings settings, int shards, Duration halfLife, CorrelatorMetrics metrics) {
         this.settings = settings;
+        this.shards = shards;
         this.halfLife = halfLife;
         this.metrics = metrics;
     }
 
     @Override
-    public void init(ProcessorContext<String, BlockOp> context) {
+    public void init(ProcessorContext<String, ShardOp> context) {
         this.context = context;
         this.halves = context.getStateStore(HALVES);
         this.latest = context.getStateStore(LATEST);
@@ -85,13 +87,24 @@ final class VersionJoiner implements Processor<String, Side, String, BlockOp> {
         Set<String> blocks = Blocks.of(report, settings);
         Set<String> left = new TreeSet<>(now == null ? Set.of() : now.blocks());
         left.removeAll(blocks);
-        for (String block : blocks) {
-            context.forward(record.withKey(block).withValue(new BlockOp(block, report, true)));
-        }
-        for (String block : left) {
-            context.forward(record.withKey(block).withValue(new BlockOp(block, report, false)));
+        // One record per shard the version touches, the report in it once for all its keys there.
+        java.util.Map<Integer, java.util.List<String>> entering = byShard(blocks);
+        java.util.Map<Integer, java.util.List<String>> leaving = byShard(left);
+        Set<Integer> touched = new TreeSet<>(entering.keySet());
+        touched.addAll(leaving.keySet());
+        for (int shard : touched) {
+            context.forward(record.withKey(String.valueOf(shard)).withValue(new ShardOp(shard, report,
+                    entering.getOrDefault(shard, java.util.List.of()), leaving.getOrDefault(shard, java.util.List.of()))));
         }
         latest.put(ref, new Latest(report.version(), blocks));
+    }
+
+    private java.util.Map<Integer, java.util.List<String>> byShard(Set<String> blocks) {
+        java.util.Map<Integer, java.util.List<String>> out = new java.util.TreeMap<>();
+        for (String block : blocks) {
+            out.computeIfAbsent(Blocks.shard(block, shards), s -> new java.util.ArrayList<>()).add(block);
+        }
+        return out;
     }
 
     private void forgetStaleHalves(long wallClock) {

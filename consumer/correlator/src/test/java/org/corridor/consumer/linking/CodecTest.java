@@ -28,7 +28,8 @@ class CodecTest {
                     a.released().handlingCode(), a.released().notReleasableTo(), java.util.Set.of()), 21L));
             roundTrip(Codec.SIDE, Side.released(4, new Report.Released(a.released().recipients(), a.released().tlp(),
                     a.released().handlingCode(), a.released().notReleasableTo(), java.util.Set.of("EUROPOL", "SELEC")), 20L));
-            roundTrip(Codec.BLOCK_OP, new BlockOp("event:x:TJ:5", a, i % 2 == 0));
+            roundTrip(Codec.SHARD_OP, new ShardOp(i % 3, a, i % 2 == 0 ? java.util.List.of("event:x:TJ:5", "id:container:MSCU1234565")
+                    : java.util.List.of(), java.util.List.of("event:x:KZ:4")));
             roundTrip(Codec.MEMBER, new Block.Member(b, 19L));
             roundTrip(Codec.VERDICT, new Verdict("p", a, b, Link.Kind.EVENT, 0.81, List.of("days:1"), null));
             roundTrip(Codec.VERDICT, new Verdict("p", a, b, null, 0, List.of(), "no substance in common"));
