@@ -24,7 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPerKey         how many reports may share a key before it is suppressed as too common
  * @param halfLife          how long an alert without its decision (or the reverse) waits for the other
  * @param stateDir          where Kafka Streams keeps its RocksDB stores (rebuilt from their changelogs if lost)
- * @param threads           stream threads; more instances or threads share the partitions
+ * @param threads           stream threads; more instances or threads share the partitions (3 threads: one per
+ *                          partition of the default topics, for a host of its own; 1 leaves the CPU of a shared host
+ *                          to the router)
  * @param shards            shards of the blocking keys, one partition of the by-shard stage each: the most tasks that
  *                          stage can spread over (changing it needs a reset of the correlator's state)
  * @param commitInterval    how often a transaction commits (and every store is flushed)

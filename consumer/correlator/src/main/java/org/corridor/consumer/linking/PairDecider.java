@@ -86,9 +86,12 @@ final class PairDecider implements Processor<String, Verdict, String, Correlatio
         }
         PairState now = new PairState(v.a().version(), v.b().version(), v.kind().name(), v.score(), v.keys(),
                 List.copyOf(plan.hitTo()), notices);
+        if (now.equals(before)) {
+            return;  // the same link at the same versions, told and stored already (another shard that holds the pair)
+        }
         pairs.put(v.pair(), now);
         if (before != null && before.linked() && !before.differs(now)) {
-            return;  // the same link, told already (another shared key, or a version that changed nothing of it)
+            return;  // the same link, told already (a version that changed nothing of it)
         }
         CorrelationStatus status = before == null || !before.linked() ? CorrelationStatus.LINKED : CorrelationStatus.UPDATED;
         metrics.hit(status.name(), now.kind());
