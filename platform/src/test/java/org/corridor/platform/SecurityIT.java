@@ -152,6 +152,15 @@ class SecurityIT {
             assertThat(readOne(bootstrap, Principals.body("EUROPOL"), europol, Topics.feed("EUROPOL"))).isTrue();
             assertThatThrownBy(() -> readOne(bootstrap, Principals.body("EUROPOL"), europol, Topics.feed("UNODC")))
                     .isInstanceOf(TopicAuthorizationException.class);
+            // And its own inbox, no other party's: neither another body's nor an agency's.
+            assertThat(readOne(bootstrap, Principals.body("EUROPOL"), europol, Topics.bodyInbox("EUROPOL"))).isTrue();
+            assertThatThrownBy(() -> readOne(bootstrap, Principals.body("EUROPOL"), europol, Topics.bodyInbox("UNODC")))
+                    .isInstanceOf(TopicAuthorizationException.class);
+            assertThatThrownBy(() -> readOne(bootstrap, Principals.body("EUROPOL"), europol, Topics.agencyInbox("tj-drug-control")))
+                    .isInstanceOf(TopicAuthorizationException.class);
+            String kz = store.password(Principals.agency("kz-customs"));
+            assertThatThrownBy(() -> readOne(bootstrap, Principals.agency("kz-customs"), kz, Topics.agencyInbox("tj-drug-control")))
+                    .isInstanceOf(TopicAuthorizationException.class);
             // A body writes no receipt: a receipt names a body, so only the subscriber service may write one, and a
             // body acknowledges through its API. A cluster provisioned when bodies could loses that grant as soon as
             // the body is provisioned again (every start does).

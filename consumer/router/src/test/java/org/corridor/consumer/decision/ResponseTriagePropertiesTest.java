@@ -64,15 +64,21 @@ class ResponseTriagePropertiesTest {
             Markings m = Markings.of(handling(r));
             history = history.next(AGENCY, v, v == 1 ? m : MarkingInheritance.strictest(history.markings(), m), subset(r, 0.35));
         }
-        Topics.Party party = switch (r.nextInt(6)) {
+        int version = 1 + r.nextInt(versions + 1); // sometimes a version never routed
+        Released routed = history.released(version);
+        List<String> recipients = routed == null ? List.of() : List.copyOf(routed.recipients());
+        Topics.Party party = switch (r.nextInt(8)) {
             case 0 -> new Topics.Party(false, AGENCY);
             case 1 -> new Topics.Party(false, "kz-customs");
-            default -> new Topics.Party(true, BODIES.get(r.nextInt(BODIES.size())));
+            case 2 -> new Topics.Party(true, BODIES.get(r.nextInt(BODIES.size())));
+            // Most bodies are recipients of the version, so most cases are routed and every property is exercised.
+            default -> new Topics.Party(true, recipients.isEmpty() ? BODIES.get(r.nextInt(BODIES.size()))
+                    : recipients.get(r.nextInt(recipients.size())));
         };
-        int version = 1 + r.nextInt(versions + 1); // sometimes a version never routed
-        AlertResponse.Builder b = party.body() ? SampleResponses.unodcSeizedOutcome() : SampleResponses.agencyAnswer();
+        // Every kind a party may send: a body's outcome or question, the agency's answer.
+        AlertResponse.Builder b = !party.body() ? SampleResponses.agencyAnswer()
+                : r.nextBoolean() ? SampleResponses.unodcSeizedOutcome() : SampleResponses.cariccQuestion();
         AlertResponse response = b.setResponder(new Responder(party.body() ? ResponderKind.BODY : ResponderKind.AGENCY, party.id()))
-                .setKind(party.body() ? ResponseKind.OUTCOME : ResponseKind.ANSWER)
                 .setAlertVersion(version)
                 .setHandling(handling(r))
                 .setShareWithRecipients(r.nextBoolean())
@@ -113,6 +119,24 @@ class ResponseTriagePropertiesTest {
         AlertResponse resp = c.response();
         return TRIAGE.decide(c.party(), ResponseTriage.key(resp.getAlertAgency(), resp.getAlertId().toString()),
                 new Decoded.Response(resp), c.history());
+    }
+
+    /** The properties below return early on refused cases: this keeps many of the 2,000 cases routed, of every kind. */
+    @org.junit.jupiter.api.Test
+    void mostCasesAreRoutedSoThePropertiesAreCheckedOnThem() {
+        java.util.Map<String, Integer> routed = new java.util.TreeMap<>();
+        int shared = 0;
+        for (long seed : seeds().toArray()) {
+            Case c = generate(seed);
+            if (decide(c) instanceof ResponseOutcome.Routed out) {
+                routed.merge(c.response().getKind().name(), 1, Integer::sum);
+                shared += c.response().getShareWithRecipients() && !out.bodies().isEmpty() ? 1 : 0;
+            }
+        }
+        System.out.println("ResponseTriagePropertiesTest: routed by kind " + routed + ", shared with other bodies " + shared);
+        assertThat(routed.values().stream().mapToInt(Integer::intValue).sum()).as("routed of 2,000").isGreaterThanOrEqualTo(800);
+        assertThat(routed.keySet()).containsExactlyInAnyOrder("ANSWER", "OUTCOME", "QUESTION");
+        assertThat(shared).as("routed and shared with other bodies").isGreaterThanOrEqualTo(100);
     }
 
     @ParameterizedTest
