@@ -174,7 +174,8 @@ class AlertsController {
         return (AgencyAccount) request.getAttribute(AgencyAuthFilter.AGENCY);
     }
 
-    private static String traceId(HttpServletRequest request) {
+    /** The caller's X-Trace-Id when it is a plain token, else a new one: a header is data, not a fact. */
+    static String traceId(HttpServletRequest request) {
         String given = request.getHeader("X-Trace-Id");
         return given != null && given.matches("[A-Za-z0-9._-]{1,128}") ? given : UUID.randomUUID().toString();
     }

@@ -146,7 +146,7 @@ class TaxiiWriteController {
         List<String> ids = new ArrayList<>();
         root.get("objects").forEach(o -> ids.add(o.get("id").asString()));
         TaxiiStatuses.Status status = statuses.start(account.id(), clock.instant(), envelope.total());
-        return envelopes.publish(account, envelope, ids, status, traceId(request))
+        return envelopes.publish(account, envelope, ids, status, AlertsController.traceId(request))
                 .thenApply(s -> ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.parseMediaType(TaxiiMedia.TAXII))
                         .body(s.resource()));
     }
@@ -194,10 +194,5 @@ class TaxiiWriteController {
 
     private static AgencyAccount agency(HttpServletRequest request) {
         return (AgencyAccount) request.getAttribute(AgencyAuthFilter.AGENCY);
-    }
-
-    private static String traceId(HttpServletRequest request) {
-        String given = request.getHeader("X-Trace-Id");
-        return given != null && given.matches("[A-Za-z0-9._-]{1,128}") ? given : UUID.randomUUID().toString();
     }
 }
