@@ -61,42 +61,43 @@ class TaxiiEnvelopes {
      */
     private static void decide(StixAlertReader.Envelope envelope, List<String> ids, List<Outcome> outcomes,
                                TaxiiStatuses.Status status) {
+        // Who owns, uses and published each object, computed once: an envelope may hold thousands of objects.
+        Map<String, Integer> first = new java.util.HashMap<>();
+        Map<Integer, Integer> owner = new java.util.HashMap<>();
+        Map<Integer, Integer> publishedBy = new java.util.HashMap<>();
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        for (int r = 0; r < outcomes.size(); r++) {
+            Posted p = envelope.reports().get(r);
+            StixAlertReader.Where w = p.where();
+            for (int own : new int[] {w.report(), w.observed(), w.place(), w.consignment()}) {
+                if (own >= 0) {
+                    owner.putIfAbsent(own, r);
+                }
+            }
+            for (int i : p.parts()) {
+                used.add(i);
+                if (outcomes.get(r).ok()) {
+                    publishedBy.putIfAbsent(i, r);
+                }
+            }
+        }
         for (int i = 0; i < ids.size(); i++) {
-            int first = ids.indexOf(ids.get(i));
-            if (first != i) {
-                status.failed(new TaxiiStatuses.Detail(ids.get(i), null, "objects[" + first + "] has the same id"));
-                continue;
-            }
-            Posted owner = null;
-            Posted published = null;
-            boolean used = false;
-            for (int r = 0; r < outcomes.size(); r++) {
+            first.putIfAbsent(ids.get(i), i);
+            int firstAt = first.get(ids.get(i));
+            if (firstAt != i) {
+                status.failed(new TaxiiStatuses.Detail(ids.get(i), null, "objects[" + firstAt + "] has the same id"));
+            } else if (owner.containsKey(i)) {
+                int r = owner.get(i);
                 Posted p = envelope.reports().get(r);
-                if (own(p, i)) {
-                    owner = p;
-                    report(status, ids.get(i), p, outcomes.get(r), i == p.index());
-                    break;
-                }
-                if (p.parts().contains(i)) {
-                    used = true;
-                    published = published == null && outcomes.get(r).ok() ? p : published;
-                }
-            }
-            if (owner != null) {
-                continue;
-            }
-            if (published != null) {
-                status.succeeded(new TaxiiStatuses.Detail(ids.get(i), null, "taken with " + published.id()));
+                report(status, ids.get(i), p, outcomes.get(r), i == p.index());
+            } else if (publishedBy.containsKey(i)) {
+                status.succeeded(new TaxiiStatuses.Detail(ids.get(i), null, "taken with "
+                        + envelope.reports().get(publishedBy.get(i)).id()));
             } else {
-                status.failed(new TaxiiStatuses.Detail(ids.get(i), null, used ? "every report that uses it was refused"
+                status.failed(new TaxiiStatuses.Detail(ids.get(i), null, used.contains(i) ? "every report that uses it was refused"
                         : "no report of this envelope refers to it; Corridor takes reports of alerts in its mapping (docs/stix.md)"));
             }
         }
-    }
-
-    private static boolean own(Posted p, int i) {
-        StixAlertReader.Where w = p.where();
-        return i == w.report() || i == w.observed() || i == w.place() || i == w.consignment();
     }
 
     private static void report(TaxiiStatuses.Status status, String id, Posted p, Outcome outcome, boolean isReport) {
