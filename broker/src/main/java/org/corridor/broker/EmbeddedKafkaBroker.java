@@ -9,7 +9,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -57,7 +59,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** A single-node broker on the given data directory; port 0 picks a free port. */
     public static EmbeddedKafkaBroker singleNode(Path dataDir, int port, Map<String, String> overrides) {
-        KRaftNodeConfig config = new KRaftNodeConfig(1, "localhost", port == 0 ? freePort() : port, freePort(),
+        int[] free = freePorts(2);
+        KRaftNodeConfig config = new KRaftNodeConfig(1, "localhost", port == 0 ? free[0] : port, free[1],
                 dataDir.resolve("kraft"), overrides);
         return new EmbeddedKafkaBroker(config, config.voter(), 1);
     }
@@ -67,9 +70,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * {@link BrokerSecurity}. Port 0 picks a free port.
      */
     public static EmbeddedKafkaBroker secured(Path dataDir, int port, Map<String, String> overrides, BrokerSecurity security) {
-        int clientPort = port == 0 ? freePort() : port;
-        int controllerPort = freePort();
-        int internalPort = freePort();
+        int[] free = freePorts(3);
+        int clientPort = port == 0 ? free[0] : port;
+        int controllerPort = free[1];
+        int internalPort = free[2];
         Map<String, String> all = new HashMap<>(security.serverProperties("localhost", clientPort, internalPort, controllerPort));
         all.putAll(overrides);
         KRaftNodeConfig config = new KRaftNodeConfig(1, "localhost", clientPort, controllerPort, dataDir.resolve("kraft"), all);
@@ -197,12 +201,35 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** A port free at the time of the call. */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress("localhost", 0));
-            return socket.getLocalPort();
+        return freePorts(1)[0];
+    }
+
+    /**
+     * {@code count} distinct ports free at the time of the call. All are held open together before any is released,
+     * so the system cannot hand the same port out twice (as separate {@link #freePort()} calls may).
+     */
+    public static int[] freePorts(int count) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket();
+                held.add(socket);
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress("localhost", 0));
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new UncheckedIOException("no free port", e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // the port is released either way once the socket is gone
+                }
+            }
         }
     }
 }

@@ -43,10 +43,11 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         List<KRaftNodeConfig> configs = new ArrayList<>();
         List<String> internal = new ArrayList<>();
         String clusterId = Uuid.randomUuid().toString();
+        int[] free = EmbeddedKafkaBroker.freePorts(3 * size);
         for (int id = 1; id <= size; id++) {
-            int port = EmbeddedKafkaBroker.freePort();
-            int controllerPort = EmbeddedKafkaBroker.freePort();
-            int internalPort = EmbeddedKafkaBroker.freePort();
+            int port = free[3 * (id - 1)];
+            int controllerPort = free[3 * (id - 1) + 1];
+            int internalPort = free[3 * (id - 1) + 2];
             Map<String, String> props = new HashMap<>();
             props.put("min.insync.replicas", Integer.toString(Math.min(2, replication)));
             if (security != null) {
