@@ -56,6 +56,11 @@ public final class AlertStatusView implements AutoCloseable {
         return statuses.status(agencyId, alertId);
     }
 
+    /** The agency's alerts' statuses, the most recently routed first, at most {@code limit}. */
+    public List<ObjectNode> statuses(String agencyId, int limit) {
+        return statuses.statuses(agencyId, limit);
+    }
+
     /** The markings the agency's alert's latest routed version was released under, if known. */
     public Optional<ReleasedMarkings> released(String agencyId, String alertId) {
         return statuses.released(agencyId, alertId);

@@ -87,6 +87,27 @@ final class AlertStatuses {
         return status == null ? Optional.empty() : Optional.of(status.toJson(JSON, clock.instant()));
     }
 
+    /**
+     * The agency's alerts as {@link #status} shows each, the most recently routed first, at most {@code limit}. A scan of
+     * the agency's statuses in the store (its keys are together), not of the others'.
+     */
+    public List<ObjectNode> statuses(String agencyId, int limit) {
+        List<AlertStatus> all = new ArrayList<>();
+        store.scan(STATUS + agencyId + "/", (key, value) -> {
+            all.add(StatusCodec.decode(value));
+            return true;
+        });
+        Instant now = clock.instant();
+        return all.stream().sorted(Comparator.comparing(AlertStatuses::lastRouted, Comparator.reverseOrder())
+                        .thenComparing(st -> st.alertId))
+                .limit(limit).map(st -> st.toJson(JSON, now)).toList();
+    }
+
+    private static Instant lastRouted(AlertStatus s) {
+        return s.bodies.values().stream().map(b -> b.routedAt).filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+    }
+
     /** The markings the agency's alert's latest routed version was released under, if known. */
     public Optional<ReleasedMarkings> released(String agencyId, String alertId) {
         AlertStatus status = load(agencyId, alertId);

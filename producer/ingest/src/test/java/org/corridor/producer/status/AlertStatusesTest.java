@@ -67,6 +67,23 @@ class AlertStatusesTest {
     }
 
     @Test
+    void listsOnlyTheAgencysOwnAlertsTheMostRecentlyRoutedFirstUpToTheLimit() {
+        for (int i = 0; i < 30; i++) {
+            read(new RoutingDecision(new UUID(0, i), 1, "kz-customs", List.of("UNODC"), List.of(), List.of(),
+                    AT.plusSeconds(i), "router-1", null, null, null, null));
+        }
+        read(decision("tj-drug-control", new UUID(0, 99), 1, "CARICC"));
+        List<String> listed = statuses.statuses("kz-customs", 10).stream().map(o -> o.get("alertId").asString()).toList();
+        assertThat(listed).hasSize(10).first().isEqualTo(new UUID(0, 29).toString());
+        assertThat(listed.get(9)).isEqualTo(new UUID(0, 20).toString());
+        assertThat(statuses.statuses("kz-customs", 500)).hasSize(30)
+                .allMatch(o -> o.get("originAgency").asString().equals("kz-customs"));
+        assertThat(statuses.statuses("tj-drug-control", 500)).singleElement()
+                .satisfies(o -> assertThat(o.get("alertId").asString()).isEqualTo(new UUID(0, 99).toString()));
+        assertThat(statuses.statuses("de-bka", 500)).isEmpty();
+    }
+
+    @Test
     void answersForEveryAlertItHasRead() {
         UUID[] ids = new UUID[500];
         for (int i = 0; i < ids.length; i++) {
