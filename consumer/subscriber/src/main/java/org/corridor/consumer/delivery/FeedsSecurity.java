@@ -44,6 +44,8 @@ class FeedsSecurity {
                             .access(CorridorHttpSecurity.partyNamedBy(HttpParty.Kind.BODY, "body"));
                     a.requestMatchers("/api/v1/feeds/{body}/alerts/{alertId}/responses")
                             .access(CorridorHttpSecurity.partyNamedBy(HttpParty.Kind.BODY, "body"));
+                    a.requestMatchers(HttpMethod.GET, "/api/v1/feeds/{body}/alerts")
+                            .access(CorridorHttpSecurity.partyNamedBy(HttpParty.Kind.BODY, "body"));
                     a.requestMatchers(HttpMethod.GET, "/api/v1/feeds/{body}/correlations")
                             .access(CorridorHttpSecurity.partyNamedBy(HttpParty.Kind.BODY, "body"));
                     a.requestMatchers(HttpMethod.GET, "/taxii2/").hasRole(CorridorHttpSecurity.BODY);

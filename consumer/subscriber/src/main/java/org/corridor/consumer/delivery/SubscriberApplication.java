@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Import;
 
 /** The subscribers as their own process (actuator on 8083); one process can serve several bodies. */
 @SpringBootApplication(scanBasePackages = {"org.corridor.consumer.delivery", "org.corridor.consumer.taxii",
-        "org.corridor.consumer.misp"})
+        "org.corridor.consumer.misp", "org.corridor.consumer.feedview"})
 @Import(SubscriberConfiguration.class)
 public class SubscriberApplication {
 

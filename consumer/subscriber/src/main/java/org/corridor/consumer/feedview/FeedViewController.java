@@ -1,0 +1,71 @@
+package org.corridor.consumer.feedview;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.kafka.common.KafkaException;
+import org.corridor.consumer.taxii.TaxiiAccess;
+import org.corridor.schemas.avro.TraffickingAlert;
+import org.corridor.schemas.registry.SchemaRegistryClient;
+import org.corridor.schemas.topics.Topics;
+import org.corridor.support.kafka.PartyTopicReader;
+import org.corridor.support.kafka.PartyTopicReader.Snapshot;
+import org.corridor.support.serde.Serdes;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/feeds/{body}/alerts?limit=N}: the latest version of each alert in the body's feed, newest first
+ * ({@link FeedView}). Only the body itself (FeedsSecurity, and again here); read with the body's own Kafka principal,
+ * so it cannot hold more than the body received. Records that cannot be decoded are left out and counted
+ * ({@code undecodable}); the feed's listener has dead-lettered them.
+ */
+@RestController
+class FeedViewController {
+
+    static final int MAX_LIMIT = 1000;
+
+    private final TaxiiAccess access;
+    private final SchemaRegistryClient registry;
+
+    FeedViewController(TaxiiAccess access, SchemaRegistryClient registry) {
+        this.access = access;
+        this.registry = registry;
+    }
+
+    @PreAuthorize("hasAuthority('BODY_' + #body)")
+    @GetMapping(path = "/api/v1/feeds/{body}/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> alerts(@PathVariable String body, @RequestParam(defaultValue = "200") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            return problem(HttpStatus.BAD_REQUEST, "limit: " + limit + " is not between 1 and " + MAX_LIMIT);
+        }
+        Optional<Map<String, Object>> settings = access.readerOf(body);
+        if (settings.isEmpty()) {
+            return problem(HttpStatus.NOT_FOUND, body + "'s feed is not served here");
+        }
+        Snapshot<TraffickingAlert> s;
+        try {
+            s = new PartyTopicReader<>(settings.get(), Serdes.reader(registry, TraffickingAlert.class), Duration.ofSeconds(20))
+                    .snapshot(Topics.feed(body), null);
+        } catch (KafkaException e) {
+            ResponseEntity<?> p = problem(HttpStatus.SERVICE_UNAVAILABLE, "the feed could not be read now: " + e.getMessage());
+            return ResponseEntity.status(p.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "5").body(p.getBody());
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(FeedView.page(FeedView.latest(s.entries(), limit), s.undecodable()).toString());
+    }
+
+    private static ResponseEntity<?> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+}
