@@ -38,6 +38,10 @@ final class Banner {
         lines.add(line("Subscribers", endpoints.get(Service.SUBSCRIBERS) + "/api/v1/feeds/{body}/...   (metrics: /actuator/prometheus)"));
         lines.add(line("Correlator", endpoints.get(Service.CORRELATOR) + "/api/v1/correlation/explain   (links: alerts.correlations)"));
         lines.add(line("Monitor", endpoints.get(Service.MONITOR) + "/   (dashboard; ./corridor status; /api/v1/health)"));
+        if (endpoints.containsKey(Service.WEB)) {
+            lines.add(line("Web app", endpoints.get(Service.WEB) + "/   (log in as officer-<agency>, analyst-<body> or operator)"));
+            lines.add(line("Login service", endpoints.get(Service.LOGIN) + "/.well-known/openid-configuration"));
+        }
         return lines;
     }
 

@@ -16,6 +16,7 @@ import org.corridor.broker.EmbeddedKafkaBroker;
 import org.corridor.platform.access.CredentialStore;
 import org.corridor.platform.access.HttpCredentials;
 import org.corridor.platform.access.SecureSetup;
+import org.corridor.platform.access.WebLogins;
 import org.corridor.platform.launch.LaunchSettingException;
 import org.corridor.platform.launch.OverrideBinder;
 import org.corridor.platform.launch.Service;
@@ -81,6 +82,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
         PortCheck.requireFree(settings.subscriberPort(), "subscribers", "--subscriber-port");
         PortCheck.requireFree(settings.monitorPort(), "monitor", "--monitor-port");
         PortCheck.requireFree(settings.correlatorPort(), "correlator", "--correlator-port");
+        if (settings.web()) {
+            PortCheck.requireFree(settings.webPort(), "web app", "--web-port");
+            PortCheck.requireFree(settings.loginPort(), "login service", "--login-port");
+        }
         // Broker data, credentials and feed files: the data directory is its owner's alone.
         org.corridor.support.security.OwnerOnly.directory(settings.dataDir());
         Map<String, String> tokens = DemoAgencies.tokens(settings.dataDir());
@@ -123,11 +128,33 @@ public final class EmbeddedPlatform implements AutoCloseable {
             CompletableFuture.allOf(rest, routing, delivery, correlating).join();
             run(Service.MONITOR, services.monitor(registryUrl, List.of(routing.join(), delivery.join(), rest.join(),
                     correlating.join()), http.userInfo(org.corridor.support.http.HttpParty.METRICS_USER)), checked);
+            if (settings.web()) {
+                startWeb(new WebLogins(CredentialStore.openPeople(settings.dataDir()), store), tokens, agencyIds, bodyIds, checked);
+            }
             return this;
         } catch (RuntimeException | IOException e) {
             close();
             throw e;
         }
+    }
+
+    /**
+     * The login service, then the web app (which reads the login's discovery document as it starts). Both ports are
+     * known before either starts: the login service must name the web app's redirect address, the web app its issuer.
+     */
+    private void startWeb(WebLogins logins, Map<String, String> tokens, List<String> agencyIds, List<String> bodyIds,
+                          Map<Service, Map<String, Object>> checked) throws IOException {
+        int[] free = EmbeddedKafkaBroker.freePorts(2);
+        int loginPort = settings.loginPort() == 0 ? free[0] : settings.loginPort();
+        int webPort = settings.webPort() == 0 ? free[1] : settings.webPort();
+        URI issuer = URI.create("http://" + settings.clientHost() + ":" + loginPort);
+        URI webApp = URI.create("http://" + settings.clientHost() + ":" + webPort);
+        run(Service.LOGIN, logins.login(issuer, webApp, WebLogins.demoPeople(agencyIds, bodyIds)), checked, loginPort);
+        Map<String, URI> services = Map.of("ingest-url", endpoint(Service.INGEST), "router-url", endpoint(Service.ROUTER),
+                "subscribers-url", endpoint(Service.SUBSCRIBERS), "monitor-url", endpoint(Service.MONITOR));
+        List<WebLogins.Agency> agencies = DemoAgencies.AGENCIES.stream()
+                .map(a -> new WebLogins.Agency(a.id(), a.country(), a.name())).toList();
+        run(Service.WEB, logins.web(issuer, services, agencies, tokens, bodyIds, http), checked, webPort);
     }
 
     /** The overrides, each checked against its service's settings; the configuration metadata is read only if needed. */
@@ -143,9 +170,13 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     /** Starts one service and returns where it answers. */
     private URI run(Service service, Map<String, Object> corridor, Map<Service, Map<String, Object>> checked) {
+        return run(service, corridor, checked, settings.port(service));
+    }
+
+    private URI run(Service service, Map<String, Object> corridor, Map<Service, Map<String, Object>> checked, int port) {
         Map<String, Object> bound = new java.util.HashMap<>(corridor);
         bound.put("server.address", settings.bindAddress());
-        ServiceLaunch launch = new ServiceLaunch(service, settings.port(service), bootstrapServers, bound,
+        ServiceLaunch launch = new ServiceLaunch(service, port, bootstrapServers, bound,
                 checked.getOrDefault(service, Map.of()));
         ConfigurableApplicationContext context = launch.run();
         URI endpoint = URI.create("http://" + settings.clientHost() + ":" + context.getEnvironment().getProperty("local.server.port"));
@@ -219,6 +250,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
     /** The agency REST service's base URL as text. */
     public String restUrl() {
         return endpoint(Service.INGEST).toString();
+    }
+
+    /** The web app's base URL as text. */
+    public String webUrl() {
+        return endpoint(Service.WEB).toString();
     }
 
     /** The monitor's base URL as text. */

@@ -22,13 +22,22 @@ import org.corridor.platform.launch.Service;
  *                          {@code insecure} said out loud
  * @param bindAddress       the address the embedded services listen on ({@code server.address}); loopback by default
  * @param correlatorPort    the correlator's HTTP port (explain, metrics)
+ * @param webPort           the web app's port ({@value #WEB_PORT}); 0: any free port; {@value #OFF}: no web app and
+ *                          no login service
+ * @param loginPort         the login service's port (the OIDC provider, {@value #LOGIN_PORT}); 0: any free port
  */
 public record PlatformSettings(Path dataDir, int kafkaPort, int registryPort, int restPort, int routerPort,
                                int subscriberPort, int monitorPort, String bootstrapServers, String schemaRegistryUrl,
-                               boolean insecure, String bindAddress, int correlatorPort) {
+                               boolean insecure, String bindAddress, int correlatorPort, int webPort, int loginPort) {
 
     /** The correlator's default port. */
     public static final int CORRELATOR_PORT = 8086;
+    /** The web app's default port. */
+    public static final int WEB_PORT = 8085;
+    /** The login service's default port. */
+    public static final int LOGIN_PORT = 9000;
+    /** A web port that starts neither the web app nor the login service. */
+    public static final int OFF = -1;
 
     /** Services listen on loopback only, unless told {@code --bind}. */
     public static final String LOOPBACK = "127.0.0.1";
@@ -37,7 +46,31 @@ public record PlatformSettings(Path dataDir, int kafkaPort, int registryPort, in
         bindAddress = bindAddress == null || bindAddress.isBlank() ? LOOPBACK : bindAddress;
     }
 
-    /** The correlator on {@value #CORRELATOR_PORT}, or on any free port when the agency service's port is (0). */
+    /**
+     * With the web app on {@code webPort} and the login service on {@code loginPort}, or neither when {@code webPort}
+     * is {@value #OFF}.
+     */
+    public PlatformSettings(Path dataDir, int kafkaPort, int registryPort, int restPort, int routerPort,
+                            int subscriberPort, int monitorPort, String bootstrapServers, String schemaRegistryUrl,
+                            boolean insecure, String bindAddress, int correlatorPort) {
+        this(dataDir, kafkaPort, registryPort, restPort, routerPort, subscriberPort, monitorPort, bootstrapServers,
+                schemaRegistryUrl, insecure, bindAddress, correlatorPort, restPort == 0 ? OFF : WEB_PORT,
+                restPort == 0 ? OFF : LOGIN_PORT);
+    }
+
+    /** The same settings with the web app and the login service on free ports (tests of the web app). */
+    public PlatformSettings withWeb() {
+        return new PlatformSettings(dataDir, kafkaPort, registryPort, restPort, routerPort, subscriberPort, monitorPort,
+                bootstrapServers, schemaRegistryUrl, insecure, bindAddress, correlatorPort, 0, 0);
+    }
+
+    /** Whether the web app and the login service are started. */
+    public boolean web() {
+        return webPort != OFF;
+    }
+
+    /** The correlator on {@value #CORRELATOR_PORT}, or on any free port when the agency service's port is (0); the
+     * web app and login service on their default ports, or not at all when the agency service's port is 0. */
     public PlatformSettings(Path dataDir, int kafkaPort, int registryPort, int restPort, int routerPort,
                             int subscriberPort, int monitorPort, String bootstrapServers, String schemaRegistryUrl,
                             boolean insecure, String bindAddress) {
@@ -95,6 +128,8 @@ public record PlatformSettings(Path dataDir, int kafkaPort, int registryPort, in
             case SUBSCRIBERS -> subscriberPort;
             case MONITOR -> monitorPort;
             case CORRELATOR -> correlatorPort;
+            case LOGIN -> loginPort;
+            case WEB -> webPort;
         };
     }
 }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code up}: runs the whole exchange in this process until Ctrl-C. */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Start the embedded platform: a Kafka KRaft broker (data under --data-dir), the schema registry, "
-                + "the agency REST service, the router, subscribers for all 13 bodies and the monitor. Ctrl-C stops it cleanly.")
+                + "the agency REST service, the router, subscribers for all 13 bodies, the correlator, the monitor, the login service "
+                + "and the web app. Ctrl-C stops it cleanly.")
 public final class UpCommand implements Callable<Integer> {
 
     @Spec
@@ -51,6 +52,12 @@ public final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--correlator-port", defaultValue = "8086", description = "correlator HTTP port: explain, metrics (${DEFAULT-VALUE})")
     int correlatorPort;
+
+    @Option(names = "--web-port", defaultValue = "8085", description = "web app port (${DEFAULT-VALUE}); -1: no web app and no login service")
+    int webPort;
+
+    @Option(names = "--login-port", defaultValue = "9000", description = "login service port: the web app's OpenID Connect provider (${DEFAULT-VALUE})")
+    int loginPort;
 
     @Option(names = "--insecure", description = "run the embedded broker in plaintext, without authentication or ACLs, "
             + "or accept an external cluster reached that way (development only; the default requires SASL/SCRAM and "
@@ -88,7 +95,7 @@ public final class UpCommand implements Callable<Integer> {
         }
         EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(dataDir.toAbsolutePath().normalize(), kafkaPort,
                 registryPort, restPort, routerPort, subscriberPort, monitorPort, bootstrapServers, registryUrl, insecure, bind,
-                correlatorPort),
+                correlatorPort, webPort, loginPort),
                 overrides);
         try {
             platform.start();
@@ -120,6 +127,10 @@ public final class UpCommand implements Callable<Integer> {
         if (platform.secured()) {
             out.printf("  %-17s %s (owner-only; admin client settings for Kafka tools)%n", "Admin client",
                     platform.dataDir().resolve(SecureSetup.CLIENT_CONFIG));
+        }
+        if (platform.settings().web()) {
+            out.printf("  %-17s %s (owner-only; web app logins: officer-<agency>, analyst-<body>, operator)%n", "People",
+                    platform.dataDir().resolve(CredentialStore.PEOPLE_FILE));
         }
         out.println("Try ./corridor demo, then ./corridor status, in another terminal. Ctrl-C stops Corridor.");
         out.flush();

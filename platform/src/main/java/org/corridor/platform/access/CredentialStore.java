@@ -21,16 +21,35 @@ public final class CredentialStore {
     public static final String FILE = "credentials.properties";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The web app's people and their passwords, apart from the services' credentials. */
+    public static final String PEOPLE_FILE = "people.properties";
+
+    private static final String SERVICES = "Corridor credentials (secret): Kafka SCRAM passwords by principal, the broker's own "
+            + "password, the schema registry writer's, HTTP basic passwords (http-operator, http-body-<id>). Owner-only.";
+    private static final String PEOPLE = "Corridor web app logins (secret): the password of each demo person, by user name "
+            + "(officer-<agency>, analyst-<body>, operator). Owner-only.";
+
     private final Path file;
+    private final String comment;
     private final Properties passwords = new Properties();
 
-    private CredentialStore(Path file) {
+    private CredentialStore(Path file, String comment) {
         this.file = file;
+        this.comment = comment;
     }
 
     /** Opens (or starts) the store in the data directory. */
     public static CredentialStore open(Path dataDir) throws IOException {
-        CredentialStore store = new CredentialStore(dataDir.resolve(FILE));
+        return open(dataDir.resolve(FILE), SERVICES);
+    }
+
+    /** Opens (or starts) the web app's people's passwords in the data directory ({@value #PEOPLE_FILE}). */
+    public static CredentialStore openPeople(Path dataDir) throws IOException {
+        return open(dataDir.resolve(PEOPLE_FILE), PEOPLE);
+    }
+
+    private static CredentialStore open(Path file, String comment) throws IOException {
+        CredentialStore store = new CredentialStore(file, comment);
         if (Files.exists(store.file)) {
             try (Reader in = Files.newBufferedReader(store.file)) {
                 store.passwords.load(in);
@@ -76,8 +95,7 @@ public final class CredentialStore {
             Files.createFile(file);
         }
         try (Writer out = Files.newBufferedWriter(file)) {
-            passwords.store(out, "Corridor credentials (secret): Kafka SCRAM passwords by principal, the broker's own "
-                    + "password, the schema registry writer's, HTTP basic passwords (http-operator, http-body-<id>). Owner-only.");
+            passwords.store(out, comment);
         }
     }
 

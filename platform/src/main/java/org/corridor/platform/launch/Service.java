@@ -1,5 +1,8 @@
 package org.corridor.platform.launch;
 
+import org.corridor.web.app.WebApplication;
+import org.corridor.web.login.LoginApplication;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +26,9 @@ public enum Service {
     ROUTER("router", RouterApplication.class, RouterApplication.DEFAULTS, "corridor.router"),
     SUBSCRIBERS("subscribers", SubscriberApplication.class, SubscriberApplication.DEFAULTS, "corridor.subscriber"),
     MONITOR("monitor", MonitorApplication.class, MonitorApplication.DEFAULTS, "corridor.monitor"),
-    CORRELATOR("correlator", CorrelatorApplication.class, CorrelatorApplication.DEFAULTS, "corridor.correlator");
+    CORRELATOR("correlator", CorrelatorApplication.class, CorrelatorApplication.DEFAULTS, "corridor.correlator"),
+    LOGIN("login service", LoginApplication.class, LoginApplication.DEFAULTS, "corridor.login"),
+    WEB("web app", WebApplication.class, WebApplication.DEFAULTS, "corridor.web");
 
     private final String label;
     private final Class<?> application;

@@ -47,7 +47,12 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  */
 class EndpointWalkIT {
 
-    enum Rule { OPEN, AGENCY, OWN_AGENCY, AGENCY_OR_BODY, ANY_BODY, OWN_BODY, OPERATOR, METRICS, WRITER }
+    /**
+     * PERSON: the web app's pages, for a logged-in person only: whatever the Authorization header, a caller without a
+     * session is sent to the login (302, or 403 for a POST, which also lacks the session's CSRF token). Which
+     * person's role opens which page is walked by WebJourneysIT with real sessions.
+     */
+    enum Rule { OPEN, AGENCY, OWN_AGENCY, AGENCY_OR_BODY, ANY_BODY, OWN_BODY, OPERATOR, METRICS, WRITER, PERSON }
 
     /** Body named in walked paths, and the body whose credentials are someone else's there. */
     private static final String BODY = "UNODC";
@@ -65,7 +70,7 @@ class EndpointWalkIT {
 
     @BeforeAll
     static void start() throws Exception {
-        platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, true)).start();
+        platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, true).withWeb()).start();
         Map<String, String> tokens = DemoAgencies.tokens(data);
         PARTIES.put("agency", "Bearer " + tokens.get(AGENCY));
         PARTIES.put("other agency", "Bearer " + tokens.get(OTHER_AGENCY));
@@ -109,6 +114,17 @@ class EndpointWalkIT {
                     int status = call(e, variant, null);
                     if (status >= 500) {
                         failures.add(e + " " + variant + " anonymous: " + status);
+                    }
+                }
+                continue;
+            }
+            if (rule == Rule.PERSON) {
+                int expected = e.method().equals("GET") ? 302 : 403;
+                for (String variant : variants(path)) {
+                    boolean original = variant.equals(path);
+                    check(failures, e, variant, "anonymous", null, expected, original);
+                    for (Map.Entry<String, String> party : PARTIES.entrySet()) {
+                        check(failures, e, variant, party.getKey(), party.getValue(), expected, original);
                     }
                 }
                 continue;
@@ -159,6 +175,7 @@ class EndpointWalkIT {
             case OPERATOR -> party.equals("operator");
             case METRICS -> party.equals("operator") || party.equals("metrics");
             case WRITER -> party.equals("writer");
+            case PERSON -> false;
         };
         return allowed ? null : known ? 403 : 401;
     }
@@ -208,6 +225,7 @@ class EndpointWalkIT {
                     return Rule.ANY_BODY;
                 }
                 if (p.endsWith("/ack") || p.endsWith("/responses") || p.equals("/api/v1/feeds/{body}/correlations")
+                        || p.equals("/api/v1/feeds/{body}/alerts")
                         || p.startsWith("/taxii2/{body}/") || p.startsWith("/misp/{body}/")) {
                     return Rule.OWN_BODY;
                 }
@@ -217,6 +235,8 @@ class EndpointWalkIT {
                 break;
             case MONITOR:
                 return Rule.OPERATOR;
+            case WEB:
+                return Rule.PERSON;
             default:
                 break;
         }
