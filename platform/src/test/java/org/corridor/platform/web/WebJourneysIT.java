@@ -200,6 +200,20 @@ class WebJourneysIT {
             b.driver.findElement(By.id("respond-button")).click();
             assertThat(b.waitFor(By.id("responded")).getText()).isEqualTo("Sent to the originator.");
             b.shot("question-sent");
+
+            // The feed's pictures: where the seizures were, and alerts per week by category and by route country.
+            b.driver.findElement(By.linkText("Trends")).click();
+            b.driver.get(platform.webUrl() + "/analyst/trends?from=2026-09-01&to=2026-12-31");
+            assertThat(b.waitFor(By.id("trends-total")).getText()).startsWith("1 alerts");
+            assertThat(b.driver.findElements(By.cssSelector("#seizure-map circle.seizure"))).hasSize(1);
+            assertThat(b.driver.findElements(By.cssSelector("#seizure-map path.country.event[data-country='KZ']"))).hasSize(1);
+            assertThat(b.driver.findElement(By.cssSelector("#by-category figcaption")).getText()).isEqualTo("OPIATE: 1");
+            assertThat(b.driver.findElement(By.cssSelector("#by-country figcaption")).getText())
+                    .contains("AF: 1", "TJ: 1", "KZ: 1", "RU: 1");
+            assertThat(b.driver.findElements(By.cssSelector("#by-category polyline.series"))).hasSize(1);
+            b.assertNoInjectedScript();
+            b.shot("trends");
+            b.axe("trends");
         }
     }
 

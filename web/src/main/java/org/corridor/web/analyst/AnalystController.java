@@ -56,6 +56,25 @@ public class AnalystController {
         return "analyst/inbox";
     }
 
+    /** The feed over a period: alerts per week by category and by route country, and where the seizures were. */
+    @GetMapping("/analyst/trends")
+    String trends(@AuthenticationPrincipal OidcUser user,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+        String body = body(user);
+        LocalDate end = to == null ? LocalDate.now(java.time.ZoneOffset.UTC) : to;
+        LocalDate start = from == null || from.isAfter(end) ? end.minusWeeks(25) : from;
+        Exchange.Answer feed = exchange.asBody(body, "GET", "/api/v1/feeds/" + body + "/alerts?limit=1000", null);
+        java.util.List<JsonNode> alerts = feed.ok() ? InboxFilter.NONE.apply(feed.body().path("alerts")) : java.util.List.of();
+        java.util.List<JsonNode> within = new InboxFilter(null, null, null, null, start, end, null).apply(feed.body().path("alerts"));
+        model.addAttribute("from", start);
+        model.addAttribute("to", end);
+        model.addAttribute("trends", FeedTrends.of(alerts, start, end));
+        model.addAttribute("seizures", SeizureMap.of(within, WorldMap.defaults()));
+        model.addAttribute("problem", feed.ok() ? null : feed.body().path("detail").asString(""));
+        return "analyst/trends";
+    }
+
     @GetMapping("/analyst/alerts/{agency}/{alertId}")
     String alert(@AuthenticationPrincipal OidcUser user, @PathVariable String agency, @PathVariable UUID alertId, Model model) {
         String body = body(user);

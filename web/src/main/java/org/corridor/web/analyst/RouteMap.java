@@ -123,7 +123,7 @@ public record RouteMap(String viewBox, List<Shape> shapes, List<Leg> legs, List<
         return c != null && CODE.matcher(c).matches() ? c : null;
     }
 
-    private static String svgPath(WorldMap.Country c) {
+    static String svgPath(WorldMap.Country c) {
         StringBuilder d = new StringBuilder();
         for (int[] r : c.rings()) {
             for (int i = 0; i + 1 < r.length; i += 2) {
