@@ -83,7 +83,7 @@ public class OfficerController {
     String alert(@AuthenticationPrincipal OidcUser user, @PathVariable UUID alertId, Model model) {
         String agency = agency(user);
         Exchange.Answer status = exchange.asAgency(agency, "GET", "/api/v1/alerts/" + alertId + "/status", null);
-        if (status.status() == 404 && !model.containsAttribute("published")) {
+        if (status.status() == 404 && !model.containsAttribute("published") && !model.containsAttribute("retracted")) {
             // Another agency's alert, or none: the same answer, as the agency REST service gives.
             throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
         }
@@ -93,6 +93,16 @@ public class OfficerController {
         Exchange.Answer thread = exchange.asAgency(agency, "GET", "/api/v1/alerts/" + alertId + "/responses", null);
         model.addAttribute("responses", thread.ok() ? thread.body().path("responses") : JsonNodeFactory.instance.arrayNode());
         return "officer/alert";
+    }
+
+    /** Retracts the alert: the agency REST service publishes the next version as a retraction with the reason. */
+    @PostMapping("/officer/alerts/{alertId}/retract")
+    String retract(@AuthenticationPrincipal OidcUser user, @PathVariable UUID alertId, @RequestParam String reason,
+                   RedirectAttributes redirect) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("reason", reason);
+        Exchange.Answer r = exchange.asAgency(agency(user), "DELETE", "/api/v1/alerts/" + alertId, body.toString());
+        redirect.addFlashAttribute(r.ok() ? "retracted" : "error", r.ok() ? r.body().path("version").asInt() : Problems.text(r.body()));
+        return "redirect:/officer/alerts/" + alertId;
     }
 
     @PostMapping("/officer/alerts/{alertId}/answers")
