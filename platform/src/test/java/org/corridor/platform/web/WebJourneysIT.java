@@ -342,6 +342,35 @@ class WebJourneysIT {
         }
     }
 
+    @Test
+    @Order(8)
+    void twoAgenciesReportsOfOneSeizureAreLinkedOnTheAnalystsPage() throws Exception {
+        java.util.Map<String, String> tokens = org.corridor.platform.DemoAgencies.tokens(data);
+        String kz = publish(tokens.get("kz-customs"), Path.of("..", "docs", "examples", "heroin-kz-customs.json"));
+        String tj = publish(tokens.get("tj-drug-control"), Path.of("..", "docs", "examples", "heroin-tj-drug-control.json"));
+        try (Browser b = browser("analyst-sees-link", "analyst-caricc")) {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                b.driver.get(platform.webUrl() + "/analyst/alerts/kz-customs/" + kz);
+                return !b.driver.findElements(By.cssSelector("#links a.link")).isEmpty();
+            });
+            WebElement link = b.driver.findElement(By.cssSelector("#links a.link"));
+            assertThat(link.getDomAttribute("href")).isEqualTo("/analyst/alerts/tj-drug-control/" + tj);
+            b.shot("linked");
+            b.axe("alert with a link");
+            link.click();
+            assertThat(b.waitFor(By.cssSelector("#links a.link")).getDomAttribute("href"))
+                    .isEqualTo("/analyst/alerts/kz-customs/" + kz);
+        }
+    }
+
+    private static String publish(String token, Path file) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(platform.restUrl() + "/api/v1/alerts"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(java.nio.file.Files.readString(file))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        return tools.jackson.databind.json.JsonMapper.shared().readTree(r.body()).get("alertId").asString();
+    }
+
     private static void type(Browser b, String id, String text) {
         WebElement field = b.driver.findElement(By.id(id));
         field.clear();

@@ -86,6 +86,9 @@ public class AnalystController {
         Exchange.Answer thread = exchange.asBody(body, "GET",
                 "/api/v1/feeds/" + body + "/alerts/" + alertId + "/responses?agency=" + agency, null);
         model.addAttribute("responses", thread.ok() ? thread.body().path("responses") : JsonNodeFactory.instance.arrayNode());
+        Exchange.Answer hits = exchange.asBody(body, "GET", "/api/v1/feeds/" + body + "/correlations", null);
+        model.addAttribute("links", hits.ok() ? Links.of(hits.body().path("correlations"), agency, alertId.toString())
+                : java.util.List.of());
         return "analyst/alert";
     }
 
