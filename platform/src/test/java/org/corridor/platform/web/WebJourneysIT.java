@@ -194,6 +194,17 @@ class WebJourneysIT {
 
             b.driver.findElement(By.id("ack-button")).click();
             assertThat(b.waitFor(By.id("acknowledged")).getText()).startsWith("Acknowledged");
+            // The inbox now shows it acknowledged (once the subscribers have read the receipt).
+            b.driver.get(platform.webUrl() + "/analyst/inbox?acknowledged=yes");
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                b.driver.navigate().refresh();
+                return b.driver.findElements(By.cssSelector("#inbox td.ack")).stream().anyMatch(td -> td.getText().equals("yes"));
+            });
+            b.driver.get(platform.webUrl() + "/analyst/inbox?acknowledged=no");
+            assertThat(b.driver.findElements(By.cssSelector("#inbox a.summary"))).isEmpty();
+            b.driver.navigate().back();
+            b.driver.navigate().back();
+            b.waitFor(By.id("r-kind"));
             new Select(b.driver.findElement(By.id("r-kind"))).selectByValue("QUESTION");
             type(b, "r-text", "Which border post, and was the cotton loaded in Kunduz?");
             b.driver.findElement(By.id("respond-button")).click();

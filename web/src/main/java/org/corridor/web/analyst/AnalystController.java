@@ -46,10 +46,11 @@ public class AnalystController {
                  @RequestParam(required = false) String country,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                 @RequestParam(required = false) String q, Model model) {
+                 @RequestParam(required = false) String q, @RequestParam(required = false) String acknowledged, Model model) {
         String body = body(user);
         Exchange.Answer feed = exchange.asBody(body, "GET", "/api/v1/feeds/" + body + "/alerts?limit=1000", null);
-        InboxFilter filter = new InboxFilter(kind, priority, substance, country, from, to, q);
+        InboxFilter filter = new InboxFilter(kind, priority, substance, country, from, to, q,
+                "yes".equals(acknowledged) || "no".equals(acknowledged) ? acknowledged : null);
         model.addAttribute("filter", filter);
         model.addAttribute("alerts", feed.ok() ? filter.apply(feed.body().path("alerts")) : java.util.List.of());
         model.addAttribute("problem", feed.ok() ? null : feed.body().path("detail").asString(""));

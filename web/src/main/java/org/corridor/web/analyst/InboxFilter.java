@@ -10,13 +10,27 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The inbox's filters over the feed's alerts (kind, priority, substance or category, country anywhere on the route,
- * occurred-on range, free text in summary, details and place), and its order: URGENT first, then newest received.
- * Blank criteria match everything. Pure.
+ * occurred-on range, free text in summary, details and place, acknowledged or not), and its order: URGENT alerts the
+ * body has not acknowledged (in their latest version) first, then the newest received. Blank criteria match
+ * everything. Pure.
+ *
+ * @param acknowledged {@code yes}, {@code no}, or blank for both
  */
 public record InboxFilter(String kind, String priority, String substance, String country, LocalDate from, LocalDate to,
-                          String text) {
+                          String text, String acknowledged) {
 
-    public static final InboxFilter NONE = new InboxFilter(null, null, null, null, null, null, null);
+    public static final InboxFilter NONE = new InboxFilter(null, null, null, null, null, null, null, null);
+
+    /** Without the acknowledgement criterion. */
+    public InboxFilter(String kind, String priority, String substance, String country, LocalDate from, LocalDate to,
+                       String text) {
+        this(kind, priority, substance, country, from, to, text, null);
+    }
+
+    /** Whether the body acknowledged the alert's latest version it holds. */
+    public static boolean isAcknowledged(JsonNode a) {
+        return a.path("acknowledgedVersion").asInt(0) >= a.path("version").asInt(1);
+    }
 
     public List<JsonNode> apply(JsonNode alerts) {
         List<JsonNode> kept = new ArrayList<>();
@@ -25,7 +39,7 @@ public record InboxFilter(String kind, String priority, String substance, String
                 kept.add(a);
             }
         }
-        kept.sort(Comparator.comparing((JsonNode a) -> !"URGENT".equals(a.path("priority").asString("")))
+        kept.sort(Comparator.comparing((JsonNode a) -> !("URGENT".equals(a.path("priority").asString("")) && !isAcknowledged(a)))
                 .thenComparing(a -> a.path("receivedAt").asString(""), Comparator.reverseOrder()));
         return kept;
     }
@@ -35,6 +49,9 @@ public record InboxFilter(String kind, String priority, String substance, String
             return false;
         }
         if (set(priority) && !priority.equals(a.path("priority").asString(""))) {
+            return false;
+        }
+        if (set(acknowledged) && acknowledged.equals("yes") != isAcknowledged(a)) {
             return false;
         }
         if (set(substance) && !substanceMatches(a.path("substances"))) {

@@ -33,6 +33,19 @@ class InboxFilterTest {
     }
 
     @Test
+    void urgentAlertsNotYetAcknowledgedComeFirstAndTheFilterTellsAcknowledgedFromNot() {
+        JsonNode feed = JsonMapper.builder().build().readTree("""
+                [{"alertId":"u1","version":2,"acknowledgedVersion":2,"priority":"URGENT","receivedAt":"2026-11-05T00:00:00Z"},
+                 {"alertId":"u2","version":2,"acknowledgedVersion":1,"priority":"URGENT","receivedAt":"2026-11-01T00:00:00Z"},
+                 {"alertId":"r1","version":1,"acknowledgedVersion":0,"priority":"ROUTINE","receivedAt":"2026-11-06T00:00:00Z"}]""");
+        assertThat(InboxFilter.NONE.apply(feed)).extracting(a -> a.get("alertId").asString()).containsExactly("u2", "r1", "u1");
+        InboxFilter notYet = new InboxFilter(null, null, null, null, null, null, null, "no");
+        assertThat(notYet.apply(feed)).extracting(a -> a.get("alertId").asString()).containsExactly("u2", "r1");
+        InboxFilter done = new InboxFilter(null, null, null, null, null, null, null, "yes");
+        assertThat(done.apply(feed)).extracting(a -> a.get("alertId").asString()).containsExactly("u1");
+    }
+
+    @Test
     void eachCriterionNarrowsAndBlankOnesMatchEverything() {
         assertThat(ids(new InboxFilter("SEIZURE", "", null, null, null, null, " "))).containsExactly("c", "a");
         assertThat(ids(new InboxFilter(null, "URGENT", null, null, null, null, null))).containsExactly("b");

@@ -23,7 +23,8 @@ import org.corridor.schemas.topics.Topics;
 public final class DeadlineFollower implements AutoCloseable {
 
     /** The format of the store's values, with the bodies served appended. */
-    static final String FORMAT = "receipts-1:";
+    /** receipts-2: acknowledgements are kept too ({@link DeliveredAlerts#acknowledged}); an older store is rebuilt. */
+    static final String FORMAT = "receipts-2:";
 
     private final Deadlines deadlines;
     private final DeliveredAlerts delivered;
@@ -61,7 +62,13 @@ public final class DeadlineFollower implements AutoCloseable {
                     }
                 }
             }
-            case ACKNOWLEDGED, ESCALATED -> deadlines.acknowledged(r.getBody(), r.getOriginAgency(), r.getAlertId());
+            case ACKNOWLEDGED -> {
+                deadlines.acknowledged(r.getBody(), r.getOriginAgency(), r.getAlertId());
+                if (r.getOriginAgency() != null) {
+                    delivered.acknowledged(r.getBody(), r.getOriginAgency(), r.getAlertId(), r.getAlertVersion());
+                }
+            }
+            case ESCALATED -> deadlines.acknowledged(r.getBody(), r.getOriginAgency(), r.getAlertId());
             default -> { }
         }
     }

@@ -20,7 +20,7 @@ import org.corridor.support.state.StateStore;
  * <p>Kept in the subscriber's {@link StateStore} on disk (key {@code delivered/<body>/<alert id>}), not in the heap:
  * every delivery is remembered, and per alert and agency the latest {@value #MAX_VERSIONS} versions. Thread-safe.
  */
-final class DeliveredAlerts {
+final class DeliveredAlerts implements AcknowledgedAlerts {
 
     /** Versions held per alert and agency; older ones are forgotten. */
     static final int MAX_VERSIONS = 64;
@@ -60,6 +60,7 @@ final class DeliveredAlerts {
     }
 
     private static final String PREFIX = "delivered/";
+    private static final String ACKED = "acknowledged/";
     private final StateStore store;
 
     /** @param store where the deliveries are kept (key prefix {@value #PREFIX}) */
@@ -90,6 +91,23 @@ final class DeliveredAlerts {
             }
             return encode(updated);
         });
+    }
+
+    /**
+     * Records an acknowledgement whose ACKNOWLEDGED receipt is on the broker (key {@code acknowledged/<body>/<agency>/<id>},
+     * the highest version); recording one twice changes nothing.
+     */
+    void acknowledged(String body, String agency, UUID alertId, int version) {
+        store.update(ACKED + body + "/" + agency + "/" + alertId, old -> {
+            int held = old == null ? 0 : Integer.parseInt(new String(old, java.nio.charset.StandardCharsets.US_ASCII));
+            return Integer.toString(Math.max(held, version)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        });
+    }
+
+    @Override
+    public int acknowledged(String body, String agency, UUID alertId) {
+        byte[] held = store.get(ACKED + body + "/" + agency + "/" + alertId);
+        return held == null ? 0 : Integer.parseInt(new String(held, java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     /** {@code agency:1,2;:3}: each agency's versions, the empty agency for receipts that did not carry one. */

@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The latest version of each alert of a feed (an alert is its origin agency's id: two agencies' alerts with one id
  * are two alerts), the most recently received first, each as the alert's JSON with {@code receivedAt} (when its latest
  * version reached the feed) and {@code versions} (how many the body received). A version delivered twice, by a
- * replay, counts once. Pure.
+ * replay, counts once; and {@code acknowledgedVersion}, the highest version the body acknowledged (0: none). Pure.
  */
 final class FeedView {
 
@@ -33,6 +33,12 @@ final class FeedView {
     }
 
     static ArrayNode latest(List<Entry<TraffickingAlert>> entries, int limit) {
+        return latest(entries, limit, (agency, id) -> 0);
+    }
+
+    /** As {@link #latest(List, int)}, each with {@code acknowledgedVersion}: the highest the body acknowledged (0: none). */
+    static ArrayNode latest(List<Entry<TraffickingAlert>> entries, int limit,
+                            java.util.function.ToIntBiFunction<String, java.util.UUID> acknowledged) {
         Map<String, Latest> byAlert = new LinkedHashMap<>();
         Map<String, java.util.Set<Integer>> seen = new java.util.HashMap<>();
         for (Entry<TraffickingAlert> e : entries) {
@@ -55,6 +61,7 @@ final class FeedView {
             ObjectNode o = (ObjectNode) JSON.readTree(AlertJson.toJson(l.alert()));
             o.put("receivedAt", Instant.ofEpochMilli(l.timestamp()).toString());
             o.put("versions", l.versions());
+            o.put("acknowledgedVersion", acknowledged.applyAsInt(l.alert().getOriginAgency().getAgencyId(), l.alert().getAlertId()));
             out.add(o);
         }
         return out;

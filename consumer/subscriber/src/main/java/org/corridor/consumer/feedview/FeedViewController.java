@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.kafka.common.KafkaException;
+import org.corridor.consumer.delivery.AcknowledgedAlerts;
 import org.corridor.consumer.taxii.TaxiiAccess;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.registry.SchemaRegistryClient;
@@ -36,10 +37,12 @@ class FeedViewController {
 
     private final TaxiiAccess access;
     private final SchemaRegistryClient registry;
+    private final AcknowledgedAlerts acknowledged;
 
-    FeedViewController(TaxiiAccess access, SchemaRegistryClient registry) {
+    FeedViewController(TaxiiAccess access, SchemaRegistryClient registry, AcknowledgedAlerts acknowledged) {
         this.access = access;
         this.registry = registry;
+        this.acknowledged = acknowledged;
     }
 
     @PreAuthorize("hasAuthority('BODY_' + #body)")
@@ -61,7 +64,8 @@ class FeedViewController {
             return ResponseEntity.status(p.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "5").body(p.getBody());
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(FeedView.page(FeedView.latest(s.entries(), limit), s.undecodable()).toString());
+                .body(FeedView.page(FeedView.latest(s.entries(), limit,
+                        (agency, id) -> acknowledged.acknowledged(body, agency, id)), s.undecodable()).toString());
     }
 
     private static ResponseEntity<?> problem(HttpStatus status, String detail) {

@@ -42,6 +42,17 @@ class DeliveredAlertsTest {
     }
 
     @Test
+    void theHighestAcknowledgedVersionIsKeptPerBodyAndAgency() {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        assertThat(delivered.acknowledged("CARICC", "kz-customs", id)).isZero();
+        delivered.acknowledged("CARICC", "kz-customs", id, 2);
+        delivered.acknowledged("CARICC", "kz-customs", id, 1); // read again out of order: no step back
+        assertThat(delivered.acknowledged("CARICC", "kz-customs", id)).isEqualTo(2);
+        assertThat(delivered.acknowledged("UNODC", "kz-customs", id)).isZero();
+        assertThat(delivered.acknowledged("CARICC", "tj-drug-control", id)).isZero();
+    }
+
+    @Test
     void twoAgenciesAlertsWithTheSameIdAreNeverTakenForOneAnother() {
         delivered.delivered("UNODC", "kz-customs", id, 1);
         delivered.delivered("UNODC", "tj-drug-control", id, 2);

@@ -41,6 +41,9 @@ class FeedViewTest {
         assertThat(first.get("receivedAt").asString()).isEqualTo("1970-01-01T00:00:02.001Z");
         assertThat(all.get(1).get("receivedAt").asString()).isEqualTo("1970-01-01T00:00:01.299Z");
         assertThat(FeedView.latest(feed, 5)).hasSize(5);
+        assertThat(first.get("acknowledgedVersion").asInt()).isZero();
+        JsonNode acked = FeedView.latest(feed, 1, (agency, id) -> id.equals(v1.getAlertId()) ? 2 : 0).get(0);
+        assertThat(acked.get("acknowledgedVersion").asInt()).isEqualTo(2);
     }
 
     @Test
