@@ -1,19 +1,10 @@
 package org.corridor.consumer.feedview;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 
-import org.apache.kafka.common.KafkaException;
 import org.corridor.consumer.delivery.AcknowledgedAlerts;
+import org.corridor.consumer.taxii.BodyFeeds;
 import org.corridor.consumer.taxii.TaxiiAccess;
-import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.registry.SchemaRegistryClient;
-import org.corridor.schemas.topics.Topics;
-import org.corridor.support.kafka.PartyTopicReader;
-import org.corridor.support.kafka.PartyTopicReader.Snapshot;
-import org.corridor.support.serde.Serdes;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,13 +26,11 @@ class FeedViewController {
 
     static final int MAX_LIMIT = 1000;
 
-    private final TaxiiAccess access;
-    private final SchemaRegistryClient registry;
+    private final BodyFeeds feeds;
     private final AcknowledgedAlerts acknowledged;
 
     FeedViewController(TaxiiAccess access, SchemaRegistryClient registry, AcknowledgedAlerts acknowledged) {
-        this.access = access;
-        this.registry = registry;
+        this.feeds = new BodyFeeds(access, registry);
         this.acknowledged = acknowledged;
     }
 
@@ -51,21 +40,9 @@ class FeedViewController {
         if (limit < 1 || limit > MAX_LIMIT) {
             return problem(HttpStatus.BAD_REQUEST, "limit: " + limit + " is not between 1 and " + MAX_LIMIT);
         }
-        Optional<Map<String, Object>> settings = access.readerOf(body);
-        if (settings.isEmpty()) {
-            return problem(HttpStatus.NOT_FOUND, body + "'s feed is not served here");
-        }
-        Snapshot<TraffickingAlert> s;
-        try {
-            s = new PartyTopicReader<>(settings.get(), Serdes.reader(registry, TraffickingAlert.class), Duration.ofSeconds(20))
-                    .snapshot(Topics.feed(body), null);
-        } catch (KafkaException e) {
-            ResponseEntity<?> p = problem(HttpStatus.SERVICE_UNAVAILABLE, "the feed could not be read now: " + e.getMessage());
-            return ResponseEntity.status(p.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "5").body(p.getBody());
-        }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+        return feeds.answer(body, s -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .body(FeedView.page(FeedView.latest(s.entries(), limit,
-                        (agency, id) -> acknowledged.acknowledged(body, agency, id)), s.undecodable()).toString());
+                        (agency, id) -> acknowledged.acknowledged(body, agency, id)), s.undecodable()).toString()));
     }
 
     private static ResponseEntity<?> problem(HttpStatus status, String detail) {

@@ -1,20 +1,11 @@
 package org.corridor.consumer.misp;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 
-import org.apache.kafka.common.KafkaException;
+import org.corridor.consumer.taxii.BodyFeeds;
 import org.corridor.consumer.taxii.TaxiiAccess;
-import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.registry.SchemaRegistryClient;
-import org.corridor.schemas.topics.Topics;
-import org.corridor.support.kafka.PartyTopicReader;
-import org.corridor.support.kafka.PartyTopicReader.Snapshot;
-import org.corridor.support.serde.Serdes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -41,12 +32,10 @@ class MispController {
     private static final java.util.regex.Pattern UUID_FORM =
             java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private final TaxiiAccess access;
-    private final SchemaRegistryClient registry;
+    private final BodyFeeds feeds;
 
     MispController(TaxiiAccess access, SchemaRegistryClient registry) {
-        this.access = access;
-        this.registry = registry;
+        this.feeds = new BodyFeeds(access, registry);
     }
 
     @PreAuthorize(BODY_ONLY)
@@ -76,25 +65,15 @@ class MispController {
     }
 
     private ResponseEntity<?> withFeed(String body, java.util.function.Function<MispFeed, ResponseEntity<?>> answer) {
-        Optional<Map<String, Object>> settings = access.readerOf(body);
-        if (settings.isEmpty()) {
-            return problem(HttpStatus.NOT_FOUND, body + "'s feed is not served here");
-        }
-        Snapshot<TraffickingAlert> s;
-        try {
-            s = new PartyTopicReader<>(settings.get(), Serdes.reader(registry, TraffickingAlert.class), Duration.ofSeconds(20))
-                    .snapshot(Topics.feed(body), null);
-        } catch (KafkaException e) {
-            ResponseEntity<?> p = problem(HttpStatus.SERVICE_UNAVAILABLE, "the feed could not be read now: " + e.getMessage());
-            return ResponseEntity.status(p.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "5").body(p.getBody());
-        }
-        ResponseEntity<?> r = answer.apply(MispFeed.of(s.entries()));
-        if (s.undecodable() == 0) {
-            return r;
-        }
-        log.warn("misp: {} records of {}'s feed could not be decoded and are not in its MISP feed", s.undecodable(), body);
-        return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
-                .header(UNDECODABLE, String.valueOf(s.undecodable())).body(r.getBody());
+        return feeds.answer(body, s -> {
+            ResponseEntity<?> r = answer.apply(MispFeed.of(s.entries()));
+            if (s.undecodable() == 0) {
+                return r;
+            }
+            log.warn("misp: {} records of {}'s feed could not be decoded and are not in its MISP feed", s.undecodable(), body);
+            return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
+                    .header(UNDECODABLE, String.valueOf(s.undecodable())).body(r.getBody());
+        });
     }
 
     private static ResponseEntity<?> problem(HttpStatus status, String detail) {
