@@ -37,12 +37,26 @@ public record WebProperties(@NotNull URI ingestUrl, @NotNull URI routerUrl, @Not
         sessionTimeout = sessionTimeout == null ? Duration.ofMinutes(30) : sessionTimeout;
     }
 
+    /** Never prints a token or password. */
+    @Override
+    public String toString() {
+        return "WebProperties[ingestUrl=" + ingestUrl + ", routerUrl=" + routerUrl + ", subscribersUrl=" + subscribersUrl
+                + ", monitorUrl=" + monitorUrl + ", agencies=" + agencies.keySet() + ", bodies=" + bodies.keySet()
+                + ", login=" + login + ", sessionTimeout=" + sessionTimeout + "]";
+    }
+
     /**
      * @param token   the agency's bearer token at the agency REST service and the router
      * @param country its country, ISO 3166-1 alpha-2 (as the exchange knows it)
      * @param name    its name
      */
     public record Agency(@NotBlank String token, @NotBlank String country, @NotBlank String name) {
+
+        /** Never prints the token. */
+        @Override
+        public String toString() {
+            return "Agency[country=" + country + ", name=" + name + "]";
+        }
     }
 
     /**
@@ -51,5 +65,11 @@ public record WebProperties(@NotNull URI ingestUrl, @NotNull URI routerUrl, @Not
      * @param clientSecret its secret
      */
     public record Login(@NotNull URI issuer, @NotBlank String clientId, @NotBlank String clientSecret) {
+
+        /** Never prints the secret. */
+        @Override
+        public String toString() {
+            return "Login[issuer=" + issuer + ", clientId=" + clientId + "]";
+        }
     }
 }
