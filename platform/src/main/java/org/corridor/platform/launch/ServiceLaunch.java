@@ -42,9 +42,9 @@ public record ServiceLaunch(Service service, int port, String bootstrapServers, 
         props.putAll(EMBEDDED);
         // Only the agency REST service publishes an OpenAPI document.
         props.put("springdoc.api-docs.enabled", Boolean.toString(service == Service.INGEST));
-        // Only the web app renders pages (Thymeleaf is on the one class path all services share here).
-        props.put("spring.thymeleaf.enabled", Boolean.toString(service == Service.WEB));
-        props.put("spring.thymeleaf.check-template-location", Boolean.toString(service == Service.WEB));
+        // Only the web app and the login form render pages (Thymeleaf is on the one class path all services share here).
+        props.put("spring.thymeleaf.enabled", Boolean.toString(service == Service.WEB || service == Service.LOGIN));
+        props.put("spring.thymeleaf.check-template-location", Boolean.toString(service == Service.WEB || service == Service.LOGIN));
         props.putAll(settings);
         props.putAll(overrides);
         return props;

@@ -292,6 +292,27 @@ class WebJourneysIT {
      * 403 (GET and POST alike), and no page of a role answers without a session but with a redirect to the login.
      */
     @Test
+    @Order(9)
+    void theLoginFormSpeaksRussianAndSaysWhenTheNameOrPasswordIsWrong() throws Exception {
+        try (Browser b = new Browser("login-ru", data.resolve("chromium-login-ru"), "ru")) {
+            b.driver.get(platform.webUrl() + "/");
+            assertThat(b.waitFor(By.cssSelector("label[for=username]")).getText()).isEqualTo("Имя");
+            b.driver.findElement(By.id("username")).sendKeys("analyst-caricc");
+            b.driver.findElement(By.id("password")).sendKeys("not the password");
+            b.driver.findElement(By.cssSelector("button[type=submit]")).click();
+            assertThat(b.waitFor(By.id("login-error")).getText()).isEqualTo("Неверное имя или пароль.");
+            b.axe("login error (ru)");
+            b.driver.findElement(By.id("password")).sendKeys(people.existing("analyst-caricc").orElseThrow());
+            b.driver.findElement(By.id("username")).clear();
+            b.driver.findElement(By.id("username")).sendKeys("analyst-caricc");
+            b.driver.findElement(By.cssSelector("button[type=submit]")).click();
+            assertThat(b.waitFor(By.tagName("h1")).getText()).isEqualTo("CARICC: входящие");
+            b.shot("inbox-ru");
+            b.axe("inbox (ru)");
+        }
+    }
+
+    @Test
     @Order(6)
     void everyPageRefusesThePeopleOfOtherRoles() throws Exception {
         Map<String, String[]> sessions = new LinkedHashMap<>();

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The inbox's filters over the feed's alerts (kind, priority, substance or category, country anywhere on the route,
  * occurred-on range, free text in summary, details and place, acknowledged or not), and its order: URGENT alerts the
- * body has not acknowledged (in their latest version) first, then the newest received. Blank criteria match
+ * body has not acknowledged (in their latest version) first, unless retracted, then the newest received. Blank criteria match
  * everything. Pure.
  *
  * @param acknowledged {@code yes}, {@code no}, or blank for both
@@ -39,7 +39,8 @@ public record InboxFilter(String kind, String priority, String substance, String
                 kept.add(a);
             }
         }
-        kept.sort(Comparator.comparing((JsonNode a) -> !("URGENT".equals(a.path("priority").asString("")) && !isAcknowledged(a)))
+        kept.sort(Comparator.comparing((JsonNode a) -> !("URGENT".equals(a.path("priority").asString("")) && !isAcknowledged(a)
+                        && !"RETRACTION".equals(a.path("lifecycle").asString(""))))
                 .thenComparing(a -> a.path("receivedAt").asString(""), Comparator.reverseOrder()));
         return kept;
     }

@@ -68,8 +68,11 @@ class LoginSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain loginForm(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers("/error").permitAll().anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults());
+        http.authorizeHttpRequests(a -> a.requestMatchers("/error", "/login.css").permitAll().anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").permitAll())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; script-src 'self'; "
+                        + "style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"))
+                        .frameOptions(f -> f.deny()));
         return http.build();
     }
 

@@ -37,10 +37,12 @@ class InboxFilterTest {
         JsonNode feed = JsonMapper.builder().build().readTree("""
                 [{"alertId":"u1","version":2,"acknowledgedVersion":2,"priority":"URGENT","receivedAt":"2026-11-05T00:00:00Z"},
                  {"alertId":"u2","version":2,"acknowledgedVersion":1,"priority":"URGENT","receivedAt":"2026-11-01T00:00:00Z"},
-                 {"alertId":"r1","version":1,"acknowledgedVersion":0,"priority":"ROUTINE","receivedAt":"2026-11-06T00:00:00Z"}]""");
-        assertThat(InboxFilter.NONE.apply(feed)).extracting(a -> a.get("alertId").asString()).containsExactly("u2", "r1", "u1");
+                 {"alertId":"r1","version":1,"acknowledgedVersion":0,"priority":"ROUTINE","receivedAt":"2026-11-06T00:00:00Z"},
+                 {"alertId":"x1","version":3,"acknowledgedVersion":0,"priority":"URGENT","lifecycle":"RETRACTION",
+                  "receivedAt":"2026-11-04T00:00:00Z"}]""");
+        assertThat(InboxFilter.NONE.apply(feed)).extracting(a -> a.get("alertId").asString()).containsExactly("u2", "r1", "u1", "x1");
         InboxFilter notYet = new InboxFilter(null, null, null, null, null, null, null, "no");
-        assertThat(notYet.apply(feed)).extracting(a -> a.get("alertId").asString()).containsExactly("u2", "r1");
+        assertThat(notYet.apply(feed)).extracting(a -> a.get("alertId").asString()).containsExactly("u2", "r1", "x1");
         InboxFilter done = new InboxFilter(null, null, null, null, null, null, null, "yes");
         assertThat(done.apply(feed)).extracting(a -> a.get("alertId").asString()).containsExactly("u1");
     }
