@@ -47,8 +47,8 @@ public record PlatformSettings(Path dataDir, int kafkaPort, int registryPort, in
     }
 
     /**
-     * With the web app on {@code webPort} and the login service on {@code loginPort}, or neither when {@code webPort}
-     * is {@value #OFF}.
+     * The web app and the login service on their default ports ({@value #WEB_PORT}, {@value #LOGIN_PORT}), or neither
+     * when the agency service's port is 0 (tests; {@link #withWeb()} adds them on free ports).
      */
     public PlatformSettings(Path dataDir, int kafkaPort, int registryPort, int restPort, int routerPort,
                             int subscriberPort, int monitorPort, String bootstrapServers, String schemaRegistryUrl,
@@ -102,6 +102,10 @@ public record PlatformSettings(Path dataDir, int kafkaPort, int registryPort, in
      * authentication: that must never happen silently in place of the secured embedded broker.
      */
     public String refusal() {
+        if (web() && loginPort < 0) {
+            return "--login-port " + loginPort + " is not a port: the web app needs the login service (0 picks a free port);"
+                    + " --web-port -1 turns both off";
+        }
         if (!embeddedBroker() && !insecure) {
             return "Kafka at " + bootstrapServers.trim() + " (--bootstrap-servers or KAFKA_BOOTSTRAP_SERVERS) would be used"
                     + " without authentication or ACLs: only the embedded broker is secured by ./corridor up. Pass --insecure"

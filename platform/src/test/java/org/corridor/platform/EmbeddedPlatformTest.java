@@ -45,6 +45,18 @@ class EmbeddedPlatformTest {
     }
 
     @Test
+    void theWebAppIsNeverStartedWithoutItsLoginService() {
+        PlatformSettings noLogin = new PlatformSettings(data, 9092, 8081, 8080, 8082, 8083, 8084, null, null, false,
+                PlatformSettings.LOOPBACK, 8086, 8085, -1);
+        assertThat(noLogin.refusal()).startsWith("--login-port -1 is not a port");
+        assertThat(new PlatformSettings(data, 9092, 8081, 8080, 8082, 8083, 8084, null, null, false,
+                PlatformSettings.LOOPBACK, 8086, -1, -1).refusal()).isNull();
+        assertThat(new PlatformSettings(data, 9092, 8081, 8080, 8082, 8083, 8084, null, null, false).web()).isTrue();
+        assertThat(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, false).web()).isFalse();
+        assertThat(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, false).withWeb().web()).isTrue();
+    }
+
+    @Test
     void endpointsAreOnlyThoseOfStartedServices() {
         EmbeddedPlatform platform = new EmbeddedPlatform(new PlatformSettings(data, 0, 0, 0, 0, 0, 0, null, null, false));
         assertThat(platform.endpoints()).isEmpty();
