@@ -19,6 +19,10 @@ public record Person(String name, Kind kind, String party) {
     /** The claim the login provider puts into ID tokens. */
     public static final String CLAIM = "corridor_party";
 
+    /** Party ids as the exchange spells them; anything else in a token (a misconfigured provider) names no party. */
+    private static final java.util.regex.Pattern AGENCY = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+    private static final java.util.regex.Pattern BODY = java.util.regex.Pattern.compile("[A-Z][A-Z_]{1,31}");
+
     /** The person of a login, or empty when the token names no party the app knows. */
     public static Optional<Person> of(OidcUser user) {
         String claim = user.getClaimAsString(CLAIM);
@@ -29,10 +33,10 @@ public record Person(String name, Kind kind, String party) {
         if (claim.equals("operator")) {
             return Optional.of(new Person(name, Kind.OPERATOR, ""));
         }
-        if (claim.startsWith("agency:") && claim.length() > 7) {
+        if (claim.startsWith("agency:") && AGENCY.matcher(claim.substring(7)).matches()) {
             return Optional.of(new Person(name, Kind.OFFICER, claim.substring(7)));
         }
-        if (claim.startsWith("body:") && claim.length() > 5) {
+        if (claim.startsWith("body:") && BODY.matcher(claim.substring(5)).matches()) {
             return Optional.of(new Person(name, Kind.ANALYST, claim.substring(5)));
         }
         return Optional.empty();

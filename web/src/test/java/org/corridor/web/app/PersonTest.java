@@ -38,6 +38,9 @@ class PersonTest {
         assertThat(authorities(Map.of("sub", "someone"))).isEmpty();
         assertThat(authorities(Map.of("sub", "x", Person.CLAIM, "agency:"))).isEmpty();
         assertThat(authorities(Map.of("sub", "x", Person.CLAIM, "admin"))).isEmpty();
+        // A provider's claim is data: a party id that is not one (a path, a query) names no party.
+        assertThat(authorities(Map.of("sub", "x", Person.CLAIM, "body:CARICC/../UNODC"))).isEmpty();
+        assertThat(authorities(Map.of("sub", "x", Person.CLAIM, "agency:kz-customs?x=1"))).isEmpty();
         assertThat(Person.of(new DefaultOidcUser(Set.of(), token(Map.of("sub", "x", Person.CLAIM, "body:UNODC", "name", "Ana")))))
                 .hasValue(new Person("Ana", Person.Kind.ANALYST, "UNODC"));
     }
