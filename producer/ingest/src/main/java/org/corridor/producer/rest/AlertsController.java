@@ -25,7 +25,9 @@ import org.corridor.schemas.validation.Violation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -41,6 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
  * not counted again by the rate limit).
  */
 @RestController
+@PreAuthorize("hasRole('AGENCY')")
 @RequestMapping(path = "/api/v1/alerts", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
 class AlertsController {
 
@@ -103,6 +106,24 @@ class AlertsController {
         AgencyAccount agency = agency(request);
         return idempotent(agency, idempotencyKey, "POST batch " + body, () -> batch.publish(agency, body, traceId(request)),
                 BatchPublication::isFinal);
+    }
+
+    @Operation(summary = "The latest version of one of the calling agency's alerts",
+            description = "The JSON form of the version as the log holds it (what a correction starts from). Another "
+                    + "agency's alert and an unknown id get the same 404.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "the alert version's JSON"),
+                @ApiResponse(responseCode = "401", description = "missing or wrong bearer token"),
+                @ApiResponse(responseCode = "404", description = "not one of the agency's alerts",
+                        content = @Content(mediaType = "application/problem+json"))})
+    @GetMapping(path = "/{alertId}")
+    ResponseEntity<?> latest(@PathVariable UUID alertId, HttpServletRequest request) {
+        AgencyAccount agency = agency(request);
+        // Read from the agency's own inbound topic only: another agency's id is simply not there.
+        return publish.publisher(agency.id()).latest(agency.id(), alertId)
+                .<ResponseEntity<?>>map(a -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(AlertJson.toJson(a)))
+                .orElseGet(() -> Problems.of(HttpStatus.NOT_FOUND, "unknown-alert",
+                        "no alert " + alertId + " of agency " + agency.id()));
     }
 
     @Operation(summary = "Correct an alert", description = "Publishes the body as the next version (lifecycle UPDATE).")

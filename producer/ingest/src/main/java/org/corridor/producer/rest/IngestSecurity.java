@@ -45,6 +45,7 @@ class IngestSecurity {
                     a.requestMatchers(HttpMethod.POST, "/api/v1/alerts").hasRole(CorridorHttpSecurity.AGENCY);
                     a.requestMatchers(HttpMethod.GET, "/api/v1/alerts").hasRole(CorridorHttpSecurity.AGENCY);
                     a.requestMatchers(HttpMethod.POST, IngestConfiguration.BATCH_PATH).hasRole(CorridorHttpSecurity.AGENCY);
+                    a.requestMatchers(HttpMethod.GET, "/api/v1/alerts/{alertId}").hasRole(CorridorHttpSecurity.AGENCY);
                     a.requestMatchers(HttpMethod.PUT, "/api/v1/alerts/{alertId}").hasRole(CorridorHttpSecurity.AGENCY);
                     a.requestMatchers(HttpMethod.DELETE, "/api/v1/alerts/{alertId}").hasRole(CorridorHttpSecurity.AGENCY);
                     a.requestMatchers(HttpMethod.GET, "/api/v1/alerts/{alertId}/status").hasRole(CorridorHttpSecurity.AGENCY);

@@ -187,6 +187,16 @@ class IngestApiIT {
                 SampleJson.seizure().replace("412.5", "415"), Map.of());
         assertThat(corrected.status()).as(corrected.body()).isEqualTo(202);
         assertThat(corrected.json().get("version").asInt()).isEqualTo(2);
+        // What a correction starts from: the latest version, to its agency only.
+        ApiClient.Response latest = api.send("GET", "/api/v1/alerts/" + id, KZ.token(), null, null, Map.of());
+        assertThat(latest.status()).as(latest.body()).isEqualTo(200);
+        assertThat(latest.json().get("version").asInt()).isEqualTo(2);
+        assertThat(latest.json().get("lifecycle").asText()).isEqualTo("UPDATE");
+        assertThat(latest.json().at("/substances/0/quantity/amount").asDouble()).isEqualTo(415.0);
+        assertThat(latest.json().at("/originAgency/agencyId").asText()).isEqualTo("kz-customs");
+        assertThat(api.send("GET", "/api/v1/alerts/" + id, TJ.token(), null, null, Map.of()).status()).isEqualTo(404);
+        assertThat(api.send("GET", "/api/v1/alerts/" + UUID.randomUUID(), KZ.token(), null, null, Map.of()).status()).isEqualTo(404);
+        assertThat(api.send("GET", "/api/v1/alerts/" + id, null, null, null, Map.of()).status()).isEqualTo(401);
         ApiClient.Response retracted = api.send("DELETE", "/api/v1/alerts/" + id, KZ.token(), "application/json",
                 "{\"reason\":\"duplicate of an earlier report\"}", Map.of());
         assertThat(retracted.status()).as(retracted.body()).isEqualTo(202);
