@@ -361,16 +361,70 @@ class WebJourneysIT {
 
     @Test
     @Order(7)
-    void theOfficerRetractsTheAlertAndTheStatesFollowTheRetraction() throws Exception {
-        try (Browser b = browser("officer-retracts", "officer-kz-customs")) {
+    void theOfficerCorrectsTheAlertFromItsPublishedFormThenRetractsIt() throws Exception {
+        try (Browser b = browser("officer-corrects-retracts", "officer-kz-customs")) {
             b.driver.get(platform.webUrl() + "/officer/alerts/" + alertPath);
-            type(b, "retract-reason", "The truck was a decoy; the consignment is reported under another alert.");
-            b.driver.findElement(By.id("retract-button")).click();
-            assertThat(b.waitFor(By.id("retracted")).getText()).startsWith("Retracted: version 2");
+            assertThat(b.waitFor(By.id("latest")).getText()).contains("version 1");
+            b.driver.findElement(By.id("correct-link")).click();
+            // The form holds what version 1 says, payloads included, as values (never as markup).
+            assertThat(b.waitFor(By.id("correcting")).getText()).contains("version 1");
+            assertThat(b.driver.findElement(By.id("summary")).getDomProperty("value")).isEqualTo(SUMMARY);
+            assertThat(b.driver.findElement(By.id("details")).getDomProperty("value")).isEqualTo(DETAILS);
+            assertThat(b.driver.findElement(By.id("amount")).getDomProperty("value")).startsWith("412.5");
+            assertThat(b.driver.findElement(By.id("addressedTo")).getDomProperty("value")).isEqualTo("CARICC");
+            b.axe("correct");
+            type(b, "amount", "415");
+            type(b, "transitCountries", "TJ, UZ");
+            b.driver.findElement(By.id("preview-button")).click();
+            assertThat(b.waitFor(By.id("preview")).findElements(By.cssSelector(".recipients li")).stream()
+                    .map(WebElement::getText).toList()).contains("CARICC");
+            b.shot("correction-preview");
+            b.driver.findElement(By.id("publish-button")).click();
+            assertThat(b.waitFor(By.id("corrected")).getText()).startsWith("Corrected: version 2");
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
                     b.driver.findElement(By.cssSelector("#status caption")).getText().startsWith("Version 2"));
+            b.shot("corrected");
+            // The correction reaches CARICC with the new amount (a retraction, later, carries no content).
+            try (Browser analyst = browser("analyst-sees-correction", "analyst-caricc")) {
+                String page = "";
+                for (long end = System.nanoTime() + Duration.ofSeconds(60).toNanos(); !page.contains("415") && System.nanoTime() < end; ) {
+                    analyst.driver.get(platform.webUrl() + "/analyst/alerts/kz-customs/" + alertPath);
+                    page = analyst.waitFor(By.tagName("main")).getText();
+                    Thread.sleep(500);
+                }
+                analyst.shot("corrected");
+                assertThat(page).contains("415", "Version\n2");
+            }
+
+            type(b, "retract-reason", "The truck was a decoy; the consignment is reported under another alert.");
+            b.driver.findElement(By.id("retract-button")).click();
+            assertThat(b.waitFor(By.id("retracted")).getText()).startsWith("Retracted: version 3");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    b.driver.findElement(By.cssSelector("#status caption")).getText().startsWith("Version 3"));
+            // A retracted alert offers neither correction nor retraction, and its correction form refuses.
+            assertThat(b.driver.findElements(By.id("correct-link"))).isEmpty();
+            assertThat(b.driver.findElements(By.id("retract-button"))).isEmpty();
+            b.driver.get(platform.webUrl() + "/officer/alerts/" + alertPath + "/correct");
+            assertThat(b.waitFor(By.id("not-correctable")).getText()).contains("cannot be corrected");
             b.shot("retracted");
             b.axe("retracted");
+        }
+    }
+
+    /** An officer who reads Russian gets the validator's messages in Russian, with the values as typed. */
+    @Test
+    @Order(10)
+    void theValidatorsMessagesAreInRussianForAnOfficerWhoReadsRussian() throws Exception {
+        try (Browser b = new Browser("officer-ru", data.resolve("chromium-officer-ru"), "ru")) {
+            b.login(platform.webUrl(), "officer-kz-customs", people.existing("officer-kz-customs").orElseThrow());
+            b.driver.get(platform.webUrl() + "/officer/alerts/new");
+            type(b, "substanceName", "героин");
+            type(b, "eventCountry", "XX");
+            b.driver.findElement(By.id("publish-button")).click();
+            assertThat(b.waitFor(By.id("eventCountry-error")).getText()).isEqualTo("«XX» не является кодом страны ISO 3166-1 alpha-2");
+            assertThat(b.driver.findElement(By.id("summary-error")).getText()).isEqualTo("не может быть пустым");
+            b.shot("compose-errors-ru");
+            b.axe("compose with errors (ru)");
         }
     }
 

@@ -35,6 +35,7 @@ public class AnalystController {
     private static final Pattern AGENCY = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
     private final Exchange exchange;
+    private final org.corridor.web.i18n.ValidatorMessages messages = org.corridor.web.i18n.ValidatorMessages.bundled();
 
     AnalystController(Exchange exchange) {
         this.exchange = exchange;
@@ -127,7 +128,7 @@ public class AnalystController {
                 : JsonNodeFactory.instance.arrayNode());
         Exchange.Answer sent = exchange.asBody(body, "POST",
                 "/api/v1/feeds/" + body + "/alerts/" + alertId + "/responses?agency=" + agency, response.toString());
-        redirect.addFlashAttribute(sent.ok() ? "responded" : "error", sent.ok() ? kind : Problems.text(sent.body()));
+        redirect.addFlashAttribute(sent.ok() ? "responded" : "error", sent.ok() ? kind : Problems.text(sent.body(), m -> messages.say(m, org.springframework.context.i18n.LocaleContextHolder.getLocale())));
         return "redirect:/analyst/alerts/" + agency + "/" + alertId;
     }
 

@@ -3,6 +3,7 @@ package org.corridor.web.officer;
 import java.util.Arrays;
 import java.util.List;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -67,6 +68,108 @@ public class AlertForm {
         list(handling, "addressedTo", upper(addressedTo));
         list(handling, "notReleasableTo", upper(notReleasableTo));
         return a;
+    }
+
+    /** Fields the exchange sets on each version; a correction never sends them. */
+    private static final List<String> SET_BY_THE_EXCHANGE = List.of("version", "lifecycle", "reportedAt", "originAgency",
+            "retractionReason");
+    private static final List<String> TOP = List.of("kind", "priority", "occurredOn", "transportMode", "summary", "details",
+            "language");
+    private static final List<String> SUBSTANCE = List.of("name", "category", "casNumber", "quantity");
+    private static final List<String> ROUTE = List.of("eventCountry", "originCountry", "transitCountries",
+            "destinationCountry", "placeName");
+    private static final List<String> HANDLING = List.of("tlp", "handlingCode", "addressedTo", "notReleasableTo");
+
+    /** The form filled from an alert version's JSON form (what a correction starts from): its first substance. */
+    public static AlertForm of(JsonNode alert) {
+        AlertForm f = new AlertForm();
+        f.kind = text(alert, "kind", f.kind);
+        f.priority = text(alert, "priority", f.priority);
+        f.occurredOn = text(alert, "occurredOn", "");
+        JsonNode substance = alert.path("substances").path(0);
+        f.substanceName = text(substance, "name", "");
+        f.substanceCategory = text(substance, "category", "");
+        f.casNumber = text(substance, "casNumber", "");
+        f.amount = text(substance.path("quantity"), "amount", "");
+        f.unit = text(substance.path("quantity"), "unit", f.unit);
+        JsonNode route = alert.path("route");
+        f.eventCountry = text(route, "eventCountry", "");
+        f.originCountry = text(route, "originCountry", "");
+        f.transitCountries = joined(route.path("transitCountries"));
+        f.destinationCountry = text(route, "destinationCountry", "");
+        f.placeName = text(route, "placeName", "");
+        f.transportMode = text(alert, "transportMode", f.transportMode);
+        f.summary = text(alert, "summary", "");
+        f.details = text(alert, "details", "");
+        f.language = text(alert, "language", f.language);
+        JsonNode handling = alert.path("handling");
+        f.tlp = text(handling, "tlp", f.tlp);
+        f.handlingCode = text(handling, "handlingCode", f.handlingCode);
+        f.addressedTo = joined(handling.path("addressedTo"));
+        f.notReleasableTo = joined(handling.path("notReleasableTo"));
+        return f;
+    }
+
+    /**
+     * The correction of that version: its JSON form with what this form edits replaced (a blank field removed), and
+     * what the form does not show (further substances, identifiers, evaluation, other route and handling fields) kept
+     * as it was. The fields the exchange sets on each version are left out.
+     */
+    public ObjectNode applyTo(JsonNode latest) {
+        ObjectNode edited = toJson();
+        ObjectNode out = latest.isObject() ? (ObjectNode) latest.deepCopy() : JsonNodeFactory.instance.objectNode();
+        SET_BY_THE_EXCHANGE.forEach(out::remove);
+        replace(out, edited, TOP);
+        ArrayNode substances = out.path("substances").isArray() ? (ArrayNode) out.get("substances") : out.putArray("substances");
+        if (substances.isEmpty() || !substances.get(0).isObject()) {
+            substances.insertObject(0);
+        }
+        replace((ObjectNode) substances.get(0), edited.path("substances").path(0), SUBSTANCE);
+        replace(object(out, "route"), edited.path("route"), ROUTE);
+        replace(object(out, "handling"), edited.path("handling"), HANDLING);
+        return out;
+    }
+
+    /** What of that version the form does not show and a correction keeps: top-level fields, and further substances. */
+    public static List<String> kept(JsonNode latest) {
+        List<String> kept = new java.util.ArrayList<>();
+        latest.propertyNames().forEach(name -> {
+            if (!SET_BY_THE_EXCHANGE.contains(name) && !TOP.contains(name) && !name.equals("alertId")
+                    && !name.equals("substances") && !name.equals("route") && !name.equals("handling")
+                    && !latest.get(name).isNull() && !(latest.get(name).isContainer() && latest.get(name).isEmpty())) {
+                kept.add(name);
+            }
+        });
+        for (int i = 1; i < latest.path("substances").size(); i++) {
+            kept.add("substances[" + i + "]");
+        }
+        return kept;
+    }
+
+    private static void replace(ObjectNode target, JsonNode source, List<String> fields) {
+        for (String field : fields) {
+            JsonNode value = source.get(field);
+            if (value == null || value.isNull()) {
+                target.remove(field);
+            } else {
+                target.set(field, value);
+            }
+        }
+    }
+
+    private static ObjectNode object(ObjectNode parent, String field) {
+        return parent.path(field).isObject() ? (ObjectNode) parent.get(field) : parent.putObject(field);
+    }
+
+    private static String text(JsonNode node, String field, String otherwise) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() || v.isContainer() ? otherwise : v.asString();
+    }
+
+    private static String joined(JsonNode array) {
+        List<String> items = new java.util.ArrayList<>();
+        array.forEach(i -> items.add(i.asString()));
+        return String.join(", ", items);
     }
 
     private static void put(ObjectNode o, String field, String value) {

@@ -48,6 +48,11 @@ public final class FormFields {
 
     /** The findings of a problem+json answer ({@code errors: [{field, message}]}), or its detail when it has none. */
     static Findings of(JsonNode problem) {
+        return of(problem, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As {@link #of(JsonNode)}, each validator message told by {@code say} (in the reader's language). */
+    static Findings of(JsonNode problem, java.util.function.UnaryOperator<String> say) {
         Map<String, List<String>> byField = new LinkedHashMap<>();
         List<String> general = new ArrayList<>();
         JsonNode errors = problem.path("errors");
@@ -57,7 +62,7 @@ public final class FormFields {
         }
         for (JsonNode e : errors) {
             String path = e.path("field").asString("");
-            String message = e.path("message").asString("");
+            String message = say.apply(e.path("message").asString(""));
             String field = field(path);
             if (field == null) {
                 general.add((path.isEmpty() ? "" : path + ": ") + message);
