@@ -78,8 +78,10 @@ public final class WebLogins {
                                    List<String> bodies, HttpCredentials http) throws IOException {
         Map<String, Object> p = new HashMap<>();
         services.forEach((key, uri) -> p.put("corridor.web." + key, uri.toString()));
-        for (Agency a : agencies) {
-            String at = "corridor.web.agencies." + a.id() + ".";
+        for (int i = 0; i < agencies.size(); i++) {
+            Agency a = agencies.get(i);
+            String at = "corridor.web.agencies[" + i + "].";
+            p.put(at + "id", a.id());
             p.put(at + "token", agencyTokens.get(a.id()));
             p.put(at + "country", a.country());
             p.put(at + "name", a.name());

@@ -48,7 +48,7 @@ public class Exchange {
 
     /** A call to the agency REST service as that agency. */
     public Answer asAgency(String agency, String method, String path, String json) {
-        WebProperties.Agency a = settings.agencies().get(agency);
+        WebProperties.Agency a = settings.agency(agency).orElse(null);
         if (a == null) {
             return unavailable("no credentials of agency " + agency + " are configured in the web app");
         }
@@ -57,7 +57,7 @@ public class Exchange {
 
     /** A call to the router (explain) as that agency. */
     public Answer explainAsAgency(String agency, String json) {
-        WebProperties.Agency a = settings.agencies().get(agency);
+        WebProperties.Agency a = settings.agency(agency).orElse(null);
         if (a == null) {
             return unavailable("no credentials of agency " + agency + " are configured in the web app");
         }
@@ -66,7 +66,7 @@ public class Exchange {
 
     /** The agency as alerts name it ({@code agencyId}, {@code country}, {@code name}), or null when not configured. */
     public tools.jackson.databind.node.ObjectNode agency(String agency) {
-        WebProperties.Agency a = settings.agencies().get(agency);
+        WebProperties.Agency a = settings.agency(agency).orElse(null);
         return a == null ? null : JsonNodeFactory.instance.objectNode().put("agencyId", agency).put("country", a.country())
                 .put("name", a.name());
     }

@@ -34,11 +34,6 @@ public class WebApplication {
             Map.entry("spring.thymeleaf.prefix", "classpath:/corridor-web/templates/"),
             Map.entry("spring.web.resources.static-locations", "classpath:/corridor-web/static/"),
             Map.entry("spring.messages.fallback-to-system-locale", "false"),
-            Map.entry("spring.security.oauth2.client.registration.corridor.client-id", "${corridor.web.login.client-id:corridor-web}"),
-            Map.entry("spring.security.oauth2.client.registration.corridor.client-secret", "${corridor.web.login.client-secret:}"),
-            Map.entry("spring.security.oauth2.client.registration.corridor.scope", "openid,profile"),
-            Map.entry("spring.security.oauth2.client.registration.corridor.client-name", "Corridor"),
-            Map.entry("spring.security.oauth2.client.provider.corridor.issuer-uri", "${corridor.web.login.issuer:http://localhost:9000}"),
             Map.entry("spring.autoconfigure.exclude",
                     "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration,"
                     + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"));

@@ -34,6 +34,12 @@ class WebSecurity {
             + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
             + "form-action 'self'";
 
+    /** The login provider, found when someone first logs in ({@link LoginProvider}). */
+    @Bean
+    ClientRegistrationRepository loginProvider(WebProperties settings) {
+        return new LoginProvider(settings.login());
+    }
+
     @Bean
     SecurityFilterChain webPages(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
         OidcClientInitiatedLogoutSuccessHandler providerLogout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
@@ -44,7 +50,9 @@ class WebSecurity {
                         .requestMatchers("/analyst/**").hasRole("ANALYST")
                         .requestMatchers("/operator/**").hasRole("OPERATOR")
                         .anyRequest().authenticated())
-                .oauth2Login(o -> o.userInfoEndpoint(u -> u.userAuthoritiesMapper(partyAuthorities())))
+                // One provider: a page that needs a login goes straight to it.
+                .oauth2Login(o -> o.loginPage("/oauth2/authorization/" + LoginProvider.ID)
+                        .userInfoEndpoint(u -> u.userAuthoritiesMapper(partyAuthorities())))
                 .logout(l -> l.logoutSuccessHandler(providerLogout))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())
