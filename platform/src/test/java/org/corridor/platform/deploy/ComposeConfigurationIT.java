@@ -65,6 +65,7 @@ class ComposeConfigurationIT {
         SERVICES.put("subscribers", SubscriberApplication.class);
         SERVICES.put("monitor", MonitorApplication.class);
         SERVICES.put("correlator", org.corridor.consumer.correlator.CorrelatorApplication.class);
+        SERVICES.put("web", org.corridor.web.app.WebApplication.class);
     }
 
     @TempDir
@@ -92,9 +93,26 @@ class ComposeConfigurationIT {
             }
         }
 
+        // Keycloak starts first, as its own process, while the cluster and the services start here.
+        int[] ports = org.corridor.broker.EmbeddedKafkaBroker.freePorts(3);
+        int keycloakPort = ports[0];
+        int webPort = ports[2];
+        Map<String, String> keycloakHosts = Map.of("http://localhost:8180", "http://localhost:" + keycloakPort,
+                "http://localhost:8085", "http://localhost:" + webPort);
+        Map<String, String> keycloakEnv = new LinkedHashMap<>();
+        compose.environment("keycloak").forEach((k, v) -> keycloakEnv.put(k, rewrite(v, keycloakHosts)));
+        // The one thing not as deployed: Keycloak's own file database instead of the compose file's PostgreSQL.
+        keycloakEnv.keySet().removeIf(k -> k.startsWith("KC_DB"));
+        keycloakEnv.put("KC_DB", "dev-file");
+        keycloakEnv.put("KC_HTTP_PORT", String.valueOf(keycloakPort));
+        String realm = compose.volumes("keycloak").stream().filter(v -> v.contains("corridor-realm.json")).findFirst()
+                .orElseThrow().split(":")[0];
+
         BrokerSecurity security = new BrokerSecurity(compose.variable("BROKER_PASSWORD"));
         List<ConfigurableApplicationContext> contexts = new ArrayList<>();
-        try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.create(dataDir, 3, Map.of(), security).start(Duration.ofSeconds(90))) {
+        try (KeycloakServer keycloak = KeycloakServer.start(compose.command("keycloak"), keycloakEnv, ROOT.resolve(realm),
+                ports[1], Files.createDirectories(state).resolve("keycloak.log"));
+             EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.create(dataDir, 3, Map.of(), security).start(Duration.ofSeconds(90))) {
             try {
                 Map<String, String> hosts = new LinkedHashMap<>();
                 hosts.put("kafka-1:9092,kafka-2:9092,kafka-3:9092", cluster.bootstrapServers());
@@ -126,7 +144,7 @@ class ComposeConfigurationIT {
                         .containsKeys("PARIS_PACT", "UNODC", "EUROPOL");
 
                 // One alert of tj-drug-control through the deployment: the REST token is the one .env.example documents.
-                String token = exampleToken("tj-drug-control");
+                String token = exampleToken(compose, "tj-drug-control");
                 String restUrl = "http://localhost:" + ingest.getEnvironment().getProperty("local.server.port");
                 HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(restUrl + "/api/v1/alerts"))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -135,6 +153,20 @@ class ComposeConfigurationIT {
                 String alertId = JsonMapper.shared().readTree(accepted.body()).get("alertId").asString();
                 // Delivered to UNODC's feed file by the subscribers, as body-unodc.
                 await().atMost(Duration.ofSeconds(90)).until(() -> delivered(feeds.resolve("unodc"), alertId));
+
+                // The web app with its compose environment: the services where it calls them, Keycloak where it and the
+                // browsers reach it (two names for one server, as in compose: the app's and the browsers').
+                hosts.put("ingest:8080", "localhost:" + port(ingest));
+                hosts.put("router-1:8082", "localhost:" + port(contexts.get(2)));
+                hosts.put("subscribers:8083", "localhost:" + port(contexts.get(4)));
+                hosts.put("monitor:8084", "localhost:" + port(contexts.get(5)));
+                hosts.put("http://localhost:8180", "http://localhost:" + keycloakPort);
+                hosts.put("keycloak:8080", "127.0.0.1:" + keycloakPort);
+                ConfigurableApplicationContext web = boot("web", compose, hosts, webPort);
+                contexts.add(web);
+                webCallsTheServicesWithTheDeploymentsCredentials(web.getBean(org.corridor.web.app.Exchange.class), alertId);
+                keycloak.awaitReady(Duration.ofSeconds(180));
+                aPersonLogsInThroughKeycloakAndSeesTheirBodysFeed(compose, "http://localhost:" + webPort, alertId);
             } finally {
                 // The services stop before the cluster does, as in a deployment.
                 Collections.reverse(contexts);
@@ -175,20 +207,73 @@ class ComposeConfigurationIT {
         return false;
     }
 
-    private static String exampleToken(String agency) throws IOException {
-        Matcher m = Pattern.compile("# REST bearer token of " + Pattern.quote(agency) + " \\(give it to the agency\\): (\\S+)")
-                .matcher(Files.readString(ROOT.resolve(".env.example")));
-        assertThat(m.find()).as(".env.example documents the example token of " + agency).isTrue();
-        return m.group(1);
+    private static String exampleToken(ComposeFile compose, String agency) {
+        return compose.variable(agency.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_TOKEN");
+    }
+
+    private static int port(ConfigurableApplicationContext service) {
+        return Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** What the web app's pages call, with the credentials the compose file gives it: each answers as that party. */
+    private static void webCallsTheServicesWithTheDeploymentsCredentials(org.corridor.web.app.Exchange exchange, String alertId) {
+        org.corridor.web.app.Exchange.Answer feed = exchange.asBody("UNODC", "GET", "/api/v1/feeds/UNODC/alerts", null);
+        assertThat(feed.status()).as(feed.body().toString()).isEqualTo(200);
+        assertThat(feed.body().toString()).contains(alertId);
+        org.corridor.web.app.Exchange.Answer own = exchange.asAgency("tj-drug-control", "GET", "/api/v1/alerts/" + alertId, null);
+        assertThat(own.status()).as(own.body().toString()).isEqualTo(200);
+        org.corridor.web.app.Exchange.Answer explain = exchange.explainAsAgency("tj-drug-control", own.body().toString());
+        assertThat(explain.status()).as(explain.body().toString()).isEqualTo(200);
+        assertThat(explain.body().path("recipients").toString()).contains("UNODC");
+        org.corridor.web.app.Exchange.Answer notTheirs = exchange.asAgency("be-customs", "GET", "/api/v1/alerts/" + alertId, null);
+        assertThat(notTheirs.status()).isEqualTo(404);
+        org.corridor.web.app.Exchange.Answer otherFeed = exchange.asBody("UNODC", "GET", "/api/v1/feeds/CARICC/alerts", null);
+        assertThat(otherFeed.status()).isEqualTo(403);
+        org.corridor.web.app.Exchange.Answer dlq = exchange.monitorAsOperator("/api/v1/health/bodies");
+        assertThat(dlq.status()).as(dlq.body().toString()).isEqualTo(200);
+    }
+
+    /**
+     * UNODC's analyst opens the web app, is sent to Keycloak, logs in with the first password .env.example gives,
+     * sets a new one as Keycloak asks, and lands on UNODC's inbox holding the alert.
+     */
+    private void aPersonLogsInThroughKeycloakAndSeesTheirBodysFeed(ComposeFile compose, String webUrl, String alertId) throws Exception {
+        try (org.corridor.platform.web.Browser b = new org.corridor.platform.web.Browser("compose-keycloak",
+                state.resolve("chromium"), "en-GB")) {
+            b.driver.get(webUrl + "/");
+            b.waitFor(org.openqa.selenium.By.id("username")).sendKeys("analyst-unodc");
+            b.driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(compose.variable("KC_PASSWORD_ANALYST_UNODC"));
+            b.shot("keycloak-login");
+            b.driver.findElement(org.openqa.selenium.By.id("kc-login")).click();
+            String fresh = "A-new-password-" + java.util.UUID.randomUUID();
+            try {
+                b.waitFor(org.openqa.selenium.By.id("password-new")).sendKeys(fresh);
+            } catch (org.openqa.selenium.TimeoutException e) {
+                b.shot("keycloak-no-new-password");
+                throw new AssertionError("no new-password form at " + b.driver.getCurrentUrl() + ": "
+                        + b.driver.findElement(org.openqa.selenium.By.tagName("body")).getText(), e);
+            }
+            b.driver.findElement(org.openqa.selenium.By.id("password-confirm")).sendKeys(fresh);
+            b.shot("keycloak-new-password");
+            b.driver.findElement(org.openqa.selenium.By.cssSelector("#kc-passwd-update-form [type=submit]")).click();
+            assertThat(b.waitFor(org.openqa.selenium.By.tagName("h1")).getText()).isEqualTo("UNODC: inbox");
+            assertThat(b.driver.getCurrentUrl()).startsWith(webUrl);
+            assertThat(b.driver.findElements(org.openqa.selenium.By.cssSelector("a[href$='" + alertId + "']"))).isNotEmpty();
+            b.shot("unodc-inbox");
+        }
     }
 
     /** Boots the service's application with the compose environment as the process environment would be. */
     private ConfigurableApplicationContext boot(String service, ComposeFile compose, Map<String, String> hosts) throws Exception {
+        return boot(service, compose, hosts, 0);
+    }
+
+    private ConfigurableApplicationContext boot(String service, ComposeFile compose, Map<String, String> hosts, int port) throws Exception {
         Map<String, Object> env = new HashMap<>();
         compose.environment(service).forEach((k, v) -> env.put(k, rewrite(v, hosts)));
         // Each container has a state volume of its own; here they share one machine, so each gets its own directory.
         env.replaceAll((k, v) -> STATE_VOLUME.equals(v) ? state.resolve(service).toString() : v);
-        env.put("PORT", "0");
+        env.put("PORT", String.valueOf(port));
         Map<String, Object> defaults = defaults(SERVICES.get(service));
         // Spring Boot maps environment variable names only for sources named like the system environment.
         return new SpringApplicationBuilder(SERVICES.get(service)).properties(defaults)

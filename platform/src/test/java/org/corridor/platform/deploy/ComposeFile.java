@@ -75,6 +75,13 @@ final class ComposeFile {
         return value == null ? null : String.valueOf(value);
     }
 
+    /** The service's volumes as written ({@code ./docker/x.json:/opt/x.json:ro}). */
+    @SuppressWarnings("unchecked")
+    List<String> volumes(String service) {
+        Object v = service(service).get("volumes");
+        return v == null ? List.of() : ((List<Object>) v).stream().map(String::valueOf).toList();
+    }
+
     @SuppressWarnings("unchecked")
     List<String> command(String service) {
         return (List<String>) service(service).get("command");

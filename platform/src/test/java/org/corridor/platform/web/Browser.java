@@ -27,17 +27,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * profile of its own (so its own cookies). Screenshots go to {@code target/web-journeys/}; {@link #axe} runs axe-core
  * on the current page and fails on serious or critical violations.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of(System.getProperty("corridor.test.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("corridor.test.chromedriver", "/usr/bin/chromedriver"));
     static final Path SHOTS = Path.of("target", "web-journeys");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final String journey;
     private int shots;
 
-    Browser(String journey, Path profile, String language) throws IOException {
+    public Browser(String journey, Path profile, String language) throws IOException {
         assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
                 .as("Chromium and ChromeDriver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
                         + ": apt-get install -y chromium chromium-driver (.ci/run does this)")
@@ -66,19 +66,19 @@ final class Browser implements AutoCloseable {
         waitFor(By.cssSelector("header.top .who"));
     }
 
-    WebElement waitFor(By by) {
+    public WebElement waitFor(By by) {
         return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     /** Saves a screenshot as {@code target/web-journeys/<journey>-<n>-<name>.png}. */
-    Path shot(String name) throws IOException {
+    public Path shot(String name) throws IOException {
         Path file = SHOTS.resolve(journey + "-" + (++shots) + "-" + name + ".png");
         Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         return file;
     }
 
     /** axe-core on the current page: no serious or critical violation. */
-    void axe(String page) {
+    public void axe(String page) {
         Results results = new AxeBuilder().analyze(driver);
         List<String> bad = results.getViolations().stream()
                 .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
