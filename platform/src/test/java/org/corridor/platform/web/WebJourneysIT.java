@@ -275,6 +275,11 @@ class WebJourneysIT {
             });
             assertThat(b.driver.findElement(By.cssSelector("#body-UNODC .parked")).getText()).isEqualTo("1");
             assertThat(b.driver.findElement(By.id("dead-title")).getText()).startsWith("Dead letters");
+            // The monitor's dashboard inside the same login: groups with their lag over the window, topics, latency.
+            assertThat(b.driver.findElements(By.cssSelector("#groups tbody tr[data-group]"))).isNotEmpty();
+            assertThat(b.driver.findElements(By.cssSelector("#topics tbody tr[data-topic]"))).isNotEmpty();
+            assertThat(b.driver.findElements(By.cssSelector("#latency tbody tr"))).isNotEmpty();
+            assertThat(b.driver.findElements(By.cssSelector("svg.spark polyline"))).as("series drawn").isNotEmpty();
             assertThat(b.driver.getPageSource()).doesNotContain("cotton");
             b.shot("parked");
             b.axe("operator");

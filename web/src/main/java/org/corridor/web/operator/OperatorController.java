@@ -1,5 +1,7 @@
 package org.corridor.web.operator;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.corridor.web.app.Exchange;
@@ -13,11 +15,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * {@code /operator}: the monitor's dead letters (headers only: reason, source, time) and bodies (lag, parked,
- * delivered, acknowledged), and a re-drive of a body's parked deliveries. The operator sees no alert's content here.
+ * {@code /operator}: the monitor's dashboard (latency, groups, bodies, return channel, topics), its dead letters
+ * (headers only: reason, source, time), and a re-drive of a body's parked deliveries. The operator sees no alert's content here.
  */
 @Controller
 @PreAuthorize("hasRole('OPERATOR')")
@@ -31,14 +34,27 @@ public class OperatorController {
         this.exchange = exchange;
     }
 
+    /**
+     * The monitor's dashboard, inside the people's login: one sampling round of {@code GET /api/v1/health} (latency,
+     * consumer groups, bodies, return channel, dead letters, topics), the series drawn as lines on the server.
+     */
     @GetMapping("/operator")
     String overview(Model model) {
-        Exchange.Answer dead = exchange.monitorAsOperator("/api/v1/health/dead-letters");
-        Exchange.Answer bodies = exchange.monitorAsOperator("/api/v1/health/bodies");
-        model.addAttribute("deadLetters", dead.ok() ? dead.body() : JsonNodeFactory.instance.objectNode());
-        model.addAttribute("bodies", bodies.ok() ? bodies.body() : JsonNodeFactory.instance.arrayNode());
-        model.addAttribute("problem", dead.ok() && bodies.ok() ? null
-                : (dead.ok() ? bodies : dead).body().path("detail").asString("the monitor did not answer"));
+        Exchange.Answer health = exchange.monitorAsOperator("/api/v1/health");
+        JsonNode report = health.ok() ? health.body() : JsonNodeFactory.instance.objectNode();
+        model.addAttribute("report", report);
+        model.addAttribute("deadLetters", report.path("deadLetters"));
+        model.addAttribute("bodies", report.path("bodies"));
+        Map<String, Sparkline> groupLines = new LinkedHashMap<>();
+        report.path("groups").forEach(g -> groupLines.put(g.path("group").asString(), Sparkline.of(g.path("lagHistory"))));
+        Map<String, Sparkline> topicLines = new LinkedHashMap<>();
+        report.path("topics").forEach(t -> topicLines.put(t.path("name").asString(), Sparkline.of(t.path("logEndHistory"))));
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        report.path("problems").forEach(p -> problems.add(p.asString()));
+        model.addAttribute("unreachable", problems.isEmpty() ? null : String.join("; ", problems));
+        model.addAttribute("groupLines", groupLines);
+        model.addAttribute("topicLines", topicLines);
+        model.addAttribute("problem", health.ok() ? null : health.body().path("detail").asString("the monitor did not answer"));
         return "operator/overview";
     }
 

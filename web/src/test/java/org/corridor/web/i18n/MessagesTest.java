@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,6 +44,16 @@ class MessagesTest {
                 assertThat(v.toString()).as("Russian " + k + " is translated").isNotEqualTo(en.get(k));
             }
         });
+
+        // A message with arguments goes through MessageFormat, where a lone ' starts a quote (and hides {0}).
+        for (Properties language : List.of(en, ru)) {
+            language.forEach((k, v) -> {
+                String text = v.toString();
+                if (text.matches("(?s).*\\{\\d.*")) {
+                    assertThat(text.replace("''", "")).as(k + " has arguments: write ' as ''").doesNotContain("'");
+                }
+            });
+        }
 
         // Literal keys only (#{compose.title}); keys built from data (#{'state.' + ...}) are checked by their prefix.
         Pattern literal = Pattern.compile("#\\{([a-zA-Z][\\w.]*)[}(]");
