@@ -127,6 +127,11 @@ public class OfficerController {
                    RedirectAttributes redirect) {
         String agency = agency(user);
         JsonNode latest = latest(agency, alertId);
+        if (latest.path("lifecycle").asString().equals("RETRACTION")) {
+            // Retracted while the form was open: nothing is sent.
+            redirect.addFlashAttribute("notCorrectable", true);
+            return "redirect:/officer/alerts/" + alertId;
+        }
         correcting(model, alertId, latest, form);
         model.addAttribute("findings", new FormFields.Findings(java.util.Map.of(), java.util.List.of()));
         int version = latest.path("version").asInt();
