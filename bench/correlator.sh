@@ -5,6 +5,7 @@
 # the publisher library at 1,000 alerts/s while `bench lag` samples every second the lag of the router's group
 # (corridor-router) and, when enabled, of the correlator's (corridor-correlator: its inputs and its three repartition
 # stages). Each group's verdict: bounded (kept up) or not; the router's rate with the correlator over its rate alone.
+# CORRELATOR_SET="key=value ..." adds correlator settings to both runs, e.g. CORRELATOR_SET=corridor.correlator.shards=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-bench/results/correlator-$(date +%Y%m%d-%H%M%S)}"
@@ -17,10 +18,12 @@ bench() { java -cp "$cp" org.corridor.bench.BenchCli "$@"; }
 bench_machine "$out"
 
 run_once() {  # LABEL ENABLED
-  local label=$1 enabled=$2 data pid c=""
+  local label=$1 enabled=$2 data pid c="" s
+  local extra=()
+  for s in ${CORRELATOR_SET:-}; do extra+=(--set "correlator:$s"); done
   data="$(mktemp -d)"
   CORRIDOR_INGEST_RATE_LIMIT=0 java -Xms2g -Xmx2g -jar platform/target/platform-0.1.0-SNAPSHOT-exec.jar up --data-dir "$data" \
-    --set "correlator:corridor.correlator.enabled=$enabled" > "$out/platform-$label.log" 2>&1 &
+    --set "correlator:corridor.correlator.enabled=$enabled" "${extra[@]}" > "$out/platform-$label.log" 2>&1 &
   pid=$!
   await_platform "$out/platform-$label.log"
   echo "correlator.sh [$label]: 60,000 alerts at 1,000/s, lag sampled every second"
