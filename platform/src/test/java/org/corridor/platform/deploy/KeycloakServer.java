@@ -62,29 +62,27 @@ final class KeycloakServer implements AutoCloseable {
         return new KeycloakServer(builder.start(), log, managementPort);
     }
 
-    /** Waits until Keycloak says it is ready (its realm imported). */
-    void awaitReady(Duration timeout) throws Exception {
+    /** Waits until Keycloak says it is ready (its realm imported); fails at once, with its log, if it stops. */
+    void awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newHttpClient();
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            assertThat(process.isAlive()).as("Keycloak stopped; its log: " + tail()).isTrue();
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort
-                        + "/health/ready")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("UP")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(1000);
-        }
-        throw new AssertionError("Keycloak was not ready within " + timeout + "; its log: " + tail());
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        org.awaitility.Awaitility.await("Keycloak ready (its log: " + log + ")").atMost(timeout)
+                .pollInterval(Duration.ofSeconds(1)).ignoreException(IOException.class)
+                .failFast(() -> assertThat(process.isAlive()).as(() -> "Keycloak stopped; its log: " + tail()).isTrue())
+                .until(() -> {
+                    HttpResponse<String> r = http.send(ready, HttpResponse.BodyHandlers.ofString());
+                    return r.statusCode() == 200 && r.body().contains("UP");
+                });
     }
 
-    private String tail() throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
     }
 
     @Override

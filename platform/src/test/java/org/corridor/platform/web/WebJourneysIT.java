@@ -391,14 +391,11 @@ class WebJourneysIT {
             b.shot("corrected");
             // The correction reaches CARICC with the new amount (a retraction, later, carries no content).
             try (Browser analyst = browser("analyst-sees-correction", "analyst-caricc")) {
-                String page = "";
-                for (long end = System.nanoTime() + Duration.ofSeconds(60).toNanos(); !page.contains("415") && System.nanoTime() < end; ) {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                     analyst.driver.get(platform.webUrl() + "/analyst/alerts/kz-customs/" + alertPath);
-                    page = analyst.waitFor(By.tagName("main")).getText();
-                    Thread.sleep(500);
-                }
+                    assertThat(analyst.waitFor(By.tagName("main")).getText()).contains("415", "Version\n2");
+                });
                 analyst.shot("corrected");
-                assertThat(page).contains("415", "Version\n2");
             }
 
             type(b, "retract-reason", "The truck was a decoy; the consignment is reported under another alert.");

@@ -35,10 +35,11 @@ public class AnalystController {
     private static final Pattern AGENCY = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
     private final Exchange exchange;
-    private final org.corridor.web.i18n.ValidatorMessages messages = org.corridor.web.i18n.ValidatorMessages.bundled();
+    private final org.corridor.web.i18n.ValidatorMessages messages;
 
-    AnalystController(Exchange exchange) {
+    AnalystController(Exchange exchange, org.corridor.web.i18n.ValidatorMessages messages) {
         this.exchange = exchange;
+        this.messages = messages;
     }
 
     @GetMapping("/analyst/inbox")

@@ -8,6 +8,10 @@ import org.corridor.web.operator.OperatorController;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.corridor.web.i18n.ValidatorMessages;
+import org.corridor.web.i18n.TwoLanguagesConfiguration;
 
 /**
  * The web app for people (port 8085). It holds no data of its own: each page is built from the exchange's HTTP APIs,
@@ -16,6 +20,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 @SpringBootApplication(scanBasePackageClasses = {WebApplication.class, OfficerController.class, AnalystController.class,
         OperatorController.class})
 @EnableConfigurationProperties(WebProperties.class)
+@Import(TwoLanguagesConfiguration.class)
 public class WebApplication {
 
     /** What the standalone service and the embedded platform start with. */
@@ -37,6 +42,12 @@ public class WebApplication {
             Map.entry("spring.autoconfigure.exclude",
                     "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration,"
                     + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"));
+
+    /** The validator's messages in Russian, read once for the officer's and the analyst's pages. */
+    @Bean
+    ValidatorMessages validatorMessages() {
+        return ValidatorMessages.bundled();
+    }
 
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(WebApplication.class);

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+import org.corridor.web.i18n.TwoLanguagesConfiguration;
 
 /**
  * The login service (port 9000): an OpenID Connect provider with one client, the web app, and the people of
@@ -12,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  */
 @SpringBootApplication(scanBasePackageClasses = LoginApplication.class)
 @EnableConfigurationProperties(LoginProperties.class)
+@Import(TwoLanguagesConfiguration.class)
 public class LoginApplication {
 
     /** What the standalone service and the embedded platform start with. */

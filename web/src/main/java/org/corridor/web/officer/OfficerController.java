@@ -31,10 +31,11 @@ import tools.jackson.databind.node.ObjectNode;
 public class OfficerController {
 
     private final Exchange exchange;
-    private final ValidatorMessages messages = ValidatorMessages.bundled();
+    private final ValidatorMessages messages;
 
-    OfficerController(Exchange exchange) {
+    OfficerController(Exchange exchange, ValidatorMessages messages) {
         this.exchange = exchange;
+        this.messages = messages;
     }
 
     /** The validator's messages in the reader's language. */

@@ -1,15 +1,17 @@
-package org.corridor.web.app;
+package org.corridor.web.i18n;
 
-import org.corridor.web.i18n.TwoLanguages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The app's pages in English or Russian ({@link TwoLanguages}). */
+/**
+ * English or Russian pages ({@link TwoLanguages}) for an application that imports this: the web app and the login
+ * service alike.
+ */
 @Configuration(proxyBeanMethods = false)
-class Languages implements WebMvcConfigurer {
+public class TwoLanguagesConfiguration implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
