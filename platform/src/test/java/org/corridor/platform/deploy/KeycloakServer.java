@@ -68,7 +68,7 @@ final class KeycloakServer implements AutoCloseable {
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         org.awaitility.Awaitility.await("Keycloak ready (its log: " + log + ")").atMost(timeout)
-                .pollInterval(Duration.ofSeconds(1)).ignoreException(IOException.class)
+                .pollInterval(Duration.ofSeconds(1)).ignoreExceptionsInstanceOf(IOException.class)
                 .failFast(() -> assertThat(process.isAlive()).as(() -> "Keycloak stopped; its log: " + tail()).isTrue())
                 .until(() -> {
                     HttpResponse<String> r = http.send(ready, HttpResponse.BodyHandlers.ofString());
