@@ -33,6 +33,7 @@ public final class Keys {
     /** A key needs a name: at least this many letters in it, so "ТОО 2000" alone links nothing. */
     private static final int MIN_LETTERS = 3;
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     /** Salt and form words that do not change which drug it is (heroin base and heroin hydrochloride are heroin). */
     private static final Set<String> SALT_WORDS = Set.of("hydrochloride", "hcl", "base", "salt", "sulfate", "sulphate", "freebase");
 
@@ -91,7 +92,7 @@ public final class Keys {
     /** {@code <category>:<name>} in lower case without salt words, punctuation or spaces. */
     static String substanceName(Substance s) {
         StringBuilder name = new StringBuilder();
-        for (String word : s.getName().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        for (String word : NOT_WORD.split(s.getName().toLowerCase(Locale.ROOT))) {
             if (!word.isEmpty() && !SALT_WORDS.contains(word)) {
                 name.append(word);
             }

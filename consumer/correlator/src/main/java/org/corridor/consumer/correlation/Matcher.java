@@ -42,22 +42,51 @@ public final class Matcher {
     }
 
     /**
-     * The link and, when there is none, the first rule that ruled it out.
-     *
-     * @param link   the link, or empty
-     * @param reason why there is none (null when linked)
+     * The link and, when there is none, the first rule that ruled it out. The reason's text is only written when
+     * asked for: the correlator compares many pairs and says why only of those it withdraws.
      */
-    public record Verdict(Optional<Link> link, String reason) {
+    public static final class Verdict {
+
+        private final Optional<Link> link;
+        private final java.util.function.Supplier<String> why;
+
+        private Verdict(Optional<Link> link, java.util.function.Supplier<String> why) {
+            this.link = link;
+            this.why = why;
+        }
+
+        static Verdict linked(Link link) {
+            return new Verdict(Optional.of(link), () -> null);
+        }
 
         static Verdict no(String reason) {
+            return new Verdict(Optional.empty(), () -> reason);
+        }
+
+        static Verdict no(java.util.function.Supplier<String> reason) {
             return new Verdict(Optional.empty(), reason);
+        }
+
+        /** The link, or empty. */
+        public Optional<Link> link() {
+            return link;
+        }
+
+        /** Why there is none (null when linked). */
+        public String reason() {
+            return why.get();
+        }
+
+        @Override
+        public String toString() {
+            return link.map(Link::toString).orElseGet(this::reason);
         }
     }
 
     /** As {@link #compare}, saying why two reports are not linked. */
     public Verdict verdict(Report a, Report b) {
         if (a.agency().equals(b.agency())) {
-            return Verdict.no("both are reports of " + a.agency() + ", which knows its own");
+            return Verdict.no(() -> "both are reports of " + a.agency() + ", which knows its own");
         }
         if (a.retracted() || b.retracted()) {
             return Verdict.no("a retracted alert is linked to nothing");
@@ -65,11 +94,11 @@ public final class Matcher {
         Set<String> sharedKeys = new TreeSet<>(a.keys());
         sharedKeys.retainAll(b.keys());
         if (!sharedKeys.isEmpty()) {
-            return new Verdict(Optional.of(new Link(Link.Kind.EXACT, 1.0, List.copyOf(sharedKeys))), null);
+            return Verdict.linked(new Link(Link.Kind.EXACT, 1.0, List.copyOf(sharedKeys)));
         }
         long days = Math.abs(ChronoUnit.DAYS.between(a.occurredOn(), b.occurredOn()));
         if (days > settings.windowDays()) {
-            return Verdict.no("no identifier in common, and the events are " + days + " days apart (at most "
+            return Verdict.no(() -> "no identifier in common, and the events are " + days + " days apart (at most "
                     + settings.windowDays() + ")");
         }
         Set<String> countries = new TreeSet<>(a.countries());
@@ -108,14 +137,15 @@ public final class Matcher {
             return Verdict.no("no identifier in common, and no substance in common");
         }
         if (quantity == 0) {
-            return Verdict.no(String.format(Locale.ROOT, "no identifier in common, and the quantities differ by %.0f %% (at most %.0f %%)",
-                    smallest * 100, settings.quantityTolerance() * 100));
+            double differ = smallest;
+            return Verdict.no(() -> String.format(Locale.ROOT, "no identifier in common, and the quantities differ by %.0f %% (at most %.0f %%)",
+                    differ * 100, settings.quantityTolerance() * 100));
         }
         double route = (double) countries.size() / Math.min(a.countries().size(), b.countries().size());
         double date = 1 - (double) days / (settings.windowDays() + 1.0);
         double score = Math.round((W_QUANTITY * quantity + W_ROUTE * route + W_DATE * date) * 1000) / 1000.0;
         if (score < settings.threshold()) {
-            return Verdict.no(String.format(Locale.ROOT, "no identifier in common, and the event score %.3f is below %.2f",
+            return Verdict.no(() -> String.format(Locale.ROOT, "no identifier in common, and the event score %.3f is below %.2f",
                     score, settings.threshold()));
         }
         List<String> keys = new ArrayList<>();
@@ -123,7 +153,7 @@ public final class Matcher {
         keys.add(Double.isNaN(difference) ? "quantity:unknown" : "quantity:" + Math.round(difference * 100) + "%");
         keys.add("countries:" + String.join(",", countries));
         keys.add("days:" + days);
-        return new Verdict(Optional.of(new Link(Link.Kind.EVENT, score, keys)), null);
+        return Verdict.linked(new Link(Link.Kind.EVENT, score, keys));
     }
 
     /** Whether a known difference {@code rel} is better than {@code than} (NaN: unknown, the worst). */

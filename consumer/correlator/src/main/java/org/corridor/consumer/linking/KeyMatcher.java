@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -42,10 +42,12 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
     private final Duration retention;
     private final int maxPerKey;
     private final CorrelatorMetrics metrics;
-    private final StringSerializer prefixes = new StringSerializer();
+    /** Keys whose members, and reports decoded, kept in memory per task (a few tens of MB at most). */
+    private static final int CACHED_KEYS = 50_000;
+    private static final int CACHED_REPORTS = 30_000;
     private ProcessorContext<String, Verdict> context;
-    private KeyValueStore<String, Long> members;
-    private KeyValueStore<String, Block.Member> reports;
+    private KeyIndex members;
+    private ReportCache reports;
     private KeyValueStore<String, Long> suppressed;
 
     KeyMatcher(Matcher matcher, Duration retention, int maxPerKey, CorrelatorMetrics metrics) {
@@ -58,8 +60,9 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
     @Override
     public void init(ProcessorContext<String, Verdict> context) {
         this.context = context;
-        this.members = context.getStateStore(MEMBERS);
-        this.reports = context.getStateStore(REPORTS);
+        // Called again when a task starts over (its stores restored to the last commit): nothing older is kept.
+        this.members = new KeyIndex(context.getStateStore(MEMBERS), CACHED_KEYS);
+        this.reports = new ReportCache(context.getStateStore(REPORTS), CACHED_REPORTS);
         this.suppressed = context.getStateStore(SUPPRESSED);
         // Keys nobody files under any more still hold their last reports: dropped once their retention has passed.
         context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, this::expireAll);
@@ -87,6 +90,8 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
         long expired = now - retention.toMillis();
         Report report = op.report();
         String ref = report.ref();
+        // Reports of one agency are never linked (Matcher): its own are not even read.
+        String ownAgency = report.agency() + "/";
         Set<String> others = new LinkedHashSet<>();
         List<String> filed = new ArrayList<>();
         for (String block : op.entering()) {
@@ -95,8 +100,8 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
             }
             Set<String> under = new LinkedHashSet<>();
             Set<String> near = new LinkedHashSet<>();
-            scan(block, ref, expired, under, near);
-            if (under.size() + 1 > maxPerKey) {
+            int size = scan(block, ref, ownAgency, expired, under, near);
+            if (size + 1 > maxPerKey) {
                 suppress(block, now);  // nothing said through it; its neighbours still speak for themselves
             } else {
                 others.addAll(under);
@@ -106,9 +111,9 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
         }
         for (String block : op.leaving()) {
             if (!isSuppressed(block, expired)) {
-                scan(block, ref, expired, others, others);
+                scan(block, ref, ownAgency, expired, others, others);
             }
-            members.delete(member(block, ref));
+            members.delete(block, ref);
         }
         boolean everyVerdict = report.version() > 1 || report.retracted() || !op.leaving().isEmpty();
         for (String other : others) {
@@ -123,7 +128,7 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
             }
         }
         for (String block : filed) {
-            members.put(member(block, ref), now);
+            members.put(block, ref, now);
         }
         if (filed.isEmpty() && op.entering().isEmpty()) {
             reports.delete(own(op.shard(), ref));  // it left every key of this shard
@@ -133,28 +138,33 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
     }
 
     /**
-     * Adds the other refs filed under {@code block} to {@code under} and those under its neighbouring periods (not
-     * suppressed) to {@code near}, and drops entries past their retention.
+     * Adds the other agencies' refs filed under {@code block} to {@code under} and those under its neighbouring
+     * periods (not suppressed) to {@code near}, and drops entries past their retention.
+     *
+     * @return how many other reports, of any agency, {@code block} holds
      */
-    private void scan(String block, String ref, long expired, Set<String> under, Set<String> near) {
+    private int scan(String block, String ref, String ownAgency, long expired, Set<String> under, Set<String> near) {
+        int size = 0;
         for (String key : Blocks.compared(block)) {
-            if (!key.equals(block) && isSuppressed(key, expired)) {
+            boolean same = key.equals(block);
+            if (!same && isSuppressed(key, expired)) {
                 continue;
             }
             List<String> stale = new ArrayList<>();
-            try (KeyValueIterator<String, Long> it = members.prefixScan(key + SEPARATOR, prefixes)) {
-                while (it.hasNext()) {
-                    var e = it.next();
-                    String other = e.key.substring(key.length() + 1);
-                    if (e.value < expired) {
-                        stale.add(e.key);
-                    } else if (!other.equals(ref)) {
-                        (key.equals(block) ? under : near).add(other);
+            for (Map.Entry<String, Long> e : members.members(key).entrySet()) {
+                String other = e.getKey();
+                if (e.getValue() < expired) {
+                    stale.add(other);
+                } else if (!other.equals(ref)) {
+                    size += same ? 1 : 0;
+                    if (!other.startsWith(ownAgency)) {
+                        (same ? under : near).add(other);
                     }
                 }
             }
-            stale.forEach(members::delete);
+            stale.forEach(other -> members.delete(key, other));
         }
+        return size;
     }
 
     private boolean isSuppressed(String block, long expired) {
@@ -174,18 +184,8 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
         metrics.suppressedKey();
         log.warn("correlator: key {} is shared by more than {} reports in {}; suppressed as too common", block, maxPerKey,
                 retention);
-        List<String> all = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = members.prefixScan(block + SEPARATOR, prefixes)) {
-            while (it.hasNext()) {
-                all.add(it.next().key);
-            }
-        }
-        all.forEach(members::delete);
+        members.deleteAll(block);
         suppressed.put(block, now);
-    }
-
-    private static String member(String block, String ref) {
-        return block + SEPARATOR + ref;
     }
 
     private static String own(int shard, String ref) {
@@ -194,9 +194,11 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
 
     private void expireAll(long wallClock) {
         long expired = wallClock - retention.toMillis();
-        deleteWhere(members, expired, Long::longValue);
-        deleteWhere(reports, expired, Block.Member::at);
+        deleteWhere(context.getStateStore(MEMBERS), expired, Long::longValue);
+        deleteWhere(context.getStateStore(REPORTS), expired, Block.Member::at);
         deleteWhere(suppressed, expired, Long::longValue);
+        members.forget();
+        reports.forget();
     }
 
     private static <V> void deleteWhere(KeyValueStore<String, V> store, long expired, java.util.function.ToLongFunction<V> at) {

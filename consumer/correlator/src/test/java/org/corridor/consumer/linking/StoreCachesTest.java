@@ -1,0 +1,108 @@
+package org.corridor.consumer.linking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.corridor.consumer.correlation.GroundTruth;
+import org.corridor.consumer.correlation.Report;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The key matcher's memory of its stores never disagrees with them: after any sequence of writes, with caches far
+ * smaller than the data (so entries are evicted and read again), every read answers what the store holds.
+ */
+class StoreCachesTest {
+
+    private static <V> KeyValueStore<String, V> store(String name, org.apache.kafka.common.serialization.Serde<V> values) {
+        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
+                .withLoggingDisabled().build();
+        MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
+        store.init(context.getStateStoreContext(), store);
+        return store;
+    }
+
+    @Test
+    void aKeysMembersAreWhatTheStoreHoldsWhateverWasEvicted() {
+        KeyValueStore<String, Long> store = store("members", Serdes.Long());
+        KeyIndex index = new KeyIndex(store, 3);
+        Map<String, Map<String, Long>> truth = new TreeMap<>();
+        Random r = new Random(22);
+        List<String> keys = List.of("id:a", "id:b", "event:x:TJ:1", "event:x:TJ:2", "event:x:KZ:1", "id:c", "id:d");
+        for (int i = 0; i < 5_000; i++) {
+            String key = keys.get(r.nextInt(keys.size()));
+            String ref = "agency-" + r.nextInt(3) + "/" + r.nextInt(20);
+            switch (r.nextInt(6)) {
+                case 0, 1, 2 -> {
+                    index.put(key, ref, i);
+                    truth.computeIfAbsent(key, k -> new TreeMap<>()).put(ref, (long) i);
+                }
+                case 3 -> {
+                    index.delete(key, ref);
+                    truth.computeIfAbsent(key, k -> new TreeMap<>()).remove(ref);
+                }
+                case 4 -> {
+                    if (r.nextInt(20) == 0) {
+                        index.deleteAll(key);
+                        truth.remove(key);
+                    }
+                }
+                default -> assertThat(index.members(key)).as("step %d, %s", i, key)
+                        .isEqualTo(truth.getOrDefault(key, Map.of()));
+            }
+            if (r.nextInt(500) == 0) {
+                index.forget();
+            }
+        }
+        for (String key : keys) {
+            assertThat(index.members(key)).isEqualTo(truth.getOrDefault(key, Map.of()));
+            assertThat(scan(store, key)).as("the store itself, %s", key).isEqualTo(truth.getOrDefault(key, Map.of()));
+        }
+    }
+
+    @Test
+    void aReportIsWhatTheStoreHoldsWhateverWasEvicted() {
+        KeyValueStore<String, Block.Member> store = store("reports", Codec.MEMBER);
+        ReportCache cache = new ReportCache(store, 4);
+        List<Report> reports = GroundTruth.generate(2206, 40).reports();
+        Map<String, Block.Member> truth = new TreeMap<>();
+        Random r = new Random(23);
+        for (int i = 0; i < 3_000; i++) {
+            String key = "0\u0000ref-" + r.nextInt(12);
+            switch (r.nextInt(4)) {
+                case 0 -> {
+                    Block.Member m = new Block.Member(reports.get(r.nextInt(reports.size())), i);
+                    cache.put(key, m);
+                    truth.put(key, m);
+                }
+                case 1 -> {
+                    cache.delete(key);
+                    truth.remove(key);
+                }
+                default -> assertThat(cache.get(key)).as("step %d, %s", i, key).isEqualTo(truth.get(key));
+            }
+            if (r.nextInt(300) == 0) {
+                cache.forget();
+            }
+        }
+        for (Map.Entry<String, Block.Member> e : truth.entrySet()) {
+            assertThat(store.get(e.getKey())).isEqualTo(e.getValue());
+        }
+    }
+
+    private static Map<String, Long> scan(KeyValueStore<String, Long> store, String key) {
+        Map<String, Long> found = new TreeMap<>();
+        try (KeyValueIterator<String, Long> it = store.prefixScan(key + "\u0000", new org.apache.kafka.common.serialization.StringSerializer())) {
+            it.forEachRemaining(e -> found.put(e.key.substring(key.length() + 1), e.value));
+        }
+        return found;
+    }
+}
