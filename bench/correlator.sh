@@ -5,6 +5,10 @@
 # the publisher library at 1,000 alerts/s while `bench lag` samples every second the lag of the router's group
 # (corridor-router) and, when enabled, of the correlator's (corridor-correlator: its inputs and its three repartition
 # stages). Each group's verdict: bounded (kept up) or not; the router's rate with the correlator over its rate alone.
+# Then, with the correlator enabled, its capacity: both groups sampled 60 s more while the correlator drains what it
+# still has to read; its records committed per second while the router has nothing left (the machine otherwise idle),
+# over the records one alert costs it (all it committed once drained, over the alerts sent), is the rate of alerts it
+# links flat out on this machine, and that rate over the 1,000 alerts/s offered says how far it is from keeping up.
 # CORRELATOR_SET="key=value ..." adds correlator settings to both runs, e.g. CORRELATOR_SET=corridor.correlator.shards=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,6 +44,11 @@ run_once() {  # LABEL ENABLED
   if [ -n "$c" ]; then
     wait $c || true
     tail -n 1 "$out/lag-correlator-$label.txt"
+    echo "correlator.sh [$label]: the correlator's drain, sampled 60 s more"
+    bench lag --group corridor-router --data-dir "$data" --seconds 60 --out "$out/drain-router-$label.json" > "$out/drain-router-$label.txt" &
+    r=$!
+    bench lag --group corridor-correlator --data-dir "$data" --seconds 60 --out "$out/drain-correlator-$label.json" > "$out/drain-correlator-$label.txt" || true
+    wait $r || true
     curl -s -u "metrics:$(grep '^http-metrics=' "$data/credentials.properties" | cut -d= -f2)" http://localhost:8086/actuator/prometheus \
       | grep -E '^corridor_correlator_(versions|hits|suppressed_keys|notices|failed)' | tee "$out/correlator-metrics-$label.txt" || true
   fi
@@ -55,11 +64,27 @@ out = sys.argv[1]
 base = json.load(open(f"{out}/lag-router-baseline.json"))
 with_c = json.load(open(f"{out}/lag-router-correlating.json"))
 corr = json.load(open(f"{out}/lag-correlator-correlating.json"))
+drain_c = json.load(open(f"{out}/drain-correlator-correlating.json"))["samples"]
+drain_r = {round(x["at"]): x["lag"] for x in json.load(open(f"{out}/drain-router-correlating.json"))["samples"]}
+alerts = 60000 + 2000  # the measured alerts and the warm-up
+# The drain: from the first sample at which the router has nothing left to the first at which the correlator has not either.
+idle = [x for x in drain_c if drain_r.get(round(x["at"]), 1) == 0 or drain_r.get(round(x["at"]) - 1, 1) == 0]
+start = idle[0] if idle else None
+end = next((x for x in drain_c if start and x["at"] > start["at"] and x["lag"] == 0), None)
+drained = end is not None
+if start and not end and drain_c[-1]["at"] > start["at"]:
+    end = drain_c[-1]
+rate = (end["committed"] - start["committed"]) / (end["at"] - start["at"]) if start and end else float("nan")
+per_alert = end["committed"] / alerts if drained else float("nan")
+capacity = rate / per_alert if drained and per_alert else float("nan")
 ratio = with_c["committedPerSecond"] / base["committedPerSecond"] if base["committedPerSecond"] else float("nan")
 summary = {"routerAlonePerSecond": base["committedPerSecond"], "routerBounded": base["bounded"],
            "routerWithCorrelatorPerSecond": with_c["committedPerSecond"], "routerWithCorrelatorBounded": with_c["bounded"],
            "routerRateRatio": round(ratio, 3), "correlatorCommittedPerSecond": corr["committedPerSecond"],
-           "correlatorPeakLag": corr["peak"], "correlatorBounded": corr["bounded"]}
+           "correlatorPeakLag": corr["peak"], "correlatorBounded": corr["bounded"],
+           "correlatorDrained": drained, "correlatorDrainRecordsPerSecond": round(rate), "correlatorRecordsPerAlert": round(per_alert, 2),
+           "correlatorCapacityAlertsPerSecond": round(capacity) if capacity == capacity else None,
+           "correlatorCapacityOverOffered": round(capacity / 1000, 2) if capacity == capacity else None}
 json.dump(summary, open(f"{out}/summary.json", "w"), indent=1)
 print("correlator.sh:", json.dumps(summary))
 PY
