@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Does the correlator keep up with 1,000 alerts/s? bench/correlator.sh [OUT_DIR] (about 6 minutes on 2 cores).
+# Does the correlator keep up with 1,000 alerts/s? bench/correlator.sh [OUT_DIR] (about 8 minutes on 2 cores).
 # Twice, each on a fresh embedded platform (the exec jar of ./corridor up): first with the correlator disabled
 # (corridor.correlator.enabled=false: the baseline, the router alone), then enabled. Each time 60,000 alerts go through
 # the publisher library at 1,000 alerts/s while `bench lag` samples every second the lag of the router's group
