@@ -131,6 +131,21 @@ final class Codec {
         return new Verdict(pair, a, b, kind < 0 ? null : Link.Kind.values()[kind], score, keys, reason);
     });
 
+    /**
+     * The latest routed version of an alert and its keys, once per version. Still reads the JSON that correlators
+     * before this format kept in that store ({@code {} is no format version), so an upgrade keeps its state.
+     */
+    static final Serde<Latest> LATEST = readingJsonToo(serde((out, l) -> {
+        out.writeInt(l.version());
+        writeStrings(out, l.blocks());
+    }, (in, format) -> new Latest(in.readInt(), new HashSet<>(readStrings(in)))), Latest.class);
+
+    private static <T> Serde<T> readingJsonToo(Serde<T> binary, Class<T> type) {
+        Serde<T> json = Json.serde(type);
+        return Serdes.serdeFrom(binary.serializer(), (topic, data) -> data != null && data.length > 0 && data[0] == '{'
+                ? json.deserializer().deserialize(topic, data) : binary.deserializer().deserialize(topic, data));
+    }
+
     /** A report; its {@code released} may be null (an alert's facts before its decision). */
     static void writeReport(DataOutputStream out, Report r) throws IOException {
         out.writeUTF(r.agency());

@@ -92,9 +92,12 @@ public final class CorrelatorTopology {
         Serde<Side> sides = Codec.SIDE;
         Serde<ShardOp> ops = Codec.SHARD_OP;
         Serde<Verdict> verdicts = Codec.VERDICT;
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VersionJoiner.HALVES), keys, sides));
+        // Cached: a half usually waits milliseconds for the other, so its put and delete meet in the cache before a
+        // commit and only the tombstone reaches RocksDB and the changelog.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VersionJoiner.HALVES), keys, sides)
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VersionJoiner.LATEST), keys,
-                Json.serde(Latest.class)));
+                Codec.LATEST));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KeyMatcher.MEMBERS), keys,
                 Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KeyMatcher.REPORTS), keys,

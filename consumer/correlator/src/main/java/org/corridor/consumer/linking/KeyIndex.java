@@ -1,5 +1,6 @@
 package org.corridor.consumer.linking;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -7,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.google.common.hash.BloomFilter;
+import com.google.common.hash.Funnels;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -14,19 +17,40 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The members of each blocking key, in the store ({@code <key>\0<ref>} holding when the report was filed) and, for
  * the most recently used keys, in memory too: reading a key's members is a map lookup instead of a scan of the store.
- * The store stays the truth (it is what the changelog restores); every write goes to both, and {@link #forget()}
- * drops the memory when the store was changed behind it or the task starts again. One per task: not thread-safe.
+ * A Bloom filter of every key filed under since the task started (built from the store when it starts) answers for
+ * the keys never filed under, most of those an alert brings (its identifiers, a period of a rare substance and
+ * country), without a scan; a false positive costs only the scan. The store stays the truth (it is what the changelog
+ * restores); every write goes to both, and {@link #forget()} drops the memory when the store was changed behind it
+ * (the filter may still say a key is there once its members are gone: a scan finds none). Built again when the task
+ * starts again. One per task: not thread-safe.
  */
 final class KeyIndex {
 
     private static final char SEPARATOR = '\u0000';
+    /** The filter's false positive rate while it holds no more keys than it was sized for. */
+    private static final double FALSE_POSITIVES = 0.01;
 
     private final KeyValueStore<String, Long> store;
     private final Map<String, Map<String, Long>> cached;
     private final StringSerializer prefixes = new StringSerializer();
+    private final BloomFilter<CharSequence> filed;
 
-    KeyIndex(KeyValueStore<String, Long> store, int cachedKeys) {
+    /**
+     * @param expectedKeys how many keys the filter is sized for at least (it is sized for twice what the store holds
+     *                     when that is more); beyond, it answers "maybe" more often, never wrongly "no"
+     */
+    KeyIndex(KeyValueStore<String, Long> store, int cachedKeys, int expectedKeys) {
         this.store = store;
+        long entries = Math.max(0, store.approximateNumEntries());
+        this.filed = BloomFilter.create(Funnels.stringFunnel(StandardCharsets.UTF_8),
+                Math.max(expectedKeys, Math.min(Integer.MAX_VALUE / 2, 2 * entries)), FALSE_POSITIVES);
+        try (KeyValueIterator<String, Long> all = store.all()) {
+            while (all.hasNext()) {
+                String entry = all.next().key;
+                int at = entry.indexOf(SEPARATOR);
+                filed.put(at < 0 ? entry : entry.substring(0, at));
+            }
+        }
         this.cached = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Map<String, Long>> eldest) {
@@ -39,6 +63,9 @@ final class KeyIndex {
     Map<String, Long> members(String key) {
         Map<String, Long> known = cached.get(key);
         if (known == null) {
+            if (!filed.mightContain(key)) {
+                return Map.of();  // never filed under since the task started, nor before (the store held no entry)
+            }
             known = new HashMap<>();
             try (KeyValueIterator<String, Long> it = store.prefixScan(key + SEPARATOR, prefixes)) {
                 while (it.hasNext()) {
@@ -56,6 +83,11 @@ final class KeyIndex {
         Map<String, Long> known = cached.get(key);
         if (known != null) {
             known.put(ref, at);
+        } else if (filed.put(key)) {
+            // Certainly never filed under before (the filter changed): its only member is this one, no scan needed.
+            Map<String, Long> only = new HashMap<>();
+            only.put(ref, at);
+            cached.put(key, only);
         }
     }
 

@@ -35,7 +35,6 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
     static final String MEMBERS = "correlator-key-members";
     static final String REPORTS = "correlator-shard-reports";
     static final String SUPPRESSED = "correlator-suppressed";
-    private static final char SEPARATOR = '\u0000';
     private static final Logger log = LoggerFactory.getLogger(KeyMatcher.class);
 
     private final Matcher matcher;
@@ -45,10 +44,14 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
     /** Keys whose members, and reports decoded, kept in memory per task (a few tens of MB at most). */
     private static final int CACHED_KEYS = 50_000;
     private static final int CACHED_REPORTS = 30_000;
+    /** Keys the Bloom filter is sized for at least (about 1.2 MB per task at 1 % false positives). */
+    private static final int EXPECTED_KEYS = 1_000_000;
     private ProcessorContext<String, Verdict> context;
     private KeyIndex members;
     private ReportCache reports;
     private KeyValueStore<String, Long> suppressed;
+    /** The suppressed store in memory (a few keys): asked for every key compared, written through. */
+    private Map<String, Long> suppressedNow;
 
     KeyMatcher(Matcher matcher, Duration retention, int maxPerKey, CorrelatorMetrics metrics) {
         this.matcher = matcher;
@@ -61,9 +64,10 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
     public void init(ProcessorContext<String, Verdict> context) {
         this.context = context;
         // Called again when a task starts over (its stores restored to the last commit): nothing older is kept.
-        this.members = new KeyIndex(context.getStateStore(MEMBERS), CACHED_KEYS);
+        this.members = new KeyIndex(context.getStateStore(MEMBERS), CACHED_KEYS, EXPECTED_KEYS);
         this.reports = new ReportCache(context.getStateStore(REPORTS), CACHED_REPORTS);
         this.suppressed = context.getStateStore(SUPPRESSED);
+        this.suppressedNow = readAll(suppressed);
         // Keys nobody files under any more still hold their last reports: dropped once their retention has passed.
         context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, this::expireAll);
     }
@@ -117,7 +121,7 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
         }
         boolean everyVerdict = report.version() > 1 || report.retracted() || !op.leaving().isEmpty();
         for (String other : others) {
-            Block.Member m = reports.get(own(op.shard(), other));
+            Block.Member m = reports.get(op.shard(), other);
             if (m == null || m.at() < expired) {
                 continue;
             }
@@ -131,9 +135,9 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
             members.put(block, ref, now);
         }
         if (filed.isEmpty() && op.entering().isEmpty()) {
-            reports.delete(own(op.shard(), ref));  // it left every key of this shard
+            reports.delete(op.shard(), ref);  // it left every key of this shard
         } else {
-            reports.put(own(op.shard(), ref), new Block.Member(report, now));
+            reports.put(op.shard(), ref, new Block.Member(report, now));
         }
     }
 
@@ -168,7 +172,7 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
     }
 
     private boolean isSuppressed(String block, long expired) {
-        Long since = suppressed.get(block);
+        Long since = suppressedNow.get(block);
         if (since == null) {
             return false;
         }
@@ -176,6 +180,7 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
             return true;
         }
         suppressed.delete(block);
+        suppressedNow.remove(block);
         return false;
     }
 
@@ -186,10 +191,7 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
                 retention);
         members.deleteAll(block);
         suppressed.put(block, now);
-    }
-
-    private static String own(int shard, String ref) {
-        return shard + String.valueOf(SEPARATOR) + ref;
+        suppressedNow.put(block, now);
     }
 
     private void expireAll(long wallClock) {
@@ -199,6 +201,15 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
         deleteWhere(suppressed, expired, Long::longValue);
         members.forget();
         reports.forget();
+        suppressedNow = readAll(suppressed);
+    }
+
+    private static Map<String, Long> readAll(KeyValueStore<String, Long> store) {
+        Map<String, Long> all = new java.util.HashMap<>();
+        try (KeyValueIterator<String, Long> it = store.all()) {
+            it.forEachRemaining(e -> all.put(e.key, e.value));
+        }
+        return all;
     }
 
     private static <V> void deleteWhere(KeyValueStore<String, V> store, long expired, java.util.function.ToLongFunction<V> at) {

@@ -17,37 +17,49 @@ final class ReportCache {
     /** Marks a report known to be absent from the store. */
     private static final Optional<Block.Member> ABSENT = Optional.empty();
 
+    private static final char SEPARATOR = '\u0000';
+
+    /** A report's key in memory: its hash is its ref's, which Java keeps, so a lookup builds no string. */
+    private record Key(int shard, String ref) {
+    }
+
     private final KeyValueStore<String, Block.Member> store;
-    private final Map<String, Optional<Block.Member>> cached;
+    private final Map<Key, Optional<Block.Member>> cached;
 
     ReportCache(KeyValueStore<String, Block.Member> store, int cachedReports) {
         this.store = store;
         this.cached = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Optional<Block.Member>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Key, Optional<Block.Member>> eldest) {
                 return size() > cachedReports;
             }
         };
     }
 
-    /** The report under the key, or null. */
-    Block.Member get(String key) {
+    /** The shard's report of the ref, or null. */
+    Block.Member get(int shard, String ref) {
+        Key key = new Key(shard, ref);
         Optional<Block.Member> known = cached.get(key);
         if (known == null) {
-            known = Optional.ofNullable(store.get(key));
+            known = Optional.ofNullable(store.get(storeKey(shard, ref)));
             cached.put(key, known);
         }
         return known.orElse(null);
     }
 
-    void put(String key, Block.Member member) {
-        store.put(key, member);
-        cached.put(key, Optional.of(member));
+    void put(int shard, String ref, Block.Member member) {
+        store.put(storeKey(shard, ref), member);
+        cached.put(new Key(shard, ref), Optional.of(member));
     }
 
-    void delete(String key) {
-        store.delete(key);
-        cached.put(key, ABSENT);
+    void delete(int shard, String ref) {
+        store.delete(storeKey(shard, ref));
+        cached.put(new Key(shard, ref), ABSENT);
+    }
+
+    /** {@code <shard>\0<ref>}: the store holds each report once per shard. */
+    static String storeKey(int shard, String ref) {
+        return shard + String.valueOf(SEPARATOR) + ref;
     }
 
     /** Drops what is held in memory; the store is read again. */

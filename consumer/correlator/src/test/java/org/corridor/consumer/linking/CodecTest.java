@@ -37,6 +37,17 @@ class CodecTest {
     }
 
     @Test
+    void theLatestVersionReadsBackAndSoDoesTheJsonOfEarlierCorrelators() {
+        Latest latest = new Latest(3, java.util.Set.of("event:heroin:TJ:2500", "id:container:MSCU1234565"));
+        roundTrip(Codec.LATEST, latest);
+        roundTrip(Codec.LATEST, new Latest(1, java.util.Set.of()));
+        byte[] json = Json.serde(Latest.class).serializer().serialize("t", latest);
+        assertThat(json[0]).isEqualTo((byte) '{');
+        assertThat(Codec.LATEST.deserializer().deserialize("t", json)).isEqualTo(latest);
+        assertThat(Codec.LATEST.serializer().serialize("t", latest)[0]).isEqualTo((byte) 2);
+    }
+
+    @Test
     void aValueOfAnotherFormatIsRefusedNotMisread() {
         byte[] bytes = Codec.MEMBER.serializer().serialize("t", new Block.Member(GroundTruth.generate(1, 1).reports().get(0), 1));
         bytes[0] = 9;

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The key matcher's memory of its stores never disagrees with them: after any sequence of writes, with caches far
- * smaller than the data (so entries are evicted and read again), every read answers what the store holds.
+ * smaller than the data (so entries are evicted and read again) and a Bloom filter of the keys far smaller than the
+ * keys (so it answers "maybe" for keys never filed under), every read answers what the store holds; so does an index
+ * built again on a store that already holds entries, as when a task starts again.
  */
 class StoreCachesTest {
 
@@ -33,12 +35,23 @@ class StoreCachesTest {
     @Test
     void aKeysMembersAreWhatTheStoreHoldsWhateverWasEvicted() {
         KeyValueStore<String, Long> store = store("members", Serdes.Long());
-        KeyIndex index = new KeyIndex(store, 3);
+        KeyIndex index = new KeyIndex(store, 3, 2);
         Map<String, Map<String, Long>> truth = new TreeMap<>();
         Random r = new Random(22);
-        List<String> keys = List.of("id:a", "id:b", "event:x:TJ:1", "event:x:TJ:2", "event:x:KZ:1", "id:c", "id:d");
-        for (int i = 0; i < 5_000; i++) {
-            String key = keys.get(r.nextInt(keys.size()));
+        List<String> keys = new java.util.ArrayList<>(List.of("id:a", "id:b", "event:x:TJ:1", "event:x:TJ:2", "event:x:KZ:1", "id:c", "id:d"));
+        for (int k = 0; k < 40; k++) {
+            keys.add("id:only-once-" + k);
+        }
+        int filedUnder = 7;  // the first keys are filed under; the others only asked for, until they are filed under too
+        for (int i = 0; i < 8_000; i++) {
+            String key = keys.get(r.nextInt(filedUnder));
+            if (r.nextInt(4) == 0) {
+                String asked = keys.get(r.nextInt(keys.size()));
+                assertThat(index.members(asked)).as("step %d, %s", i, asked).isEqualTo(truth.getOrDefault(asked, Map.of()));
+            }
+            if (i % 200 == 199 && filedUnder < keys.size()) {
+                filedUnder++;
+            }
             String ref = "agency-" + r.nextInt(3) + "/" + r.nextInt(20);
             switch (r.nextInt(6)) {
                 case 0, 1, 2 -> {
@@ -61,6 +74,9 @@ class StoreCachesTest {
             if (r.nextInt(500) == 0) {
                 index.forget();
             }
+            if (r.nextInt(700) == 0) {
+                index = new KeyIndex(store, 3, 2);  // the task starts again on the store as it is
+            }
         }
         for (String key : keys) {
             assertThat(index.members(key)).isEqualTo(truth.getOrDefault(key, Map.of()));
@@ -76,25 +92,31 @@ class StoreCachesTest {
         Map<String, Block.Member> truth = new TreeMap<>();
         Random r = new Random(23);
         for (int i = 0; i < 3_000; i++) {
-            String key = "0\u0000ref-" + r.nextInt(12);
+            int shard = r.nextInt(2);
+            String ref = "ref-" + r.nextInt(12);
+            String key = ReportCache.storeKey(shard, ref);
             switch (r.nextInt(4)) {
                 case 0 -> {
                     Block.Member m = new Block.Member(reports.get(r.nextInt(reports.size())), i);
-                    cache.put(key, m);
+                    cache.put(shard, ref, m);
                     truth.put(key, m);
                 }
                 case 1 -> {
-                    cache.delete(key);
+                    cache.delete(shard, ref);
                     truth.remove(key);
                 }
-                default -> assertThat(cache.get(key)).as("step %d, %s", i, key).isEqualTo(truth.get(key));
+                default -> assertThat(cache.get(shard, ref)).as("step %d, %s", i, key).isEqualTo(truth.get(key));
             }
             if (r.nextInt(300) == 0) {
                 cache.forget();
             }
         }
+        assertThat(ReportCache.storeKey(2, "tj-drug-control/x")).isEqualTo("2\u0000tj-drug-control/x");
         for (Map.Entry<String, Block.Member> e : truth.entrySet()) {
             assertThat(store.get(e.getKey())).isEqualTo(e.getValue());
+        }
+        try (KeyValueIterator<String, Block.Member> all = store.all()) {
+            all.forEachRemaining(e -> assertThat(truth).as("the store holds only what was put, %s", e.key).containsKey(e.key));
         }
     }
 
