@@ -22,7 +22,8 @@ import org.corridor.schemas.topics.Topics;
 /**
  * Reads every feed and the audit topic (read_committed) from where they ended when it started, on a thread of its
  * own. A feed record of one of this run's alerts is timed against the alert's intended send time; a routing
- * decision adds its recipients to the feed records to expect.
+ * decision adds its recipients to the feed records to expect. Given no bodies it reads only the audit: the decisions
+ * are counted and no feed record is expected.
  */
 public final class FeedWatcher implements AutoCloseable {
 
@@ -35,6 +36,7 @@ public final class FeedWatcher implements AutoCloseable {
     private final AtomicLong decided = new AtomicLong();
     private final AtomicLong allDecisions = new AtomicLong();
     private final Thread thread;
+    private final boolean watchesFeeds;
     private volatile boolean running = true;
     private volatile long lastFeedRecordNanos;
 
@@ -46,6 +48,7 @@ public final class FeedWatcher implements AutoCloseable {
                 AvroDeserializer<RoutingDecision> decisions) {
         this.intended = intended;
         this.decisions = decisions;
+        this.watchesFeeds = !bodies.isEmpty();
         Map<String, Object> props = new HashMap<>(client);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -74,7 +77,7 @@ public final class FeedWatcher implements AutoCloseable {
                     allDecisions.incrementAndGet();
                     if (r.key() != null && intended.containsKey(r.key())) {
                         RoutingDecision d = decisions.deserialize(r.topic(), r.value());
-                        expected.addAndGet(d.getRecipients().size());
+                        expected.addAndGet(watchesFeeds ? d.getRecipients().size() : 0);
                         decided.incrementAndGet();
                     }
                     continue;
@@ -127,11 +130,16 @@ public final class FeedWatcher implements AutoCloseable {
 
     /** A watcher of every body's feed, reading the routing decisions with the platform's registry settings. */
     public static FeedWatcher ofAllBodies(org.corridor.support.security.ClientConfigFile client, Map<String, Long> intended) {
+        return of(client, intended, true);
+    }
+
+    /** With {@code feeds} false, a watcher of the routing decisions only. */
+    public static FeedWatcher of(org.corridor.support.security.ClientConfigFile client, Map<String, Long> intended, boolean feeds) {
         AvroDeserializer<RoutingDecision> decisions = org.corridor.support.serde.Serdes.reader(
                 new org.corridor.support.registry.CachingSchemaRegistryClient(
                         org.corridor.support.registry.RegistryClientConfig.from(client.serde())), RoutingDecision.class);
-        return new FeedWatcher(client.kafka(), List.copyOf(org.corridor.schemas.reference.ReferenceData.defaults().bodyIds()),
-                intended, decisions);
+        return new FeedWatcher(client.kafka(), feeds ? List.copyOf(org.corridor.schemas.reference.ReferenceData.defaults().bodyIds())
+                : List.of(), intended, decisions);
     }
 
     public static Map<String, Long> newIntendedMap() {

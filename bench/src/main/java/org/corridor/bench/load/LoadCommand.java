@@ -72,6 +72,11 @@ public final class LoadCommand implements Callable<Integer> {
             description = "do not time the lines the file sinks write under <data-dir>/feeds (timed by default, each once on disk)")
     boolean noSinks;
 
+    @Option(names = "--no-feeds",
+            description = "read only the routing decisions, not the feeds (no end-to-end figures): for a run that measures"
+                    + " something else, so that timing every feed record takes no CPU from it; implies --no-sinks")
+    boolean noFeeds;
+
     @Option(names = "--timeout", defaultValue = "180", description = "seconds to wait for the last feed record (${DEFAULT-VALUE})")
     int timeoutSeconds;
 
@@ -102,8 +107,8 @@ public final class LoadCommand implements Callable<Integer> {
         double recordBytes = measured.stream().limit(1000).mapToInt(a -> avroSize(a)).average().orElse(0);
 
         Map<String, Long> intended = FeedWatcher.newIntendedMap();
-        try (FeedWatcher watcher = FeedWatcher.ofAllBodies(files.client(), intended);
-             SinkTailer tailer = noSinks ? null : new SinkTailer(dataDir.resolve("feeds"), intended);
+        try (FeedWatcher watcher = FeedWatcher.of(files.client(), intended, !noFeeds);
+             SinkTailer tailer = noSinks || noFeeds ? null : new SinkTailer(dataDir.resolve("feeds"), intended);
              sender) {
             console.printf("load: %s, %s, %d alerts after %d to warm up, %d agencies, alert %.0f bytes (Avro)%n", mode,
                     rate == 0 ? "flat out" : rate + " alerts/s", count, warmup, agencies.size(), recordBytes);
@@ -169,9 +174,13 @@ public final class LoadCommand implements Callable<Integer> {
 
     private void print(PrintWriter console, LoadResult r, long decided) {
         console.printf("load: %d accepted, %d failed in %.1f s: %.0f alerts/s%n", r.accepted(), r.failed(), r.seconds(), r.alertsPerSecond());
-        console.printf("load: %d of %d feed records (%d decisions): %.0f feed records/s%n", r.feedRecords(),
-                r.expectedFeedRecords(), decided, r.feedRecordsPerSecond());
-        console.printf("load: end to end %s%n", r.endToEnd());
+        if (noFeeds) {
+            console.printf("load: %d routing decisions; feeds not read (--no-feeds)%n", decided);
+        } else {
+            console.printf("load: %d of %d feed records (%d decisions): %.0f feed records/s%n", r.feedRecords(),
+                    r.expectedFeedRecords(), decided, r.feedRecordsPerSecond());
+            console.printf("load: end to end %s%n", r.endToEnd());
+        }
         if (r.endToEndSink() != null) {
             console.printf("load: %d of %d sink lines on disk; end to end to the sink %s%n", r.sinkLines(),
                     r.expectedFeedRecords(), r.endToEndSink());

@@ -17,7 +17,7 @@ import picocli.CommandLine;
 /**
  * The load generator works end to end against the secured embedded platform, in every mode: every alert accepted,
  * every feed record the routing decisions name seen on its feed and as a line on disk in its body's file sink, and a
- * JSON result written. It measures nothing here: speed is
+ * JSON result written; with {@code --no-feeds}, every decision and nothing else. It measures nothing here: speed is
  * for bench/run.sh.
  */
 class LoadCommandIT {
@@ -45,6 +45,18 @@ class LoadCommandIT {
                 assertThat(r.at("/endToEndSink/count").asLong()).isEqualTo(r.get("sinkLines").asLong());
                 assertThat(text.toString()).contains("load: end to end p50");
             }
+            // --no-feeds: done when every accepted alert's decision is seen, no feed record expected or timed.
+            StringWriter text = new StringWriter();
+            Path out = data.resolve("load-no-feeds.json");
+            int exit = new CommandLine(new LoadCommand()).setOut(new PrintWriter(text)).execute("--alerts", "200",
+                    "--warmup", "20", "--data-dir", data.toString(), "--no-feeds", "--no-progress", "--out", out.toString());
+            assertThat(exit).as(text.toString()).isZero();
+            JsonNode r = JsonMapper.shared().readTree(out.toFile());
+            assertThat(r.get("accepted").asLong()).isEqualTo(200);
+            assertThat(r.get("expectedFeedRecords").asLong()).isZero();
+            assertThat(r.get("feedRecords").asLong()).isZero();
+            assertThat(r.get("sinkLines").asLong()).isZero();
+            assertThat(text.toString()).contains("load: 200 routing decisions; feeds not read (--no-feeds)");
         }
     }
 }
