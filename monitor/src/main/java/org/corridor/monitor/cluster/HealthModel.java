@@ -117,6 +117,7 @@ public final class HealthModel {
         return switch (topic) {
             case Topics.DEAD_LETTERS -> "dead-letters";
             case Topics.AUDIT -> "audit";
+            case Topics.ROUTED_VERSIONS -> "routed";
             case Topics.RECEIPTS, Topics.INBOX_RECEIPTS -> "receipts";
             case "alerts.recipients" -> "recipients";
             case "_schemas" -> "registry";

@@ -73,8 +73,8 @@ public final class AccessPlan {
     }
 
     /**
-     * The router: reads every inbound and responses topic, writes feeds, inboxes, audit, dead letters and recipients
-     * in transactions; reads the audit back for its hash chain's head.
+     * The router: reads every inbound and responses topic, writes feeds, inboxes, audit, routed versions (the
+     * correlator's input), dead letters and recipients in transactions; reads the audit back for its hash chain's head.
      */
     public static List<AclBinding> router() {
         String p = Principals.ROUTER;
@@ -83,7 +83,7 @@ public final class AccessPlan {
         topic(acls, p, Topics.RESPONSES_PREFIX, PatternType.PREFIXED, AclOperation.READ, AclOperation.DESCRIBE);
         topic(acls, p, Topics.INBOX_PREFIX, PatternType.PREFIXED, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
         topic(acls, p, Topics.FEED_PREFIX, PatternType.PREFIXED, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
-        for (String t : List.of(Topics.DEAD_LETTERS, Topics.DEAD_LETTER_SUMMARY)) {
+        for (String t : List.of(Topics.DEAD_LETTERS, Topics.DEAD_LETTER_SUMMARY, Topics.ROUTED_VERSIONS)) {
             topic(acls, p, t, PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
         }
         // A new owner of an audit partition reads its last committed decision: the head its next decision names.
@@ -172,16 +172,16 @@ public final class AccessPlan {
     }
 
     /**
-     * The correlator, a Kafka Streams application: reads every inbound topic and the audit (as the router does, it
-     * sees every alert), writes only {@code alerts.correlations} and the parties' links topics ({@code alerts.links.*},
-     * each party's share of the hits); its internal topics (repartitions, changelogs), group
-     * and transactional ids all start with its application id.
+     * The correlator, a Kafka Streams application: reads only {@code alerts.routed}, the versions the router routed
+     * with its decisions (so it sees every routed alert, and nothing the router refused), writes only
+     * {@code alerts.correlations} and the parties' links topics ({@code alerts.links.*}, each party's share of the
+     * hits); its internal topics (repartitions, changelogs), group and transactional ids all start with its
+     * application id. It reads no inbound topic and no audit.
      */
     public static List<AclBinding> correlator() {
         String p = Principals.CORRELATOR;
         List<AclBinding> acls = new ArrayList<>();
-        topic(acls, p, Topics.INBOUND_PREFIX, PatternType.PREFIXED, AclOperation.READ, AclOperation.DESCRIBE);
-        topic(acls, p, Topics.AUDIT, PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
+        topic(acls, p, Topics.ROUTED_VERSIONS, PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
         topic(acls, p, Topics.CORRELATIONS, PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
         topic(acls, p, Topics.LINKS_PREFIX, PatternType.PREFIXED, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
         topic(acls, p, Groups.CORRELATOR + "-", PatternType.PREFIXED, AclOperation.READ, AclOperation.WRITE,

@@ -133,6 +133,32 @@ class AccessPlanTest {
         });
     }
 
+    /**
+     * The routed versions hold every routed alert's content: only the router writes them and only the correlator reads
+     * them; the correlator reads no inbound topic and no audit.
+     */
+    @Test
+    void onlyTheRouterWritesTheRoutedVersionsAndOnlyTheCorrelatorReadsThem() {
+        List<AclBinding> all = new java.util.ArrayList<>();
+        all.addAll(AccessPlan.agency("tj-drug-control"));
+        all.addAll(AccessPlan.body("EUROPOL"));
+        all.addAll(AccessPlan.router());
+        all.addAll(AccessPlan.registry("corridor-schema-registry"));
+        all.addAll(AccessPlan.monitor());
+        all.addAll(AccessPlan.ingest());
+        all.addAll(AccessPlan.subscriber(List.of("EUROPOL")));
+        all.addAll(AccessPlan.correlator());
+        String topic = "alerts.routed";
+        assertThat(all).filteredOn(a -> a.pattern().resourceType() == ResourceType.TOPIC && covers(a, topic)
+                        && (a.entry().operation() == AclOperation.READ || a.entry().operation() == AclOperation.ALL))
+                .extracting(a -> a.entry().principal()).containsExactly("User:correlator");
+        assertThat(all).filteredOn(a -> writes(a) && covers(a, topic)).extracting(a -> a.entry().principal())
+                .containsExactly("User:router");
+        assertThat(AccessPlan.correlator()).filteredOn(a -> a.pattern().resourceType() == ResourceType.TOPIC
+                        && a.entry().operation() == AclOperation.READ)
+                .extracting(a -> a.pattern().name()).containsExactlyInAnyOrder(topic, "corridor-correlator-");
+    }
+
     private static boolean writes(AclBinding a) {
         return a.pattern().resourceType() == ResourceType.TOPIC
                 && (a.entry().operation() == AclOperation.WRITE || a.entry().operation() == AclOperation.ALL);

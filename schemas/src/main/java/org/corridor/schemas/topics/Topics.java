@@ -31,6 +31,12 @@ public final class Topics {
     public static final String FEED_PREFIX = "alerts.feed.";
     /** One RoutingDecision per routed alert version. */
     public static final String AUDIT = "alerts.audit";
+
+    /**
+     * Each routed alert version with its decision ({@code RoutedVersion}), by the router in the transaction that routes
+     * it; the correlator's only input. Keyed by {@code <agency>/<alert id>}.
+     */
+    public static final String ROUTED_VERSIONS = "alerts.routed";
     /** Delivery receipts and acknowledgements. */
     public static final String RECEIPTS = "alerts.receipts";
     /**
@@ -236,6 +242,7 @@ public final class Topics {
         }
         return switch (topic) {
             case AUDIT -> new TopicSpec(topic, RoutingDecision.class, kept(), List.of());
+            case ROUTED_VERSIONS -> new TopicSpec(topic, org.corridor.schemas.avro.RoutedVersion.class, kept(), List.of(Groups.CORRELATOR));
             case RECEIPTS -> new TopicSpec(topic, DeliveryReceipt.class, retained(RECEIPTS_RETENTION), List.of());
             case INBOX_RECEIPTS -> new TopicSpec(topic, InboxReceipt.class, retained(RECEIPTS_RETENTION), List.of());
             case CORRELATIONS -> new TopicSpec(topic, CorrelationHit.class, retained(RECEIPTS_RETENTION), List.of());

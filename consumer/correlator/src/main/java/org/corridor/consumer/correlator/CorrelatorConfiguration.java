@@ -10,7 +10,6 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -27,8 +26,7 @@ import org.corridor.consumer.routing.Relevance;
 import org.corridor.consumer.routing.RoutingRules;
 import org.corridor.schemas.avro.CorrelationHit;
 import org.corridor.schemas.avro.CorrelationNotice;
-import org.corridor.schemas.avro.RoutingDecision;
-import org.corridor.schemas.avro.TraffickingAlert;
+import org.corridor.schemas.avro.RoutedVersion;
 import org.corridor.schemas.reference.ReferenceData;
 import org.corridor.schemas.registry.SchemaRegistryClient;
 import org.corridor.schemas.topics.Groups;
@@ -90,8 +88,8 @@ public class CorrelatorConfiguration {
             TopicAdmin.ensure(admin, linksTopics(admin, reference), p.partitions(), p.replicationFactor());
         }
         Topology topology = CorrelatorTopology.build(new CorrelatorTopology.Settings(settings, p.retention(), p.maxPerKey(),
-                        p.halfLife(), p.shards()), Serdes.reader(correlatorRegistry, TraffickingAlert.class),
-                Serdes.reader(correlatorRegistry, RoutingDecision.class), Serdes.writer(correlatorRegistry, CorrelationHit.class),
+                        p.shards()), Serdes.reader(correlatorRegistry, RoutedVersion.class),
+                Serdes.writer(correlatorRegistry, CorrelationHit.class),
                 Serdes.writer(correlatorRegistry, CorrelationNotice.class), disclosure, metrics);
         return new CorrelatorStreams(topology, streamsConfig(kafka, p), p.enabled());
     }
@@ -127,8 +125,6 @@ public class CorrelatorConfiguration {
         Path state = p.stateDir() != null ? p.stateDir() : Files.createTempDirectory("corridor-correlator-");
         Files.createDirectories(state);
         c.put(StreamsConfig.STATE_DIR_CONFIG, state.toAbsolutePath().toString());
-        // New agencies' inbound topics are picked up within seconds.
-        c.put(StreamsConfig.consumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG), 5000);
         return c;
     }
 

@@ -22,7 +22,6 @@ import org.springframework.validation.annotation.Validated;
  * @param threshold         the event score a link needs
  * @param retention         how long a report stays filed under its keys
  * @param maxPerKey         how many reports may share a key before it is suppressed as too common
- * @param halfLife          how long an alert without its decision (or the reverse) waits for the other
  * @param stateDir          where Kafka Streams keeps its RocksDB stores (rebuilt from their changelogs if lost)
  * @param threads           stream threads; more instances or threads share the partitions (3 threads: one per
  *                          partition of the default topics, for a host of its own; 1 leaves the CPU of a shared host
@@ -41,7 +40,6 @@ public record CorrelatorProperties(
         @DefaultValue("0.70") @DecimalMin("0.0") @DecimalMax("1.0") double threshold,
         @DefaultValue("90d") @NotNull Duration retention,
         @DefaultValue("50") @Min(2) int maxPerKey,
-        @DefaultValue("7d") @NotNull Duration halfLife,
         Path stateDir,
         @DefaultValue("1") @Min(1) int threads,
         @DefaultValue("3") @Min(1) @Max(256) int shards,

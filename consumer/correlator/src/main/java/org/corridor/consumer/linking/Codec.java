@@ -73,25 +73,6 @@ final class Codec {
         });
     }
 
-    static final Serde<Side> SIDE = serde((out, s) -> {
-        out.writeInt(s.version());
-        out.writeLong(s.at());
-        out.writeBoolean(s.facts() != null);
-        if (s.facts() != null) {
-            writeReport(out, s.facts());
-        }
-        out.writeBoolean(s.released() != null);
-        if (s.released() != null) {
-            writeReleased(out, s.released());
-        }
-    }, (in, format) -> {
-        int version = in.readInt();
-        long at = in.readLong();
-        Report facts = in.readBoolean() ? readReport(in, format) : null;
-        Report.Released released = in.readBoolean() ? readReleased(in, format) : null;
-        return new Side(version, facts, released, at);
-    });
-
     static final Serde<ShardOp> SHARD_OP = serde((out, op) -> {
         out.writeInt(op.shard());
         writeStrings(out, op.entering());

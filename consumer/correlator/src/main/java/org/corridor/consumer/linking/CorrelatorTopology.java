@@ -21,15 +21,14 @@ import org.corridor.consumer.correlation.MatchSettings;
 import org.corridor.consumer.correlation.Matcher;
 import org.corridor.schemas.avro.CorrelationHit;
 import org.corridor.schemas.avro.CorrelationNotice;
-import org.corridor.schemas.avro.RoutingDecision;
-import org.corridor.schemas.avro.TraffickingAlert;
+import org.corridor.schemas.avro.RoutedVersion;
 import org.corridor.schemas.topics.Topics;
 
 /**
- * The correlator's topology, in three stages joined by repartition topics:
+ * The correlator's topology, in three stages, the later two behind repartition topics:
  * <ol>
- * <li>{@code by-alert}: the inbound alerts ({@code alerts.in.*}) and the audit's decisions, keyed by the alert's ref,
- * joined per version ({@link VersionJoiner}) and filed under their blocking keys ({@link Blocks});</li>
+ * <li>{@code by-alert}: the routed versions ({@code alerts.routed}, each alert version with the router's decision,
+ * keyed by the alert's ref) filed under their blocking keys ({@link VersionFiler}, {@link Blocks});</li>
  * <li>{@code by-shard}: the blocking keys grouped in {@code shards} (one partition each); each key's reports, and its
  * neighbouring periods', compared with the one entering or leaving it ({@link KeyMatcher});</li>
  * <li>{@code by-pair}: each pair's verdicts turned into hits and withdrawals ({@link PairDecider}) on
@@ -45,15 +44,14 @@ public final class CorrelatorTopology {
      * @param settings  the matcher's window, tolerance and threshold
      * @param retention how long a report stays filed under its keys (it can be linked to reports routed that long after)
      * @param maxPerKey how many reports may share a key before it is suppressed as too common
-     * @param halfLife  how long half of a version (facts without a decision, or the reverse) waits for the other
      * @param shards    shards of the blocking keys, each a partition of the by-shard stage (changing it needs a reset of
      *                  the correlator's state, as a repartition topic's partition count always does)
      */
-    public record Settings(MatchSettings settings, Duration retention, int maxPerKey, Duration halfLife, int shards) {
+    public record Settings(MatchSettings settings, Duration retention, int maxPerKey, int shards) {
 
         /** With {@link #DEFAULT_SHARDS} shards. */
-        public Settings(MatchSettings settings, Duration retention, int maxPerKey, Duration halfLife) {
-            this(settings, retention, maxPerKey, halfLife, DEFAULT_SHARDS);
+        public Settings(MatchSettings settings, Duration retention, int maxPerKey) {
+            this(settings, retention, maxPerKey, DEFAULT_SHARDS);
         }
 
         public Settings {
@@ -65,9 +63,6 @@ public final class CorrelatorTopology {
             }
             if (maxPerKey < 2) {
                 throw new IllegalArgumentException("maxPerKey must be at least 2, not " + maxPerKey);
-            }
-            if (halfLife.isNegative() || halfLife.isZero()) {
-                throw new IllegalArgumentException("halfLife must be positive, not " + halfLife);
             }
         }
     }
@@ -84,19 +79,13 @@ public final class CorrelatorTopology {
         });
     }
 
-    public static Topology build(Settings s, Deserializer<TraffickingAlert> alerts, Deserializer<RoutingDecision> decisions,
-                                 Serializer<CorrelationHit> hits, Serializer<CorrelationNotice> notices,
-                                 Disclosure disclosure, CorrelatorMetrics metrics) {
+    public static Topology build(Settings s, Deserializer<RoutedVersion> routed, Serializer<CorrelationHit> hits,
+                                 Serializer<CorrelationNotice> notices, Disclosure disclosure, CorrelatorMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<String> keys = Serdes.String();
-        Serde<Side> sides = Codec.SIDE;
         Serde<ShardOp> ops = Codec.SHARD_OP;
         Serde<Verdict> verdicts = Codec.VERDICT;
-        // Cached: a half usually waits milliseconds for the other, so its put and delete meet in the cache before a
-        // commit and only the tombstone reaches RocksDB and the changelog.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VersionJoiner.HALVES), keys, sides)
-                .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VersionJoiner.LATEST), keys,
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VersionFiler.LATEST), keys,
                 Codec.LATEST));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KeyMatcher.MEMBERS), keys,
                 Serdes.Long()));
@@ -107,16 +96,11 @@ public final class CorrelatorTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PairDecider.PAIRS), keys,
                 Json.serde(PairState.class)));
 
-        KStream<String, Side> facts = builder.stream(Topics.INBOUND_PATTERN, Consumed.with(keys, Serdes.ByteArray())
-                        .withName("inbound-alerts"))
-                .process(() -> Inputs.alerts(alerts, metrics));
-        KStream<String, Side> released = builder.stream(Topics.AUDIT, Consumed.with(keys, Serdes.ByteArray())
-                        .withName("routing-decisions"))
-                .process(() -> Inputs.decisions(decisions, metrics));
-        KStream<String, CorrelationHit> decided = facts.merge(released)
-                .repartition(Repartitioned.with(keys, sides).withName("by-alert"))
-                .process(() -> new VersionJoiner(s.settings(), s.shards(), s.halfLife(), metrics), VersionJoiner.HALVES,
-                        VersionJoiner.LATEST)
+        // The router keys each routed version by its ref: every version of an alert arrives in one task, in order.
+        KStream<String, CorrelationHit> decided = builder.stream(Topics.ROUTED_VERSIONS, Consumed.with(keys, Serdes.ByteArray())
+                        .withName("routed-versions"))
+                .process(() -> Inputs.routed(routed, metrics))
+                .process(() -> new VersionFiler(s.settings(), s.shards(), metrics), VersionFiler.LATEST)
                 // Shard n is partition n: one record per version and shard, each shard's keys and reports in one task.
                 .repartition(Repartitioned.with(keys, ops).withName("by-shard").withNumberOfPartitions(s.shards())
                         .withStreamPartitioner((topic, key, op, partitions) -> Optional.of(Set.of(op.shard() % partitions))))

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.corridor.consumer.correlation.Report;
 import org.corridor.schemas.avro.EffectiveMarkings;
 import org.corridor.schemas.avro.HandlingCode;
+import org.corridor.schemas.avro.RoutedVersion;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.Tlp;
 import org.corridor.schemas.avro.TraffickingAlert;
@@ -19,15 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The topology's two inputs, each read into a {@link Side} keyed by the alert's ref ({@code <agency>/<alert id>}):
- * <ul>
- * <li>an inbound alert, under the agency its topic belongs to (never the agency the record claims: a record claiming
- * another is dead-lettered by the router, gets no decision and so is never filed);</li>
- * <li>a routing decision on an alert version (decisions on responses are not about alerts), with its recipients and
- * effective markings; a decision without markings, or with markings this correlator does not know, counts as TLP:RED and H2, so it tells no originator anything.</li>
- * </ul>
- * A record that cannot be read is skipped and counted; a registry that cannot answer now stops the task, which Kafka
- * Streams restarts from its last commit.
+ * The topology's input, {@code alerts.routed}: each alert version the router routed, with its decision (recipients and
+ * effective markings), read into a {@link Report} keyed by the alert's ref ({@code <agency>/<alert id>}). The router
+ * writes it in the transaction that routes the version, so a record the router refused (dead-lettered) is never there,
+ * and its alert's agency is the one whose inbound topic it came from. A decision without markings, or with markings
+ * this correlator does not know, counts as TLP:RED and H2, so it tells no originator anything. A record that cannot be
+ * read, or whose key, alert and decision do not name the same version, is skipped and counted; a registry that cannot
+ * answer now stops the task, which Kafka Streams restarts from its last commit.
  */
 final class Inputs {
 
@@ -36,53 +35,12 @@ final class Inputs {
     private Inputs() {
     }
 
-    static Processor<String, byte[], String, Side> alerts(Deserializer<TraffickingAlert> reader, CorrelatorMetrics metrics) {
+    static Processor<String, byte[], String, Report> routed(Deserializer<RoutedVersion> reader, CorrelatorMetrics metrics) {
         return new Processor<>() {
-            private ProcessorContext<String, Side> context;
+            private ProcessorContext<String, Report> context;
 
             @Override
-            public void init(ProcessorContext<String, Side> context) {
-                this.context = context;
-            }
-
-            @Override
-            public void process(Record<String, byte[]> record) {
-                String topic = context.recordMetadata().map(m -> m.topic()).orElse(null);
-                String agency = topic == null ? null : Topics.agencyOf(topic);
-                if (agency == null || record.value() == null) {
-                    return;
-                }
-                TraffickingAlert alert;
-                try {
-                    alert = reader.deserialize(topic, record.value());
-                } catch (RetriableException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    metrics.unreadable("alert");
-                    log.debug("correlator: skipping an unreadable record of {}: {}", topic, e.toString());
-                    return;
-                }
-                if (alert == null || !agency.equals(alert.getOriginAgency().getAgencyId())) {
-                    return;
-                }
-                Report facts;
-                try {
-                    facts = Report.of(alert, null);
-                } catch (RuntimeException e) {
-                    metrics.unreadable("alert");
-                    return;  // an alert the router would refuse as invalid: no decision will come for it
-                }
-                context.forward(record.withKey(facts.ref()).withValue(Side.facts(facts, record.timestamp())));
-            }
-        };
-    }
-
-    static Processor<String, byte[], String, Side> decisions(Deserializer<RoutingDecision> reader, CorrelatorMetrics metrics) {
-        return new Processor<>() {
-            private ProcessorContext<String, Side> context;
-
-            @Override
-            public void init(ProcessorContext<String, Side> context) {
+            public void init(ProcessorContext<String, Report> context) {
                 this.context = context;
             }
 
@@ -91,22 +49,42 @@ final class Inputs {
                 if (record.value() == null) {
                     return;
                 }
-                RoutingDecision d;
+                RoutedVersion routed;
                 try {
-                    d = reader.deserialize(Topics.AUDIT, record.value());
+                    routed = reader.deserialize(Topics.ROUTED_VERSIONS, record.value());
                 } catch (RetriableException e) {
                     throw e;
                 } catch (RuntimeException e) {
-                    metrics.unreadable("decision");
+                    metrics.unreadable("routed");
+                    log.debug("correlator: skipping an unreadable record of {}: {}", Topics.ROUTED_VERSIONS, e.toString());
                     return;
                 }
-                if (d == null || d.getResponse() != null) {
+                Report report = routed == null ? null : report(routed);
+                if (report == null || !report.ref().equals(record.key())) {
+                    metrics.unreadable("routed");
+                    log.warn("correlator: skipping a record of {} whose key, alert and decision disagree (key {})",
+                            Topics.ROUTED_VERSIONS, record.key());
                     return;
                 }
-                context.forward(record.withKey(d.getOriginAgency() + "/" + d.getAlertId())
-                        .withValue(Side.released(d.getAlertVersion(), released(d), record.timestamp())));
+                context.forward(record.withValue(report));
             }
         };
+    }
+
+    /** The routed version's report, or null when its alert and its decision are not about the same version. */
+    static Report report(RoutedVersion routed) {
+        TraffickingAlert alert = routed.getAlert();
+        RoutingDecision d = routed.getDecision();
+        if (alert == null || d == null || d.getResponse() != null
+                || !alert.getOriginAgency().getAgencyId().equals(d.getOriginAgency())
+                || !alert.getAlertId().toString().equals(String.valueOf(d.getAlertId())) || alert.getVersion() != d.getAlertVersion()) {
+            return null;
+        }
+        try {
+            return Report.of(alert, released(d));
+        } catch (RuntimeException e) {
+            return null;  // an alert the router would refuse as invalid
+        }
     }
 
     static Report.Released released(RoutingDecision d) {

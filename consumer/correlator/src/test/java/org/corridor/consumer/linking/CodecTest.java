@@ -20,17 +20,15 @@ class CodecTest {
         for (int i = 0; i + 1 < reports.size(); i++) {
             Report a = reports.get(i);
             Report b = reports.get(i + 1);
-            Report facts = new Report(a.agency(), a.agencyCountry(), a.alertId(), a.version(), a.retracted(), a.occurredOn(),
-                    a.substances(), a.countries(), a.keys(), null);
-            roundTrip(Codec.SIDE, Side.facts(facts, 17L));
-            roundTrip(Codec.SIDE, Side.released(3, a.released(), 18L));
-            roundTrip(Codec.SIDE, Side.released(5, new Report.Released(a.released().recipients(), a.released().tlp(),
-                    a.released().handlingCode(), a.released().notReleasableTo(), java.util.Set.of()), 21L));
-            roundTrip(Codec.SIDE, Side.released(4, new Report.Released(a.released().recipients(), a.released().tlp(),
-                    a.released().handlingCode(), a.released().notReleasableTo(), java.util.Set.of("EUROPOL", "SELEC")), 20L));
             roundTrip(Codec.SHARD_OP, new ShardOp(i % 3, a, i % 2 == 0 ? java.util.List.of("event:x:TJ:5", "id:container:MSCU1234565")
                     : java.util.List.of(), java.util.List.of("event:x:KZ:4")));
             roundTrip(Codec.MEMBER, new Block.Member(b, 19L));
+            Report.Released r = a.released();
+            for (java.util.Set<String> releasable : java.util.Arrays.asList(null, java.util.Set.<String>of(), java.util.Set.of("EUROPOL", "SELEC"))) {
+                roundTrip(Codec.MEMBER, new Block.Member(new Report(a.agency(), a.agencyCountry(), a.alertId(), a.version(),
+                        a.retracted(), a.occurredOn(), a.substances(), a.countries(), a.keys(), new Report.Released(r.recipients(),
+                        r.tlp(), r.handlingCode(), r.notReleasableTo(), releasable)), 20L));
+            }
             roundTrip(Codec.VERDICT, new Verdict("p", a, b, Link.Kind.EVENT, 0.81, List.of("days:1"), null));
             roundTrip(Codec.VERDICT, new Verdict("p", a, b, null, 0, List.of(), "no substance in common"));
         }

@@ -36,6 +36,7 @@ import org.corridor.schemas.avro.CorrelationStatus;
 import org.corridor.schemas.avro.EffectiveMarkings;
 import org.corridor.schemas.avro.Identifiers;
 import org.corridor.schemas.avro.Lifecycle;
+import org.corridor.schemas.avro.RoutedVersion;
 import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.Tlp;
 import org.corridor.schemas.avro.TraffickingAlert;
@@ -51,8 +52,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The correlator's topology on {@link TopologyTestDriver} (exactly-once v2, RocksDB stores): the alerts and
- * decisions in, the hits and withdrawals out.
+ * The correlator's topology on {@link TopologyTestDriver} (exactly-once v2, RocksDB stores): the routed versions in,
+ * the hits and withdrawals out.
  */
 class CorrelatorTopologyTest {
 
@@ -62,18 +63,17 @@ class CorrelatorTopologyTest {
     Path state;
 
     private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient(1);
-    private final AvroSerializer<TraffickingAlert> alertWriter = Serdes.writer(registry, TraffickingAlert.class);
-    private final AvroSerializer<RoutingDecision> decisionWriter = Serdes.writer(registry, RoutingDecision.class);
+    private final AvroSerializer<RoutedVersion> routedWriter = Serdes.writer(registry, RoutedVersion.class);
     private final AvroDeserializer<CorrelationHit> hitReader = Serdes.reader(registry, CorrelationHit.class);
     private final AvroDeserializer<CorrelationNotice> noticeReader = Serdes.reader(registry, CorrelationNotice.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> audit;
+    private TestInputTopic<String, byte[]> routedVersions;
     private TestOutputTopic<String, byte[]> hits;
 
     @BeforeEach
     void start() {
-        start(new CorrelatorTopology.Settings(MatchSettings.DEFAULTS, Duration.ofDays(90), 50, Duration.ofDays(2)));
+        start(new CorrelatorTopology.Settings(MatchSettings.DEFAULTS, Duration.ofDays(90), 50));
     }
 
     private void start(CorrelatorTopology.Settings settings) {
@@ -93,10 +93,10 @@ class CorrelatorTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
-        driver = new TopologyTestDriver(CorrelatorTopology.build(settings, Serdes.reader(registry, TraffickingAlert.class),
-                Serdes.reader(registry, RoutingDecision.class), Serdes.writer(registry, CorrelationHit.class),
-                Serdes.writer(registry, CorrelationNotice.class), new Disclosure(ReferenceData.defaults()), new CorrelatorMetrics(meters)), props, T0);
-        audit = driver.createInputTopic(Topics.AUDIT, new StringSerializer(), new ByteArraySerializer());
+        driver = new TopologyTestDriver(CorrelatorTopology.build(settings, Serdes.reader(registry, RoutedVersion.class),
+                Serdes.writer(registry, CorrelationHit.class), Serdes.writer(registry, CorrelationNotice.class),
+                new Disclosure(ReferenceData.defaults()), new CorrelatorMetrics(meters)), props, T0);
+        routedVersions = driver.createInputTopic(Topics.ROUTED_VERSIONS, new StringSerializer(), new ByteArraySerializer());
         hits = driver.createOutputTopic(Topics.CORRELATIONS, new StringDeserializer(),
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer());
     }
@@ -176,31 +176,28 @@ class CorrelatorTopologyTest {
     }
 
     @Test
-    void aDecisionBeforeItsAlertStillJoinsAndAnAlertWithoutDecisionIsNeverLinked() {
+    void aRecordWhoseKeyAlertAndDecisionDisagreeIsNeverFiledAndIsCounted() {
         TraffickingAlert tj = TwoReports.tajik();
-        TraffickingAlert kz = TwoReports.kazakh();
-        audit.pipeInput(tj.getAlertId().toString(), decisionBytes(tj, List.of("UNODC"), Tlp.GREEN), T0);
-        inbound(tj);
-        // The Kazakh alert is never routed (the router dead-lettered it): no decision, no link.
-        inbound(kz);
-        assertThat(drained()).isEmpty();
-        audit.pipeInput(kz.getAlertId().toString(), decisionBytes(kz, List.of("UNODC"), Tlp.GREEN), T0.plusSeconds(5));
-        assertThat(drained()).singleElement().satisfies(h -> assertThat(h.getHitTo()).containsExactly("UNODC"));
-    }
-
-    @Test
-    void aRecordClaimingAnotherAgencyOnItsTopicIsNeverFiled() {
-        TraffickingAlert tj = TwoReports.tajik();
-        TraffickingAlert spoof = TwoReports.kazakh();
-        spoof.setOriginAgency(new Agency("tj-drug-control", "TJ", "Drug Control Agency of Tajikistan"));
         routed(tj, List.of("UNODC"), Tlp.GREEN);
-        // Published on kz-customs' topic in tj-drug-control's name, with a decision naming kz-customs: never joined.
-        driver.createInputTopic(Topics.inbound("kz-customs"), new StringSerializer(), new ByteArraySerializer())
-                .pipeInput(spoof.getAlertId().toString(), alertWriter.serialize(Topics.inbound("kz-customs"), spoof), T0);
-        TraffickingAlert claimed = TwoReports.kazakh();
-        claimed.setAlertId(spoof.getAlertId());
-        audit.pipeInput(spoof.getAlertId().toString(), decisionBytes(claimed, List.of("UNODC"), Tlp.GREEN), T0);
+        TraffickingAlert kz = TwoReports.kazakh();
+        RoutingDecision right = TwoReports.decision(kz, List.of("UNODC"), markings(Tlp.GREEN), T0);
+        // Under another alert's ref; a decision of another agency; of another version; of another alert; bytes that are no record.
+        pipe(TwoReports.ref(tj), kz, right);
+        RoutingDecision otherAgency = TwoReports.decision(kz, List.of("UNODC"), markings(Tlp.GREEN), T0);
+        otherAgency.setOriginAgency("tj-drug-control");
+        pipe(TwoReports.ref(kz), kz, otherAgency);
+        RoutingDecision otherVersion = TwoReports.decision(kz, List.of("UNODC"), markings(Tlp.GREEN), T0);
+        otherVersion.setAlertVersion(kz.getVersion() + 1);
+        pipe(TwoReports.ref(kz), kz, otherVersion);
+        RoutingDecision otherAlert = TwoReports.decision(tj, List.of("UNODC"), markings(Tlp.GREEN), T0);
+        otherAlert.setOriginAgency("kz-customs");
+        pipe(TwoReports.ref(kz), kz, otherAlert);
+        routedVersions.pipeInput(TwoReports.ref(kz), new byte[] {0, 0, 0, 0, 1, 7}, T0.plusSeconds(2));
         assertThat(drained()).isEmpty();
+        assertThat(meters.get("corridor.correlator.unreadable").tag("input", "routed").counter().count()).isEqualTo(5.0);
+        // The same version, consistent, is filed and linked.
+        pipe(TwoReports.ref(kz), kz, right);
+        assertThat(drained()).singleElement().satisfies(h -> assertThat(h.getHitTo()).containsExactly("UNODC"));
     }
 
     @Test
@@ -278,7 +275,7 @@ class CorrelatorTopologyTest {
 
     @Test
     void aKeySharedByTooManyReportsIsSuppressedInsteadOfLinkingThemAll() {
-        start(new CorrelatorTopology.Settings(MatchSettings.DEFAULTS, Duration.ofDays(90), 3, Duration.ofDays(2)));
+        start(new CorrelatorTopology.Settings(MatchSettings.DEFAULTS, Duration.ofDays(90), 3));
         for (int i = 0; i < 8; i++) {
             TraffickingAlert a = TwoReports.kazakh();
             a.setAlertId(new UUID(7, i));
@@ -306,7 +303,7 @@ class CorrelatorTopologyTest {
                 }
             }
         }
-        start(new CorrelatorTopology.Settings(MatchSettings.DEFAULTS, Duration.ofDays(90), 10_000, Duration.ofDays(2)),
+        start(new CorrelatorTopology.Settings(MatchSettings.DEFAULTS, Duration.ofDays(90), 10_000),
                 StreamsConfig.AT_LEAST_ONCE);
         for (TraffickingAlert a : sample.alerts()) {
             routed(a, List.of("UNODC"), Tlp.AMBER);
@@ -364,18 +361,15 @@ class CorrelatorTopologyTest {
     }
 
     private void routed(TraffickingAlert alert, List<String> recipients, Tlp tlp) {
-        inbound(alert);
-        audit.pipeInput(alert.getAlertId().toString(), decisionBytes(alert, recipients, tlp), T0.plusSeconds(1));
+        pipe(TwoReports.ref(alert), alert, TwoReports.decision(alert, recipients, markings(tlp), T0));
     }
 
-    private void inbound(TraffickingAlert alert) {
-        String topic = Topics.inbound(alert.getOriginAgency().getAgencyId());
-        driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer())
-                .pipeInput(alert.getAlertId().toString(), alertWriter.serialize(topic, alert), T0);
+    private void pipe(String key, TraffickingAlert alert, RoutingDecision decision) {
+        routedVersions.pipeInput(key, routedWriter.serialize(Topics.ROUTED_VERSIONS, new RoutedVersion(alert, decision)),
+                T0.plusSeconds(1));
     }
 
-    private byte[] decisionBytes(TraffickingAlert alert, List<String> recipients, Tlp tlp) {
-        return decisionWriter.serialize(Topics.AUDIT, TwoReports.decision(alert, recipients,
-                EffectiveMarkings.newBuilder().setTlp(tlp.name()).setHandlingCode("H1").build(), T0));
+    private static EffectiveMarkings markings(Tlp tlp) {
+        return EffectiveMarkings.newBuilder().setTlp(tlp.name()).setHandlingCode("H1").build();
     }
 }

@@ -33,7 +33,7 @@ import org.corridor.schemas.avro.CorrelationHit;
 import org.corridor.schemas.avro.CorrelationNotice;
 import org.corridor.schemas.avro.EffectiveMarkings;
 import org.corridor.schemas.avro.HandlingCode;
-import org.corridor.schemas.avro.RoutingDecision;
+import org.corridor.schemas.avro.RoutedVersion;
 import org.corridor.schemas.avro.Tlp;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.reference.ReferenceData;
@@ -70,8 +70,7 @@ class PartyLinksPropertiesTest {
     Path state;
 
     private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient(1);
-    private final AvroSerializer<TraffickingAlert> alertWriter = Serdes.writer(registry, TraffickingAlert.class);
-    private final AvroSerializer<RoutingDecision> decisionWriter = Serdes.writer(registry, RoutingDecision.class);
+    private final AvroSerializer<RoutedVersion> routedWriter = Serdes.writer(registry, RoutedVersion.class);
     private final AvroDeserializer<CorrelationHit> hitReader = Serdes.reader(registry, CorrelationHit.class);
     private final AvroDeserializer<CorrelationNotice> noticeReader = Serdes.reader(registry, CorrelationNotice.class);
 
@@ -95,7 +94,7 @@ class PartyLinksPropertiesTest {
         Map<String, List<CorrelationNotice>> notices = new HashMap<>();
         int hits;
         try (TopologyTestDriver driver = driver(dir)) {
-            var audit = driver.createInputTopic(Topics.AUDIT, new StringSerializer(), new ByteArraySerializer());
+            var routed = driver.createInputTopic(Topics.ROUTED_VERSIONS, new StringSerializer(), new ByteArraySerializer());
             for (int i = 0; i < CASES; i++) {
                 LocalDate day = LocalDate.of(2020, 1, 1).plusDays(30L * i);
                 TraffickingAlert tj = report("tj-drug-control", "TJ", new UUID(1, i), day);
@@ -104,13 +103,10 @@ class PartyLinksPropertiesTest {
                 cases.add(c);
                 for (Object[] side : new Object[][] {{tj, c.tjMarkings(), c.tjTo()}, {kz, c.kzMarkings(), c.kzTo()}}) {
                     TraffickingAlert a = (TraffickingAlert) side[0];
-                    String topic = Topics.inbound(a.getOriginAgency().getAgencyId());
-                    driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer())
-                            .pipeInput(a.getAlertId().toString(), alertWriter.serialize(topic, a), T0);
                     @SuppressWarnings("unchecked")
                     List<String> to = (List<String>) side[2];
-                    audit.pipeInput(a.getAlertId().toString(), decisionWriter.serialize(Topics.AUDIT,
-                            TwoReports.decision(a, to, (EffectiveMarkings) side[1], T0)), T0.plusSeconds(1));
+                    routed.pipeInput(TwoReports.ref(a), routedWriter.serialize(Topics.ROUTED_VERSIONS,
+                            new RoutedVersion(a, TwoReports.decision(a, to, (EffectiveMarkings) side[1], T0))), T0.plusSeconds(1));
                 }
             }
             hits = driver.createOutputTopic(Topics.CORRELATIONS, new StringDeserializer(), new ByteArrayDeserializer())
@@ -244,8 +240,7 @@ class PartyLinksPropertiesTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         return new TopologyTestDriver(CorrelatorTopology.build(new CorrelatorTopology.Settings(MatchSettings.DEFAULTS,
-                        Duration.ofDays(90), 50, Duration.ofDays(2)), Serdes.reader(registry, TraffickingAlert.class),
-                Serdes.reader(registry, RoutingDecision.class), Serdes.writer(registry, CorrelationHit.class),
+                        Duration.ofDays(90), 50), Serdes.reader(registry, RoutedVersion.class), Serdes.writer(registry, CorrelationHit.class),
                 Serdes.writer(registry, CorrelationNotice.class), new Disclosure(REFERENCE),
                 new CorrelatorMetrics(new SimpleMeterRegistry())), props, T0);
     }

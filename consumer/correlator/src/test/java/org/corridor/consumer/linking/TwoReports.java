@@ -43,6 +43,11 @@ final class TwoReports {
     }
 
     /** The router's decision on the alert's version: its recipients and the markings it applied. */
+    /** The alert's ref, {@code <agency>/<alert id>}: the key of its routed versions. */
+    static String ref(TraffickingAlert alert) {
+        return alert.getOriginAgency().getAgencyId() + "/" + alert.getAlertId();
+    }
+
     static RoutingDecision decision(TraffickingAlert alert, List<String> recipients, EffectiveMarkings markings, Instant at) {
         return RoutingDecision.newBuilder()
                 .setAlertId(alert.getAlertId())

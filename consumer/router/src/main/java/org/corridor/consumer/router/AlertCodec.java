@@ -30,6 +30,7 @@ public final class AlertCodec {
 
     private final AvroDeserializer<TraffickingAlert> alerts;
     private final AvroSerializer<RoutingDecision> decisions;
+    private final AvroSerializer<org.corridor.schemas.avro.RoutedVersion> routedVersions;
     private final AvroSerializer<TraffickingAlert> released;
     private final AvroDeserializer<AlertResponse> responses;
     private final AvroSerializer<AlertResponse> releasedResponses;
@@ -43,6 +44,7 @@ public final class AlertCodec {
     public AlertCodec(SchemaRegistryClient registry, int maxRetries, Duration retryBackoff, Duration maxRetryBackoff) {
         this.alerts = Serdes.reader(registry, TraffickingAlert.class);
         this.decisions = Serdes.writer(registry, RoutingDecision.class);
+        this.routedVersions = Serdes.writer(registry, org.corridor.schemas.avro.RoutedVersion.class);
         this.released = Serdes.writer(registry, TraffickingAlert.class);
         this.responses = Serdes.reader(registry, AlertResponse.class);
         this.releasedResponses = Serdes.writer(registry, AlertResponse.class);
@@ -99,5 +101,10 @@ public final class AlertCodec {
 
     public byte[] encodeDecision(RoutingDecision decision) {
         return decisions.serialize(Topics.AUDIT, decision);
+    }
+
+    /** The routed version for the correlator: the alert as published and the decision on it. */
+    public byte[] encodeRouted(TraffickingAlert alert, RoutingDecision decision) {
+        return routedVersions.serialize(Topics.ROUTED_VERSIONS, new org.corridor.schemas.avro.RoutedVersion(alert, decision));
     }
 }

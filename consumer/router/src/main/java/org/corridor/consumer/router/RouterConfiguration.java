@@ -103,6 +103,7 @@ public class RouterConfiguration {
         reference.bodyIds().forEach(body -> topics.add(Topics.bodyResponses(body)));
         reference.bodyIds().forEach(body -> topics.add(Topics.bodyInbox(body)));
         topics.add(Topics.AUDIT);
+        topics.add(Topics.ROUTED_VERSIONS);
         topics.add(Topics.DEAD_LETTERS);
         topics.add(Topics.DEAD_LETTER_SUMMARY);
         topics.add(Topics.RECIPIENTS);

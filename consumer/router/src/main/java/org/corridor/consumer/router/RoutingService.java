@@ -207,9 +207,14 @@ public final class RoutingService {
         }
         // Outside the per-record catch above: a chain head that cannot be read is the batch's to retry, not a dead letter.
         int auditPartition = audit.partitionFor(record.partition());
-        byte[] decisionBytes = codec.encodeDecision(audit(routed, audit.previous(auditPartition)));
+        RoutingDecision auditRecord = audit(routed, audit.previous(auditPartition));
+        byte[] decisionBytes = codec.encodeDecision(auditRecord);
         kafka.send(new ProducerRecord<>(Topics.AUDIT, auditPartition, id, decisionBytes));
         audit.appended(auditPartition, decisionBytes);
+        // The correlator's input: the version as published with its decision, keyed by its ref so that every version
+        // of an alert is in one partition; stamped with the router's clock, never the publisher's.
+        kafka.send(new ProducerRecord<>(Topics.ROUTED_VERSIONS, alert.getOriginAgency().getAgencyId() + "/" + id,
+                codec.encodeRouted(alert, auditRecord)));
         // Always, even when nobody receives this version: the owner and the version must be known for the next one.
         kafka.send(Topics.RECIPIENTS, id, HistoryCodec.encode(routed.history()));
         return () -> {

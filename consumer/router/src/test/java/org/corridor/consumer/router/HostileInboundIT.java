@@ -17,7 +17,10 @@ import org.corridor.consumer.ExchangeFixture;
 import org.corridor.schemas.HostileBytes;
 import org.corridor.schemas.SampleAlerts;
 import org.corridor.schemas.avro.Agency;
+import org.corridor.schemas.avro.RoutedVersion;
 import org.corridor.schemas.avro.TraffickingAlert;
+import org.corridor.support.serde.AvroDeserializer;
+import org.corridor.support.serde.AvroSerdeConfig;
 import org.corridor.support.serde.AvroSerializer;
 import org.corridor.schemas.topics.Headers;
 import org.corridor.schemas.topics.Topics;
@@ -83,6 +86,24 @@ class HostileInboundIT {
             assertThat(accounted).isEqualTo(hostileByKey.keySet());
             assertThat(dead.size()).as("most hostile records are not alerts").isGreaterThan(400);
             assertThat(fixture.records(Topics.AUDIT, goodIds)).hasSize(goodIds.size());
+
+            // The correlator's input: one routed version per decision, under its ref, the alert's agency the topic's;
+            // none for a dead letter.
+            Map<String, String> refs = new HashMap<>();
+            accounted.stream().filter(k -> dead.stream().noneMatch(d -> d.key().equals(k))).forEach(k -> refs.put(AGENCY + "/" + k, k));
+            goodIds.forEach(id -> refs.put(AGENCY + "/" + id, id));
+            List<ConsumerRecord<String, byte[]>> routed = fixture.select(Topics.ROUTED_VERSIONS, r -> r.key() != null
+                    && r.key().startsWith(AGENCY + "/"));
+            assertThat(routed).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(refs.keySet());
+            AvroDeserializer<RoutedVersion> reader = new AvroDeserializer<>(fixture.client);
+            reader.configure(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
+            for (ConsumerRecord<String, byte[]> r : routed) {
+                RoutedVersion v = reader.deserialize(r.topic(), r.value());
+                assertThat(v.getAlert().getOriginAgency().getAgencyId()).isEqualTo(AGENCY);
+                assertThat(v.getAlert().getAlertId().toString()).isEqualTo(refs.get(r.key()));
+                assertThat(v.getDecision().getAlertId().toString()).isEqualTo(refs.get(r.key()));
+                assertThat(v.getDecision().getAlertVersion()).isEqualTo(v.getAlert().getVersion());
+            }
         }
     }
 
