@@ -92,15 +92,17 @@ end = next((x for x in drain_c if start and x["at"] > start["at"] and x["lag"] =
 drained = end is not None
 if start and not end and drain_c[-1]["at"] > start["at"]:
     end = drain_c[-1]
-rate = (end["committed"] - start["committed"]) / (end["at"] - start["at"]) if start and end else float("nan")
+# Nothing left to drain once the router was idle (or drained within one sample): no rate to say.
+rate = ((end["committed"] - start["committed"]) / (end["at"] - start["at"])
+        if start and end and start["lag"] > 0 and end["at"] > start["at"] else float("nan"))
 per_alert = end["committed"] / alerts if drained else float("nan")
-capacity = rate / per_alert if drained and per_alert else float("nan")
+capacity = rate / per_alert if drained and per_alert and rate == rate else float("nan")
 ratio = with_c["committedPerSecond"] / base["committedPerSecond"] if base["committedPerSecond"] else float("nan")
 summary = {"correlatorLagAtStart": corr["samples"][0]["lag"] if corr["samples"] else None, "routerAlonePerSecond": base["committedPerSecond"], "routerBounded": base["bounded"],
            "routerWithCorrelatorPerSecond": with_c["committedPerSecond"], "routerWithCorrelatorBounded": with_c["bounded"],
            "routerRateRatio": round(ratio, 3), "correlatorCommittedPerSecond": corr["committedPerSecond"],
            "correlatorPeakLag": corr["peak"], "correlatorBounded": corr["bounded"],
-           "correlatorDrained": drained, "correlatorDrainRecordsPerSecond": round(rate), "correlatorRecordsPerAlert": round(per_alert, 2),
+           "correlatorDrained": drained, "correlatorDrainRecordsPerSecond": round(rate) if rate == rate else None, "correlatorRecordsPerAlert": round(per_alert, 2),
            "correlatorCapacityAlertsPerSecond": round(capacity) if capacity == capacity else None,
            "correlatorCapacityOverOffered": round(capacity / 1000, 2) if capacity == capacity else None}
 json.dump(summary, open(f"{out}/summary.json", "w"), indent=1)
