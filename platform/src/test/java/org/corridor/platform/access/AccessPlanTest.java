@@ -82,16 +82,7 @@ class AccessPlanTest {
      */
     @Test
     void onlyThePartyWritesItsResponsesAndOnlyThePartyReadsItsInbox() {
-        List<AclBinding> all = new java.util.ArrayList<>();
-        all.addAll(AccessPlan.agency("tj-drug-control"));
-        all.addAll(AccessPlan.agency("kz-customs"));
-        all.addAll(AccessPlan.body("EUROPOL"));
-        all.addAll(AccessPlan.body("UNODC"));
-        all.addAll(AccessPlan.router());
-        all.addAll(AccessPlan.registry("corridor-schema-registry"));
-        all.addAll(AccessPlan.monitor());
-        all.addAll(AccessPlan.ingest());
-        all.addAll(AccessPlan.subscriber(List.of("EUROPOL", "UNODC")));
+        List<AclBinding> all = everyPlan();
         java.util.Map<String, String> owners = java.util.Map.of(
                 "alerts.responses.agency-tj-drug-control", "User:agency-tj-drug-control",
                 "alerts.responses.body-europol", "User:body-europol");
@@ -112,17 +103,7 @@ class AccessPlanTest {
     /** A links topic holds what the correlator released to its party: only the correlator writes it, only the party reads it. */
     @Test
     void onlyTheCorrelatorWritesALinksTopicAndOnlyItsPartyReadsIt() {
-        List<AclBinding> all = new java.util.ArrayList<>();
-        all.addAll(AccessPlan.agency("tj-drug-control"));
-        all.addAll(AccessPlan.agency("kz-customs"));
-        all.addAll(AccessPlan.body("EUROPOL"));
-        all.addAll(AccessPlan.body("UNODC"));
-        all.addAll(AccessPlan.router());
-        all.addAll(AccessPlan.registry("corridor-schema-registry"));
-        all.addAll(AccessPlan.monitor());
-        all.addAll(AccessPlan.ingest());
-        all.addAll(AccessPlan.subscriber(List.of("EUROPOL", "UNODC")));
-        all.addAll(AccessPlan.correlator());
+        List<AclBinding> all = everyPlan();
         java.util.Map.of("alerts.links.agency-tj-drug-control", "User:agency-tj-drug-control",
                 "alerts.links.body-europol", "User:body-europol").forEach((topic, reader) -> {
             assertThat(all).filteredOn(a -> a.pattern().resourceType() == ResourceType.TOPIC && covers(a, topic)
@@ -139,15 +120,7 @@ class AccessPlanTest {
      */
     @Test
     void onlyTheRouterWritesTheRoutedVersionsAndOnlyTheCorrelatorReadsThem() {
-        List<AclBinding> all = new java.util.ArrayList<>();
-        all.addAll(AccessPlan.agency("tj-drug-control"));
-        all.addAll(AccessPlan.body("EUROPOL"));
-        all.addAll(AccessPlan.router());
-        all.addAll(AccessPlan.registry("corridor-schema-registry"));
-        all.addAll(AccessPlan.monitor());
-        all.addAll(AccessPlan.ingest());
-        all.addAll(AccessPlan.subscriber(List.of("EUROPOL")));
-        all.addAll(AccessPlan.correlator());
+        List<AclBinding> all = everyPlan();
         String topic = "alerts.routed";
         assertThat(all).filteredOn(a -> a.pattern().resourceType() == ResourceType.TOPIC && covers(a, topic)
                         && (a.entry().operation() == AclOperation.READ || a.entry().operation() == AclOperation.ALL))
@@ -157,6 +130,24 @@ class AccessPlanTest {
         assertThat(AccessPlan.correlator()).filteredOn(a -> a.pattern().resourceType() == ResourceType.TOPIC
                         && a.entry().operation() == AclOperation.READ)
                 .extracting(a -> a.pattern().name()).containsExactlyInAnyOrder(topic, "corridor-correlator-");
+    }
+
+    /** The plans of every service and of two agencies and two bodies. */
+    private static List<AclBinding> everyPlan() {
+        List<AclBinding> all = new java.util.ArrayList<>();
+        for (String agency : List.of("tj-drug-control", "kz-customs")) {
+            all.addAll(AccessPlan.agency(agency));
+        }
+        for (String body : List.of("EUROPOL", "UNODC")) {
+            all.addAll(AccessPlan.body(body));
+        }
+        all.addAll(AccessPlan.router());
+        all.addAll(AccessPlan.registry("corridor-schema-registry"));
+        all.addAll(AccessPlan.monitor());
+        all.addAll(AccessPlan.ingest());
+        all.addAll(AccessPlan.subscriber(List.of("EUROPOL", "UNODC")));
+        all.addAll(AccessPlan.correlator());
+        return all;
     }
 
     private static boolean writes(AclBinding a) {

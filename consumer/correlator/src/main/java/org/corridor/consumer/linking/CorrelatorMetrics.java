@@ -48,13 +48,13 @@ public final class CorrelatorMetrics {
         }
     }
 
-    /** @param stage {@code by-alert}, {@code by-key} or {@code by-pair}: a record it could not take and skipped */
+    /** @param stage {@code by-alert}, {@code by-shard} or {@code by-pair}: a record it could not take and skipped */
     void failed(String stage) {
         Counter.builder("corridor.correlator.failed").tag("stage", stage)
                 .description("Records a stage of the topology failed on and skipped").register(registry).increment();
     }
 
-    /** @param input {@code alert} or {@code decision} */
+    /** @param input {@code routed}: a record of alerts.routed it could not read, or whose key, alert and decision disagree */
     void unreadable(String input) {
         Counter.builder("corridor.correlator.unreadable").tag("input", input)
                 .description("Input records the correlator could not read and skipped").register(registry).increment();

@@ -74,15 +74,7 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
 
     @Override
     public void process(Record<String, ShardOp> record) {
-        try {
-            handle(record);
-        } catch (org.apache.kafka.streams.errors.StreamsException e) {
-            throw e;  // Kafka Streams' own (a fenced producer, a store that failed): it restarts the task
-        } catch (RuntimeException e) {
-            // One record this stage cannot take must not stop every other: skipped, counted and logged.
-            metrics.failed("by-shard");
-            log.warn("correlator: by-shard skipped the record of shard {}: {}", record.key(), e.toString());
-        }
+        StageGuard.run("by-shard", record.key(), metrics, () -> handle(record));
     }
 
     private void handle(Record<String, ShardOp> record) {

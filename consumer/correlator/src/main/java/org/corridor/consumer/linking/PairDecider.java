@@ -46,16 +46,7 @@ final class PairDecider implements Processor<String, Verdict, String, Correlatio
 
     @Override
     public void process(Record<String, Verdict> record) {
-        try {
-            handle(record);
-        } catch (org.apache.kafka.streams.errors.StreamsException e) {
-            throw e;  // Kafka Streams' own (a fenced producer, a store that failed): it restarts the task
-        } catch (RuntimeException e) {
-            // One record this stage cannot take must not stop every other: skipped, counted and logged.
-            metrics.failed("by-pair");
-            org.slf4j.LoggerFactory.getLogger(getClass()).warn("correlator: {} skipped the record of key {}: {}", "by-pair",
-                    record.key(), e.toString());
-        }
+        StageGuard.run("by-pair", record.key(), metrics, () -> handle(record));
     }
 
     private void handle(Record<String, Verdict> record) {

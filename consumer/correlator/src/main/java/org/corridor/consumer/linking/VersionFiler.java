@@ -44,16 +44,7 @@ final class VersionFiler implements Processor<String, Report, String, ShardOp> {
 
     @Override
     public void process(Record<String, Report> record) {
-        try {
-            handle(record);
-        } catch (org.apache.kafka.streams.errors.StreamsException e) {
-            throw e;  // Kafka Streams' own (a fenced producer, a store that failed): it restarts the task
-        } catch (RuntimeException e) {
-            // One record this stage cannot take must not stop every other: skipped, counted and logged.
-            metrics.failed("by-alert");
-            org.slf4j.LoggerFactory.getLogger(getClass()).warn("correlator: {} skipped the record of key {}: {}", "by-alert",
-                    record.key(), e.toString());
-        }
+        StageGuard.run("by-alert", record.key(), metrics, () -> handle(record));
     }
 
     private void handle(Record<String, Report> record) {
