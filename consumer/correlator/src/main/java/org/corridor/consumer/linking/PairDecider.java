@@ -22,7 +22,8 @@ import org.corridor.schemas.avro.LinkedAlert;
  * Decides, per pair, what the verdicts mean: a new link ({@code LINKED}), a link that changed or reaches other parties
  * ({@code UPDATED}), or one undone by a correction or retraction ({@code WITHDRAWN}, to exactly those told before). A
  * pair is told once however many keys it shares; a verdict about versions older than the pair's last is ignored. Who
- * learns of a link is {@link Disclosure}'s decision, on the day of the verdict.
+ * learns of a link is {@link Disclosure}'s decision, on the day of the verdict; a party an update leaves out is told
+ * the link is withdrawn for it.
  */
 final class PairDecider implements Processor<String, Verdict, String, CorrelationHit> {
 
@@ -85,10 +86,32 @@ final class PairDecider implements Processor<String, Verdict, String, Correlatio
             return;  // the same link, told already (a version that changed nothing of it)
         }
         CorrelationStatus status = before == null || !before.linked() ? CorrelationStatus.LINKED : CorrelationStatus.UPDATED;
+        if (status == CorrelationStatus.UPDATED) {
+            withdrawFromThoseLeft(record, v, before, now, at);
+        }
         metrics.hit(status.name(), now.kind());
         metrics.notices(notices.size(), plan.withheld());
         context.forward(record.withValue(hit(v, status, CorrelationKind.valueOf(now.kind()), now.score(), now.keys(),
                 now.hitTo(), notices, plan.withheld(), null, at)));
+    }
+
+    /**
+     * A correction that changed who may learn of the link (a body no longer received both versions, or the other
+     * alert's markings no longer allow an originator's notice): the parties told before and not now are told it is
+     * withdrawn, for them, before the update goes to the others; so no party keeps a link it may no longer hold.
+     */
+    private void withdrawFromThoseLeft(Record<String, Verdict> record, Verdict v, PairState before, PairState now, Instant at) {
+        List<String> bodies = new ArrayList<>(before.hitTo());
+        bodies.removeAll(now.hitTo());
+        java.util.Set<String> stillTold = new java.util.HashSet<>();
+        now.notices().forEach(n -> stillTold.add(n.agency()));
+        List<PairState.NoticeTo> notices = before.notices().stream().filter(n -> !stillTold.contains(n.agency())).toList();
+        if (bodies.isEmpty() && notices.isEmpty()) {
+            return;
+        }
+        metrics.hit("WITHDRAWN", before.kind());
+        context.forward(record.withValue(hit(v, CorrelationStatus.WITHDRAWN, null, 0, List.of(), bodies, notices, List.of(),
+                "a correction changed who may learn of the link: no longer told to these parties", at)));
     }
 
     private static CorrelationHit hit(Verdict v, CorrelationStatus status, CorrelationKind kind, double score,

@@ -247,18 +247,58 @@ class CorrelatorTopologyTest {
         routed(TraffickingAlert.newBuilder(kz).setVersion(2).setLifecycle(Lifecycle.UPDATE)
                 .setSummary("412.5 kg of heroin, weighed again").build(), List.of("UNODC", "CARICC"), Tlp.AMBER);
         assertThat(drained()).as("same keys, score and audience").isEmpty();
+        bodyCopies();
+        notices("tj-drug-control", "kz-customs");
+        // CARICC no longer receives the Kazakh alert: the link is withdrawn for CARICC alone, then updated for the rest.
         routed(TraffickingAlert.newBuilder(kz).setVersion(3).setLifecycle(Lifecycle.UPDATE).build(),
                 List.of("UNODC"), Tlp.AMBER);
-        assertThat(drained()).singleElement().satisfies(u -> {
+        List<CorrelationHit> changed = drained();
+        assertThat(changed).hasSize(2);
+        assertThat(changed.get(0)).satisfies(w -> {
+            assertThat(w.getStatus()).isEqualTo(CorrelationStatus.WITHDRAWN);
+            assertThat(w.getHitTo()).containsExactly("CARICC");
+            assertThat(w.getNotices()).isEmpty();
+            assertThat(w.getReason()).contains("correction changed who may learn");
+        });
+        assertThat(changed.get(1)).satisfies(u -> {
             assertThat(u.getStatus()).isEqualTo(CorrelationStatus.UPDATED);
             assertThat(u.getHitTo()).containsExactly("UNODC");
         });
+        Map<String, List<CorrelationHit>> copies = bodyCopies();
+        assertThat(copies).containsOnlyKeys("CARICC", "UNODC");
+        assertThat(copies.get("CARICC")).singleElement().satisfies(c -> assertThat(c.getStatus()).isEqualTo(CorrelationStatus.WITHDRAWN));
+        assertThat(copies.get("UNODC")).singleElement().satisfies(c -> assertThat(c.getStatus()).isEqualTo(CorrelationStatus.UPDATED));
+        assertThat(notices("tj-drug-control", "kz-customs").values()).allSatisfy(l -> assertThat(l).singleElement()
+                .satisfies(n -> assertThat(n.getStatus()).as("still told, through UNODC alone").isEqualTo(CorrelationStatus.UPDATED)));
         // A correction with another container and no longer the same event: the link is withdrawn.
         TraffickingAlert other = TraffickingAlert.newBuilder(kz).setVersion(4).setLifecycle(Lifecycle.UPDATE)
                 .setOccurredOn(kz.getOccurredOn().plusDays(40)).build();
         other.setIdentifiers(TwoReports.identifiers("TGHU7654320"));
         routed(other, List.of("UNODC"), Tlp.AMBER);
         assertThat(drained()).singleElement().satisfies(w -> assertThat(w.getStatus()).isEqualTo(CorrelationStatus.WITHDRAWN));
+    }
+
+    @Test
+    void aCorrectionToRedWithdrawsTheOtherOriginatorsNoticeAndKeepsTheBodiesLink() {
+        TraffickingAlert tj = TwoReports.tajik();
+        TraffickingAlert kz = TwoReports.kazakh();
+        routed(tj, List.of("UNODC", "CARICC"), Tlp.AMBER);
+        routed(kz, List.of("UNODC", "CARICC"), Tlp.AMBER);
+        drained();
+        bodyCopies();
+        assertThat(notices("tj-drug-control", "kz-customs")).containsOnlyKeys("tj-drug-control", "kz-customs");
+        // kz-customs corrects its alert to TLP:RED: tj-drug-control may no longer be told another report exists.
+        routed(TraffickingAlert.newBuilder(kz).setVersion(2).setLifecycle(Lifecycle.UPDATE).build(), List.of("UNODC", "CARICC"), Tlp.RED);
+        List<CorrelationHit> changed = drained();
+        assertThat(changed).extracting(CorrelationHit::getStatus).containsExactly(CorrelationStatus.WITHDRAWN, CorrelationStatus.UPDATED);
+        assertThat(changed.get(0).getHitTo()).isEmpty();
+        assertThat(changed.get(0).getNotices()).extracting(n -> n.getAgency()).containsExactly("tj-drug-control");
+        assertThat(changed.get(1).getWithheld()).containsExactly("tj-drug-control: RED");
+        Map<String, List<CorrelationNotice>> told = notices("tj-drug-control", "kz-customs");
+        assertThat(told.get("tj-drug-control")).singleElement().satisfies(n -> assertThat(n.getStatus()).isEqualTo(CorrelationStatus.WITHDRAWN));
+        assertThat(told.get("kz-customs")).singleElement().satisfies(n -> assertThat(n.getStatus()).isEqualTo(CorrelationStatus.UPDATED));
+        assertThat(bodyCopies().values()).as("both bodies still hold both alerts").allSatisfy(l -> assertThat(l).singleElement()
+                .satisfies(c -> assertThat(c.getStatus()).isEqualTo(CorrelationStatus.UPDATED)));
     }
 
     @Test
