@@ -242,7 +242,9 @@ public final class Topics {
         }
         return switch (topic) {
             case AUDIT -> new TopicSpec(topic, RoutingDecision.class, kept(), List.of());
-            case ROUTED_VERSIONS -> new TopicSpec(topic, org.corridor.schemas.avro.RoutedVersion.class, kept(), List.of(Groups.CORRELATOR));
+            // The inbound record itself and its decision: as large as a feed record may be.
+            case ROUTED_VERSIONS -> new TopicSpec(topic, org.corridor.schemas.avro.RoutedVersion.class, downstream(kept()),
+                    List.of(Groups.CORRELATOR));
             case RECEIPTS -> new TopicSpec(topic, DeliveryReceipt.class, retained(RECEIPTS_RETENTION), List.of());
             case INBOX_RECEIPTS -> new TopicSpec(topic, InboxReceipt.class, retained(RECEIPTS_RETENTION), List.of());
             case CORRELATIONS -> new TopicSpec(topic, CorrelationHit.class, retained(RECEIPTS_RETENTION), List.of());
