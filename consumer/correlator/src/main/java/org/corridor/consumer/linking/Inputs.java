@@ -56,7 +56,8 @@ final class Inputs {
                     throw e;
                 } catch (RuntimeException e) {
                     metrics.unreadable("routed");
-                    log.debug("correlator: skipping an unreadable record of {}: {}", Topics.ROUTED_VERSIONS, e.toString());
+                    log.warn("correlator: skipping an unreadable record of {} (key {}): {}", Topics.ROUTED_VERSIONS,
+                            record.key(), e.toString());
                     return;
                 }
                 Report report = routed == null ? null : report(routed);

@@ -50,8 +50,8 @@ final class VersionFiler implements Processor<String, Report, String, ShardOp> {
     private void handle(Record<String, Report> record) {
         String ref = record.key();
         Report report = record.value();
-        if (ref == null || report == null || !report.ref().equals(ref)) {
-            return;
+        if (ref == null || report == null) {
+            return;  // Inputs passes on only reports keyed by their own ref
         }
         Latest now = latest.get(ref);
         if (now != null && report.version() <= now.version()) {
