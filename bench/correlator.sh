@@ -101,7 +101,7 @@ ratio = with_c["committedPerSecond"] / base["committedPerSecond"] if base["commi
 summary = {"correlatorLagAtStart": corr["samples"][0]["lag"] if corr["samples"] else None, "routerAlonePerSecond": base["committedPerSecond"], "routerBounded": base["bounded"],
            "routerWithCorrelatorPerSecond": with_c["committedPerSecond"], "routerWithCorrelatorBounded": with_c["bounded"],
            "routerRateRatio": round(ratio, 3), "correlatorCommittedPerSecond": corr["committedPerSecond"],
-           "correlatorPeakLag": corr["peak"], "correlatorBounded": corr["bounded"],
+           "correlatorPeakLag": corr["peak"], "correlatorPeakLagByTopic": corr.get("peakByTopic"), "correlatorBounded": corr["bounded"],
            "correlatorDrained": drained, "correlatorDrainRecordsPerSecond": round(rate) if rate == rate else None, "correlatorRecordsPerAlert": round(per_alert, 2),
            "correlatorCapacityAlertsPerSecond": round(capacity) if capacity == capacity else None,
            "correlatorCapacityOverOffered": round(capacity / 1000, 2) if capacity == capacity else None}

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -66,14 +67,20 @@ public final class LagCommand implements Callable<Integer> {
                         .all().get();
                 long lag = 0;
                 long done = 0;
+                Map<String, Long> topics = new TreeMap<>();
                 for (Map.Entry<TopicPartition, OffsetAndMetadata> e : committed.entrySet()) {
                     long end = ends.get(e.getKey()).offset();
-                    lag += Math.max(0, end - e.getValue().offset());
+                    long behind = Math.max(0, end - e.getValue().offset());
+                    lag += behind;
                     done += e.getValue().offset();
+                    topics.merge(e.getKey().topic(), behind, Long::sum);
                 }
                 double at = (System.nanoTime() - start) / 1e9;
-                series.add(new LagSeries.Sample(at, lag, done));
-                System.out.printf(Locale.ROOT, "lag: %5.1f s  %s  lag %,d  committed %,d%n", at, group, lag, done);
+                series.add(new LagSeries.Sample(at, lag, done, topics));
+                System.out.printf(Locale.ROOT, "lag: %5.1f s  %s  lag %,d  committed %,d  (%s)%n", at, group, lag, done,
+                        topics.entrySet().stream().filter(t -> t.getValue() > 0)
+                                .map(t -> stage(t.getKey()) + " " + String.format(Locale.ROOT, "%,d", t.getValue()))
+                                .collect(Collectors.joining(", ")));
             }
         }
         boolean bounded = series.bounded(slack);
@@ -84,14 +91,30 @@ public final class LagCommand implements Callable<Integer> {
         if (out != null) {
             StringBuilder json = new StringBuilder();
             json.append(String.format(Locale.ROOT, "{\"group\":\"%s\",\"seconds\":%d,\"peak\":%d,\"last\":%d,\"committedPerSecond\":%.1f,"
-                    + "\"bounded\":%b,\"samples\":[", group, seconds, series.peak(), series.last(), series.committedPerSecond(), bounded));
+                    + "\"bounded\":%b,\"peakByTopic\":%s,\"samples\":[", group, seconds, series.peak(), series.last(),
+                    series.committedPerSecond(), bounded, json(series.peakByTopic())));
             String sep = "";
             for (LagSeries.Sample s : series.samples()) {
-                json.append(sep).append(String.format(Locale.ROOT, "{\"at\":%.1f,\"lag\":%d,\"committed\":%d}", s.at(), s.lag(), s.committed()));
+                json.append(sep).append(String.format(Locale.ROOT, "{\"at\":%.1f,\"lag\":%d,\"committed\":%d,\"topics\":%s}",
+                        s.at(), s.lag(), s.committed(), json(s.topics())));
                 sep = ",";
             }
             Files.writeString(out, json.append("]}\n").toString());
         }
         return bounded ? 0 : 1;
+    }
+
+    /** A topic's short name in the printed line: a Kafka Streams repartition topic by its stage's name. */
+    private String stage(String topic) {
+        String prefix = group + "-";
+        String suffix = "-repartition";
+        return topic.startsWith(prefix) && topic.endsWith(suffix)
+                ? topic.substring(prefix.length(), topic.length() - suffix.length()) : topic;
+    }
+
+    /** Topic names are Kafka's ([a-zA-Z0-9._-]), so they need no escaping. */
+    private static String json(Map<String, Long> byTopic) {
+        return new TreeMap<>(byTopic).entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+                .collect(Collectors.joining(",", "{", "}"));
     }
 }

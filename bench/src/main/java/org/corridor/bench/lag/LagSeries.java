@@ -2,6 +2,8 @@ package org.corridor.bench.lag;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A group's lag sampled over a run, and what it says: its peak, its last value, and whether it stayed bounded (the
@@ -10,8 +12,19 @@ import java.util.List;
  */
 final class LagSeries {
 
-    /** One sample: seconds since the start, the group's total lag, and records it had committed in all. */
-    record Sample(double at, long lag, long committed) {
+    /**
+     * One sample: seconds since the start, the group's total lag, records it had committed in all, and its lag on each
+     * topic (a Kafka Streams application's repartition topics are its stages).
+     */
+    record Sample(double at, long lag, long committed, Map<String, Long> topics) {
+
+        Sample {
+            topics = Map.copyOf(topics);
+        }
+
+        Sample(double at, long lag, long committed) {
+            this(at, lag, committed, Map.of());
+        }
     }
 
     private final List<Sample> samples = new ArrayList<>();
@@ -26,6 +39,13 @@ final class LagSeries {
 
     long peak() {
         return samples.stream().mapToLong(Sample::lag).max().orElse(0);
+    }
+
+    /** Each topic's highest lag over the run, by topic name. */
+    Map<String, Long> peakByTopic() {
+        Map<String, Long> peaks = new TreeMap<>();
+        samples.forEach(s -> s.topics().forEach((topic, lag) -> peaks.merge(topic, lag, Math::max)));
+        return peaks;
     }
 
     long last() {

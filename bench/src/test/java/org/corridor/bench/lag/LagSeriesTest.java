@@ -2,6 +2,8 @@ package org.corridor.bench.lag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 class LagSeriesTest {
@@ -27,5 +29,15 @@ class LagSeriesTest {
         assertThat(s.peak()).isEqualTo(40);
         assertThat(s.last()).isEqualTo(7);
         assertThat(s.committedPerSecond()).isEqualTo(1000.0);
+    }
+
+    @Test
+    void eachTopicsPeakIsItsOwnHighestLag() {
+        LagSeries s = new LagSeries();
+        s.add(new LagSeries.Sample(0, 30, 0, Map.of("alerts.routed", 10L, "g-by-shard-repartition", 20L)));
+        s.add(new LagSeries.Sample(1, 55, 10, Map.of("alerts.routed", 50L, "g-by-shard-repartition", 5L)));
+        s.add(new LagSeries.Sample(2, 0, 20, Map.of()));
+        assertThat(s.peakByTopic()).containsExactly(Map.entry("alerts.routed", 50L), Map.entry("g-by-shard-repartition", 20L));
+        assertThat(s.peak()).as("the group's peak is its total's, not the sum of the topics' peaks").isEqualTo(55);
     }
 }
