@@ -116,10 +116,8 @@ public final class Matcher {
                 if (shared == null) {
                     continue;
                 }
-                double rel = x.amount() == null || y.amount() == null ? Double.NaN
-                        : Quantities.relativeDifference(x.amount(), y.amount());
-                double q = Double.isNaN(rel) ? UNKNOWN_QUANTITY
-                        : rel > settings.quantityTolerance() ? 0 : 1 - 0.5 * rel / settings.quantityTolerance();
+                double rel = relativeDifference(x.amount(), y.amount());
+                double q = agreement(rel);
                 if (!Double.isNaN(rel) && (Double.isNaN(smallest) || rel < smallest)) {
                     smallest = rel;
                 }
@@ -142,8 +140,7 @@ public final class Matcher {
                     differ * 100, settings.quantityTolerance() * 100));
         }
         double route = (double) countries.size() / Math.min(a.countries().size(), b.countries().size());
-        double date = 1 - (double) days / (settings.windowDays() + 1.0);
-        double score = Math.round((W_QUANTITY * quantity + W_ROUTE * route + W_DATE * date) * 1000) / 1000.0;
+        double score = Math.round(eventScore(quantity, route, days) * 1000) / 1000.0;
         if (score < settings.threshold()) {
             return Verdict.no(() -> String.format(Locale.ROOT, "no identifier in common, and the event score %.3f is below %.2f",
                     score, settings.threshold()));
@@ -154,6 +151,55 @@ public final class Matcher {
         keys.add("countries:" + String.join(",", countries));
         keys.add("days:" + days);
         return Verdict.linked(new Link(Link.Kind.EVENT, score, keys));
+    }
+
+    /**
+     * Whether two reports filed under one event key could be linked as one event, from their footprints under that key
+     * alone: false only when no event link is possible through that key's substance, because the events are too far
+     * apart, share no route country, or their best score (this substance's best quantity agreement, the route and the
+     * date exactly as {@link #verdict} weighs them) is below the threshold. An upper bound: {@link #verdict} may still
+     * say no (the two amounts are another substance by their CAS numbers), never yes when this says no for every event
+     * key the two share. Allocates nothing: the correlator asks it of every report a key holds.
+     */
+    public boolean mayLinkByEvent(Footprint a, Footprint b) {
+        long days = Math.abs(a.day() - b.day());
+        if (days > settings.windowDays()) {
+            return false;
+        }
+        int shared = a.sharedCountries(b);
+        if (shared == 0) {
+            return false;
+        }
+        // No amount entry at all (not a footprint of the key's substance): nothing rules the best agreement out.
+        double quantity = a.amounts().isEmpty() || b.amounts().isEmpty() ? 1 : 0;
+        for (Quantities.Measure x : a.amounts()) {
+            for (Quantities.Measure y : b.amounts()) {
+                quantity = Math.max(quantity, agreement(relativeDifference(x, y)));
+            }
+        }
+        if (quantity == 0) {
+            return false;
+        }
+        double route = (double) shared / Math.min(a.countries().size(), b.countries().size());
+        // verdict rounds the score to three places before comparing it: half a thousandth more may still pass.
+        return eventScore(quantity, route, days) + 0.0005 + 1e-9 >= settings.threshold();
+    }
+
+    /** How two amounts differ relatively; NaN when either is unknown or they measure different things. */
+    private static double relativeDifference(Quantities.Measure x, Quantities.Measure y) {
+        return x == null || y == null ? Double.NaN : Quantities.relativeDifference(x, y);
+    }
+
+    /** The quantity part of the score: 1 for equal amounts, 0.5 at the tolerance, 0 beyond it, 0.5 when unknown. */
+    private double agreement(double rel) {
+        return Double.isNaN(rel) ? UNKNOWN_QUANTITY
+                : rel > settings.quantityTolerance() ? 0 : 1 - 0.5 * rel / settings.quantityTolerance();
+    }
+
+    /** The event score, unrounded. */
+    private double eventScore(double quantity, double route, long days) {
+        double date = 1 - (double) days / (settings.windowDays() + 1.0);
+        return W_QUANTITY * quantity + W_ROUTE * route + W_DATE * date;
     }
 
     /** Whether a known difference {@code rel} is better than {@code than} (NaN: unknown, the worst). */

@@ -56,6 +56,19 @@ final class Blocks {
         return List.of(family + (period - 1), block, family + (period + 1));
     }
 
+    /**
+     * The substance of an event key ({@code cas:<number>} or {@code <category>:<name>}), or null for an identifier's
+     * key. A route country is two letters and a period a number, so the substance is what is left of the key.
+     */
+    static String substance(String block) {
+        if (!block.startsWith(EVENT)) {
+            return null;
+        }
+        int period = block.lastIndexOf(':');
+        int country = period < 0 ? -1 : block.lastIndexOf(':', period - 1);
+        return country <= EVENT.length() ? null : block.substring(EVENT.length(), country);
+    }
+
     /** The shard of a key: every period of one event key is in the same shard, so its neighbours are read where it is. */
     static int shard(String block, int shards) {
         String family = block.startsWith(EVENT) ? block.substring(0, block.lastIndexOf(':')) : block;

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.corridor.consumer.correlation.Footprint;
 import org.corridor.consumer.correlation.Link;
 import org.corridor.consumer.correlation.Quantities;
 import org.corridor.consumer.correlation.Report;
@@ -93,6 +94,43 @@ final class Codec {
         return new Block.Member(readReport(in, format), at);
     });
 
+    /**
+     * A key's entry for a report. An entry of eight bytes is the filing time alone, as correlators before footprints
+     * kept it (a long); this format is never eight bytes long (its version byte and filing time already are nine).
+     */
+    static final Serde<Block.Filing> FILING = readingLongToo(serde((out, f) -> {
+        out.writeLong(f.at());
+        out.writeBoolean(f.footprint() != null);
+        if (f.footprint() != null) {
+            Footprint p = f.footprint();
+            out.writeLong(p.day());
+            writeStrings(out, p.countries());
+            out.writeInt(p.amounts().size());
+            for (Quantities.Measure m : p.amounts()) {
+                writeMeasure(out, m);
+            }
+        }
+    }, (in, format) -> {
+        long at = in.readLong();
+        if (!in.readBoolean()) {
+            return new Block.Filing(at, null);
+        }
+        long day = in.readLong();
+        List<String> countries = readStrings(in);
+        int n = in.readInt();
+        List<Quantities.Measure> amounts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            amounts.add(readMeasure(in));
+        }
+        return new Block.Filing(at, new Footprint(day, countries, amounts));
+    }));
+
+    private static Serde<Block.Filing> readingLongToo(Serde<Block.Filing> binary) {
+        var longs = Serdes.Long().deserializer();
+        return Serdes.serdeFrom(binary.serializer(), (topic, data) -> data != null && data.length == Long.BYTES
+                ? new Block.Filing(longs.deserialize(topic, data), null) : binary.deserializer().deserialize(topic, data));
+    }
+
     static final Serde<Verdict> VERDICT = serde((out, v) -> {
         out.writeUTF(v.pair());
         writeReport(out, v.a());
@@ -140,10 +178,7 @@ final class Codec {
         for (Report.Amount a : r.substances()) {
             out.writeUTF(a.identity());
             out.writeUTF(a.name());
-            out.writeByte(a.amount() == null ? -1 : a.amount().dimension().ordinal());
-            if (a.amount() != null) {
-                out.writeDouble(a.amount().base());
-            }
+            writeMeasure(out, a.amount());
         }
         writeStrings(out, r.countries());
         writeStrings(out, r.keys());
@@ -165,15 +200,24 @@ final class Codec {
         for (int i = 0; i < n; i++) {
             String identity = in.readUTF();
             String name = in.readUTF();
-            byte dimension = in.readByte();
-            Quantities.Measure m = dimension < 0 ? null
-                    : new Quantities.Measure(Quantities.Dimension.values()[dimension], in.readDouble());
-            amounts.add(new Report.Amount(identity, name, m));
+            amounts.add(new Report.Amount(identity, name, readMeasure(in)));
         }
         Set<String> countries = new HashSet<>(readStrings(in));
         Set<String> keys = new HashSet<>(readStrings(in));
         Report.Released released = in.readBoolean() ? readReleased(in, format) : null;
         return new Report(agency, country, id, version, retracted, occurredOn, amounts, countries, keys, released);
+    }
+
+    private static void writeMeasure(DataOutputStream out, Quantities.Measure m) throws IOException {
+        out.writeByte(m == null ? -1 : m.dimension().ordinal());
+        if (m != null) {
+            out.writeDouble(m.base());
+        }
+    }
+
+    private static Quantities.Measure readMeasure(DataInputStream in) throws IOException {
+        byte dimension = in.readByte();
+        return dimension < 0 ? null : new Quantities.Measure(Quantities.Dimension.values()[dimension], in.readDouble());
     }
 
     private static void writeReleased(DataOutputStream out, Report.Released r) throws IOException {

@@ -88,7 +88,7 @@ public final class CorrelatorTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VersionFiler.LATEST), keys,
                 Codec.LATEST));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KeyMatcher.MEMBERS), keys,
-                Serdes.Long()));
+                Codec.FILING));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KeyMatcher.REPORTS), keys,
                 Codec.MEMBER));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KeyMatcher.SUPPRESSED), keys,

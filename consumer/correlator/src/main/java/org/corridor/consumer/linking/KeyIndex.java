@@ -15,7 +15,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The members of each blocking key, in the store ({@code <key>\0<ref>} holding when the report was filed) and, for
+ * The members of each blocking key, in the store ({@code <key>\0<ref>} holding its {@link Block.Filing}) and, for
  * the most recently used keys, in memory too: reading a key's members is a map lookup instead of a scan of the store.
  * A Bloom filter of every key filed under since the task started (built from the store when it starts) answers for
  * the keys never filed under, most of those an alert brings (its identifiers, a period of a rare substance and
@@ -30,8 +30,8 @@ final class KeyIndex {
     /** The filter's false positive rate while it holds no more keys than it was sized for. */
     private static final double FALSE_POSITIVES = 0.01;
 
-    private final KeyValueStore<String, Long> store;
-    private final Map<String, Map<String, Long>> cached;
+    private final KeyValueStore<String, Block.Filing> store;
+    private final Map<String, Map<String, Block.Filing>> cached;
     private final StringSerializer prefixes = new StringSerializer();
     private final BloomFilter<CharSequence> filed;
 
@@ -39,12 +39,12 @@ final class KeyIndex {
      * @param expectedKeys how many keys the filter is sized for at least (it is sized for twice what the store holds
      *                     when that is more); beyond, it answers "maybe" more often, never wrongly "no"
      */
-    KeyIndex(KeyValueStore<String, Long> store, int cachedKeys, int expectedKeys) {
+    KeyIndex(KeyValueStore<String, Block.Filing> store, int cachedKeys, int expectedKeys) {
         this.store = store;
         long entries = Math.max(0, store.approximateNumEntries());
         this.filed = BloomFilter.create(Funnels.stringFunnel(StandardCharsets.UTF_8),
                 Math.max(expectedKeys, Math.min(Integer.MAX_VALUE / 2, 2 * entries)), FALSE_POSITIVES);
-        try (KeyValueIterator<String, Long> all = store.all()) {
+        try (KeyValueIterator<String, Block.Filing> all = store.all()) {
             while (all.hasNext()) {
                 String entry = all.next().key;
                 int at = entry.indexOf(SEPARATOR);
@@ -53,21 +53,21 @@ final class KeyIndex {
         }
         this.cached = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Map<String, Long>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Map<String, Block.Filing>> eldest) {
                 return size() > cachedKeys;
             }
         };
     }
 
-    /** The refs filed under the key and when each was filed (read-only; do not keep it across writes). */
-    Map<String, Long> members(String key) {
-        Map<String, Long> known = cached.get(key);
+    /** The refs filed under the key and each one's entry (read-only; do not keep it across writes). */
+    Map<String, Block.Filing> members(String key) {
+        Map<String, Block.Filing> known = cached.get(key);
         if (known == null) {
             if (!filed.mightContain(key)) {
                 return Map.of();  // never filed under since the task started, nor before (the store held no entry)
             }
             known = new HashMap<>();
-            try (KeyValueIterator<String, Long> it = store.prefixScan(key + SEPARATOR, prefixes)) {
+            try (KeyValueIterator<String, Block.Filing> it = store.prefixScan(key + SEPARATOR, prefixes)) {
                 while (it.hasNext()) {
                     var e = it.next();
                     known.put(e.key.substring(key.length() + 1), e.value);
@@ -78,22 +78,22 @@ final class KeyIndex {
         return Collections.unmodifiableMap(known);
     }
 
-    void put(String key, String ref, long at) {
-        store.put(entry(key, ref), at);
-        Map<String, Long> known = cached.get(key);
+    void put(String key, String ref, Block.Filing filing) {
+        store.put(entry(key, ref), filing);
+        Map<String, Block.Filing> known = cached.get(key);
         if (known != null) {
-            known.put(ref, at);
+            known.put(ref, filing);
         } else if (filed.put(key)) {
             // Certainly never filed under before (the filter changed): its only member is this one, no scan needed.
-            Map<String, Long> only = new HashMap<>();
-            only.put(ref, at);
+            Map<String, Block.Filing> only = new HashMap<>();
+            only.put(ref, filing);
             cached.put(key, only);
         }
     }
 
     void delete(String key, String ref) {
         store.delete(entry(key, ref));
-        Map<String, Long> known = cached.get(key);
+        Map<String, Block.Filing> known = cached.get(key);
         if (known != null) {
             known.remove(ref);
         }

@@ -2,6 +2,7 @@ package org.corridor.consumer.linking;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.corridor.consumer.correlation.Footprint;
 import org.corridor.consumer.correlation.Matcher;
 import org.corridor.consumer.correlation.Report;
 import org.slf4j.Logger;
@@ -22,11 +24,14 @@ import org.slf4j.LoggerFactory;
  * Compares a version entering or leaving blocking keys of one shard with the other reports those keys (and their
  * neighbouring periods, {@link Blocks#compared}) hold, each other report once however many keys they share, and passes
  * each verdict on, keyed by the pair. A first version passes on only its links; a correction, a retraction or a version
- * leaving a key passes on every verdict, so the pair's earlier link can be withdrawn.
+ * leaving a key passes on every verdict, so the pair's earlier link can be withdrawn. A first version is therefore not
+ * compared with the reports an event key holds whose footprint there ({@link Block.Filing}) rules an event link out
+ * ({@link Matcher#mayLinkByEvent}): most of them, read neither from the store nor by the matcher.
  * <p>
- * State, per shard: a key's members are entries {@code <key>\0<ref>} holding only when the report was filed, and the
- * report itself is kept once per shard ({@code <shard>\0<ref>}, its latest version), so filing a version under many
- * keys writes one report and small entries. Reports filed more than {@code retention} ago are dropped; a key shared by
+ * State, per shard: a key's members are entries {@code <key>\0<ref>} holding when the report was filed and, under an
+ * event key, its footprint (its day, route countries and amounts of the key's substance), and the report itself is
+ * kept once per shard ({@code <shard>\0<ref>}, its latest version), so filing a version under many keys writes one
+ * report and small entries. Reports filed more than {@code retention} ago are dropped; a key shared by
  * more than {@code maxPerKey} reports is suppressed (emptied, never compared again until its retention has passed,
  * counted and logged), so a common key cannot cause a storm of hits.
  */
@@ -88,30 +93,33 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
         String ref = report.ref();
         // Reports of one agency are never linked (Matcher): its own are not even read.
         String ownAgency = report.agency() + "/";
+        // A first version passes on only its links, so the reports it cannot be linked with by an event key are
+        // passed over there unread; any other version is compared with every report, so an earlier link is undone.
+        boolean everyVerdict = report.version() > 1 || report.retracted() || !op.leaving().isEmpty();
         Set<String> others = new LinkedHashSet<>();
-        List<String> filed = new ArrayList<>();
+        Map<String, Block.Filing> filed = new LinkedHashMap<>();
         for (String block : op.entering()) {
             if (isSuppressed(block, expired)) {
                 continue;
             }
+            Block.Filing mine = filing(report, block, now);
             Set<String> under = new LinkedHashSet<>();
             Set<String> near = new LinkedHashSet<>();
-            int size = scan(block, ref, ownAgency, expired, under, near);
+            int size = scan(block, ref, ownAgency, expired, everyVerdict ? null : mine.footprint(), under, near);
             if (size + 1 > maxPerKey) {
                 suppress(block, now);  // nothing said through it; its neighbours still speak for themselves
             } else {
                 others.addAll(under);
-                filed.add(block);
+                filed.put(block, mine);
             }
             others.addAll(near);
         }
         for (String block : op.leaving()) {
             if (!isSuppressed(block, expired)) {
-                scan(block, ref, ownAgency, expired, others, others);
+                scan(block, ref, ownAgency, expired, null, others, others);
             }
             members.delete(block, ref);
         }
-        boolean everyVerdict = report.version() > 1 || report.retracted() || !op.leaving().isEmpty();
         for (String other : others) {
             Block.Member m = reports.get(op.shard(), other);
             if (m == null || m.at() < expired) {
@@ -123,9 +131,7 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
                 context.forward(record.withKey(verdict.pair()).withValue(verdict));
             }
         }
-        for (String block : filed) {
-            members.put(block, ref, now);
-        }
+        filed.forEach((block, filing) -> members.put(block, ref, filing));
         if (filed.isEmpty() && op.entering().isEmpty()) {
             reports.delete(op.shard(), ref);  // it left every key of this shard
         } else {
@@ -133,13 +139,23 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
         }
     }
 
+    /** The report's entry under a key: with its footprint there when it is an event key. */
+    private static Block.Filing filing(Report report, String block, long now) {
+        String substance = Blocks.substance(block);
+        return new Block.Filing(now, substance == null ? null : Footprint.of(report, substance));
+    }
+
     /**
      * Adds the other agencies' refs filed under {@code block} to {@code under} and those under its neighbouring
-     * periods (not suppressed) to {@code near}, and drops entries past their retention.
+     * periods (not suppressed) to {@code near}, and drops entries past their retention. With a footprint, the reports
+     * whose footprint there rules out an event link with it ({@link Matcher#mayLinkByEvent}) are left out (they are
+     * still counted).
      *
+     * @param mine the version's footprint under {@code block}, or null to leave out none
      * @return how many other reports, of any agency, {@code block} holds
      */
-    private int scan(String block, String ref, String ownAgency, long expired, Set<String> under, Set<String> near) {
+    private int scan(String block, String ref, String ownAgency, long expired, Footprint mine, Set<String> under,
+                     Set<String> near) {
         int size = 0;
         for (String key : Blocks.compared(block)) {
             boolean same = key.equals(block);
@@ -147,13 +163,15 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
                 continue;
             }
             List<String> stale = new ArrayList<>();
-            for (Map.Entry<String, Long> e : members.members(key).entrySet()) {
+            for (Map.Entry<String, Block.Filing> e : members.members(key).entrySet()) {
                 String other = e.getKey();
-                if (e.getValue() < expired) {
+                Block.Filing theirs = e.getValue();
+                if (theirs.at() < expired) {
                     stale.add(other);
                 } else if (!other.equals(ref)) {
                     size += same ? 1 : 0;
-                    if (!other.startsWith(ownAgency)) {
+                    if (!other.startsWith(ownAgency) && (mine == null || theirs.footprint() == null
+                            || matcher.mayLinkByEvent(mine, theirs.footprint()))) {
                         (same ? under : near).add(other);
                     }
                 }
@@ -188,7 +206,7 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
 
     private void expireAll(long wallClock) {
         long expired = wallClock - retention.toMillis();
-        deleteWhere(context.getStateStore(MEMBERS), expired, Long::longValue);
+        deleteWhere(context.getStateStore(MEMBERS), expired, Block.Filing::at);
         deleteWhere(context.getStateStore(REPORTS), expired, Block.Member::at);
         deleteWhere(suppressed, expired, Long::longValue);
         members.forget();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -116,6 +117,44 @@ class MatcherTest {
         assertThat(v.link().get().keys()).contains("substance:PRECURSOR_TABLE_I:aceticanhydride");
         b.getSubstances().get(0).setCasNumber("4468-48-8");
         assertThat(matcher.verdict(report(a), report(b)).reason()).contains("no substance in common");
+    }
+
+    @Test
+    void aFootprintRulesAnEventOutOnlyWhenItsBestScoreIsBelowTheThreshold() {
+        Quantities.Measure kg412 = new Quantities.Measure(Quantities.Dimension.MASS, 412_500);
+        Quantities.Measure kg405 = new Quantities.Measure(Quantities.Dimension.MASS, 405_000);
+        Quantities.Measure kg700 = new Quantities.Measure(Quantities.Dimension.MASS, 700_000);
+        Quantities.Measure litres = new Quantities.Measure(Quantities.Dimension.VOLUME, 412_500);
+        List<String> route = List.of("AF", "TJ", "KZ", "RU");
+        Footprint tj = new Footprint(100, route, List.of(kg412));
+        assertThat(matcher.mayLinkByEvent(tj, new Footprint(101, List.of("TJ", "KZ", "RU"), List.of(kg405)))).isTrue();
+        assertThat(matcher.mayLinkByEvent(tj, new Footprint(108, route, List.of(kg412)))).as("8 days apart").isFalse();
+        assertThat(matcher.mayLinkByEvent(tj, new Footprint(100, List.of("NL"), List.of(kg412)))).as("no country shared").isFalse();
+        assertThat(matcher.mayLinkByEvent(tj, new Footprint(100, route, List.of(kg700)))).as("70 % more").isFalse();
+        assertThat(matcher.mayLinkByEvent(tj, new Footprint(100, route, java.util.Arrays.asList(kg700, null))))
+                .as("one of its amounts unknown").isTrue();
+        // An unknown amount (or one in another dimension) scores 0.5: with the whole route, at most 4 days apart.
+        assertThat(matcher.mayLinkByEvent(tj, new Footprint(104, route, java.util.Collections.singletonList(null)))).isTrue();
+        assertThat(matcher.mayLinkByEvent(tj, new Footprint(105, route, java.util.Collections.singletonList(null)))).isFalse();
+        assertThat(matcher.mayLinkByEvent(tj, new Footprint(104, route, List.of(litres)))).isTrue();
+        assertThat(matcher.mayLinkByEvent(tj, new Footprint(105, route, List.of(litres)))).isFalse();
+        // One country of four shared: 0.4 + 0.1 + 0.2 = 0.7 at best, equal amounts on the same day.
+        assertThat(matcher.mayLinkByEvent(tj, new Footprint(100, List.of("TJ", "DE", "NL", "PL"), List.of(kg412)))).isTrue();
+        assertThat(matcher.mayLinkByEvent(tj, new Footprint(100, List.of("TJ", "DE", "NL", "PL"), List.of(kg405)))).isFalse();
+        // Whatever the matcher scores a pair of one substance, the footprints allow at least that.
+        GroundTruth.Sample sample = GroundTruth.generate(2209, 200);
+        List<Report> reports = sample.reports();
+        for (int i = 0; i < reports.size(); i++) {
+            for (int j = i + 1; j < reports.size(); j++) {
+                Report a = reports.get(i);
+                Report b = reports.get(j);
+                Optional<Link> link = matcher.compare(a, b);
+                if (link.isPresent() && link.get().kind() == Link.Kind.EVENT) {
+                    String shared = link.get().keys().get(0).substring("substance:".length());
+                    assertThat(matcher.mayLinkByEvent(Footprint.of(a, shared), Footprint.of(b, shared))).as("%s ~ %s", a, b).isTrue();
+                }
+            }
+        }
     }
 
     @Test

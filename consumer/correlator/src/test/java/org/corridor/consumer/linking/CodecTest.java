@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import org.apache.kafka.common.errors.SerializationException;
+import org.corridor.consumer.correlation.Footprint;
 import org.corridor.consumer.correlation.GroundTruth;
 import org.corridor.consumer.correlation.Link;
+import org.corridor.consumer.correlation.Quantities;
 import org.corridor.consumer.correlation.Report;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,21 @@ class CodecTest {
         assertThat(json[0]).isEqualTo((byte) '{');
         assertThat(Codec.LATEST.deserializer().deserialize("t", json)).isEqualTo(latest);
         assertThat(Codec.LATEST.serializer().serialize("t", latest)[0]).isEqualTo((byte) 2);
+    }
+
+    @Test
+    void aKeysEntryReadsBackWithItsFootprintAndTheFilingTimeAloneOfEarlierCorrelatorsToo() {
+        Footprint footprint = new Footprint(20_412, List.of("TJ", "AF", "KZ"), java.util.Arrays.asList(
+                new Quantities.Measure(Quantities.Dimension.MASS, 412_500), null, new Quantities.Measure(Quantities.Dimension.VOLUME, 3)));
+        roundTrip(Codec.FILING, new Block.Filing(17L, footprint));
+        roundTrip(Codec.FILING, new Block.Filing(18L, null));
+        roundTrip(Codec.FILING, new Block.Filing(19L, new Footprint(1, List.of(), List.of())));
+        assertThat(footprint.countries()).as("sorted").containsExactly("AF", "KZ", "TJ");
+        for (Block.Filing f : List.of(new Block.Filing(0, null), new Block.Filing(Long.MAX_VALUE, footprint))) {
+            assertThat(Codec.FILING.serializer().serialize("t", f)).as("never the length of a bare filing time").hasSizeGreaterThan(Long.BYTES);
+        }
+        byte[] before = org.apache.kafka.common.serialization.Serdes.Long().serializer().serialize("t", 1_764_000_000_000L);
+        assertThat(Codec.FILING.deserializer().deserialize("t", before)).isEqualTo(new Block.Filing(1_764_000_000_000L, null));
     }
 
     @Test

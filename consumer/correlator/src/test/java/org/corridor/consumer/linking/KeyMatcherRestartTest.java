@@ -48,8 +48,8 @@ class KeyMatcherRestartTest {
                 Stores.inMemoryKeyValueStore(KeyMatcher.REPORTS), Serdes.String(), Codec.MEMBER).withLoggingDisabled().build();
         KeyValueStore<String, Long> suppressed = Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(KeyMatcher.SUPPRESSED), Serdes.String(), Serdes.Long()).withLoggingDisabled().build();
-        KeyValueStore<String, Long> members = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(KeyMatcher.MEMBERS), Serdes.String(), Serdes.Long()).withLoggingDisabled().build();
+        KeyValueStore<String, Block.Filing> members = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(KeyMatcher.MEMBERS), Serdes.String(), Codec.FILING).withLoggingDisabled().build();
         stores.add(reports);
         stores.add(suppressed);
         stores.add(members);

@@ -12,7 +12,9 @@ import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.corridor.consumer.correlation.Footprint;
 import org.corridor.consumer.correlation.GroundTruth;
+import org.corridor.consumer.correlation.Quantities;
 import org.corridor.consumer.correlation.Report;
 import org.junit.jupiter.api.Test;
 
@@ -34,9 +36,9 @@ class StoreCachesTest {
 
     @Test
     void aKeysMembersAreWhatTheStoreHoldsWhateverWasEvicted() {
-        KeyValueStore<String, Long> store = store("members", Serdes.Long());
+        KeyValueStore<String, Block.Filing> store = store("members", Codec.FILING);
         KeyIndex index = new KeyIndex(store, 3, 2);
-        Map<String, Map<String, Long>> truth = new TreeMap<>();
+        Map<String, Map<String, Block.Filing>> truth = new TreeMap<>();
         Random r = new Random(22);
         List<String> keys = new java.util.ArrayList<>(List.of("id:a", "id:b", "event:x:TJ:1", "event:x:TJ:2", "event:x:KZ:1", "id:c", "id:d"));
         for (int k = 0; k < 40; k++) {
@@ -55,8 +57,12 @@ class StoreCachesTest {
             String ref = "agency-" + r.nextInt(3) + "/" + r.nextInt(20);
             switch (r.nextInt(6)) {
                 case 0, 1, 2 -> {
-                    index.put(key, ref, i);
-                    truth.computeIfAbsent(key, k -> new TreeMap<>()).put(ref, (long) i);
+                    // An event key's entries carry a footprint, an identifier's do not.
+                    Block.Filing filing = new Block.Filing(i, key.startsWith("event:") ? new Footprint(i % 30,
+                            List.of("TJ", "AF"), java.util.Arrays.asList(null, new Quantities.Measure(Quantities.Dimension.MASS, i)))
+                            : null);
+                    index.put(key, ref, filing);
+                    truth.computeIfAbsent(key, k -> new TreeMap<>()).put(ref, filing);
                 }
                 case 3 -> {
                     index.delete(key, ref);
@@ -120,9 +126,9 @@ class StoreCachesTest {
         }
     }
 
-    private static Map<String, Long> scan(KeyValueStore<String, Long> store, String key) {
-        Map<String, Long> found = new TreeMap<>();
-        try (KeyValueIterator<String, Long> it = store.prefixScan(key + "\u0000", new org.apache.kafka.common.serialization.StringSerializer())) {
+    private static Map<String, Block.Filing> scan(KeyValueStore<String, Block.Filing> store, String key) {
+        Map<String, Block.Filing> found = new TreeMap<>();
+        try (KeyValueIterator<String, Block.Filing> it = store.prefixScan(key + "\u0000", new org.apache.kafka.common.serialization.StringSerializer())) {
             it.forEachRemaining(e -> found.put(e.key.substring(key.length() + 1), e.value));
         }
         return found;
