@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Does the correlator keep up with 1,000 alerts/s? bench/correlator.sh [OUT_DIR] (about 10 minutes on 2 cores).
+# Does the correlator keep up with 1,000 alerts/s? bench/correlator.sh [OUT_DIR] (about 14 minutes on 2 cores).
 # Twice, each on a fresh embedded platform (the exec jar of ./corridor up): first with the correlator disabled
 # (corridor.correlator.enabled=false: the baseline, the router alone), then enabled. Each time, first a warm-up of
 # 20,000 alerts at 1,000 alerts/s, then a wait until both groups have nothing left to read (so the JIT has compiled
@@ -13,7 +13,11 @@
 # still has to read; its records committed per second while the router has nothing left (the machine otherwise idle),
 # over the records one alert costs it (all it committed once drained, over the alerts sent), is the rate of alerts it
 # links flat out on this machine, and that rate over the 1,000 alerts/s offered says how far it is from keeping up.
-# CORRELATOR_SET="key=value ..." adds correlator settings to both runs, e.g. CORRELATOR_SET=corridor.correlator.shards=1.
+# Third, the correlator alone (run_isolated): on a fresh platform, `bench routed` writes to alerts.routed what the router
+# would write for the same alerts (each with its routing decision), 20,000 to warm up and then 60,000 at 1,000/s,
+# while the router and the subscribers have nothing to do: whether the correlator keeps up when the machine is not
+# shared with the rest of the exchange, as on a host of its own (the broker and the writer still share it).
+# CORRELATOR_SET="key=value ..." adds correlator settings to every run, e.g. CORRELATOR_SET=corridor.correlator.shards=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-bench/results/correlator-$(date +%Y%m%d-%H%M%S)}"
@@ -74,8 +78,33 @@ run_once() {  # LABEL ENABLED
   rm -rf "$data"
 }
 
+run_isolated() {  # the correlator alone: the router's output written by `bench routed`, the router and subscribers idle
+  local label=isolated data pid c s
+  local extra=()
+  for s in ${CORRELATOR_SET:-}; do extra+=(--set "correlator:$s"); done
+  data="$(mktemp -d)"
+  java -Xms2g -Xmx2g -jar platform/target/platform-0.1.0-SNAPSHOT-exec.jar up --data-dir "$data" "${extra[@]}" \
+    > "$out/platform-$label.log" 2>&1 &
+  pid=$!
+  await_platform "$out/platform-$label.log"
+  echo "correlator.sh [$label]: warm-up, 20,000 routed versions at 1,000/s written to alerts.routed (no router)"
+  bench routed --rate 1000 --alerts 20000 --data-dir "$data" > "$out/warmup-$label.txt" \
+    || echo "correlator.sh [$label]: the warm-up failed (warmup-$label.txt)"
+  await_drained "$data" corridor-correlator "$out/warmup-lag-correlator-$label"
+  echo "correlator.sh [$label]: 60,000 routed versions at 1,000/s, the correlator's lag sampled every second"
+  bench lag --group corridor-correlator --data-dir "$data" --seconds 90 --out "$out/lag-correlator-$label.json" > "$out/lag-correlator-$label.txt" &
+  c=$!
+  bench routed --rate 1000 --alerts 60000 --warmup 2000 --data-dir "$data" --out "$out/routed-$label.json" > "$out/routed-$label.txt" \
+    || echo "correlator.sh [$label]: the writer failed (routed-$label.txt)"
+  wait $c || true
+  tail -n 1 "$out/lag-correlator-$label.txt"
+  kill -TERM $pid; wait $pid || true
+  rm -rf "$data"
+}
+
 run_once baseline false
 run_once correlating true
+run_isolated
 python3 - "$out" <<'PY'
 import json, sys
 out = sys.argv[1]
@@ -105,6 +134,11 @@ summary = {"correlatorLagAtStart": corr["samples"][0]["lag"] if corr["samples"] 
            "correlatorDrained": drained, "correlatorDrainRecordsPerSecond": round(rate) if rate == rate else None, "correlatorRecordsPerAlert": round(per_alert, 2),
            "correlatorCapacityAlertsPerSecond": round(capacity) if capacity == capacity else None,
            "correlatorCapacityOverOffered": round(capacity / 1000, 2) if capacity == capacity else None}
+alone = json.load(open(f"{out}/lag-correlator-isolated.json"))
+written = json.load(open(f"{out}/routed-isolated.json"))
+summary.update({"isolatedWrittenPerSecond": written["perSecond"], "isolatedCorrelatorPeakLag": alone["peak"],
+                "isolatedCorrelatorLastLag": alone["last"], "isolatedCorrelatorPeakLagByTopic": alone.get("peakByTopic"),
+                "isolatedCorrelatorBounded": alone["bounded"]})
 json.dump(summary, open(f"{out}/summary.json", "w"), indent=1)
 print("correlator.sh:", json.dumps(summary))
 PY

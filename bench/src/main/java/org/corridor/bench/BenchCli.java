@@ -18,9 +18,9 @@ import org.corridor.support.serde.AvroSerializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The benchmark tools: load, fanout, history, soak, raw, profile, sizes. JMH runs through its own main, org.openjdk.jmh.Main. */
+/** The benchmark tools: load, lag, routed, fanout, history, soak, raw, profile, sizes. JMH runs through its own main, org.openjdk.jmh.Main. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Corridor's benchmark tools (bench/run.sh runs them all).",
-        subcommands = {LoadCommand.class, org.corridor.bench.lag.LagCommand.class, FanoutCommand.class, HistoryCommand.class, org.corridor.bench.soak.SoakCommand.class, RawCommand.class, ProfileCommand.class, BenchCli.Sizes.class, CommandLine.HelpCommand.class})
+        subcommands = {LoadCommand.class, org.corridor.bench.lag.LagCommand.class, org.corridor.bench.routed.RoutedCommand.class, FanoutCommand.class, HistoryCommand.class, org.corridor.bench.soak.SoakCommand.class, RawCommand.class, ProfileCommand.class, BenchCli.Sizes.class, CommandLine.HelpCommand.class})
 public final class BenchCli {
 
     public static void main(String[] args) {
