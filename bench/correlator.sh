@@ -29,15 +29,6 @@ bench_build correlator.sh
 bench() { java -cp "$cp" org.corridor.bench.BenchCli "$@"; }
 bench_machine "$out"
 
-await_drained() {  # DATA_DIR GROUP OUT_PREFIX: samples the group's lag 3 s at a time until it is 0, at most 3 minutes
-  local i
-  for i in $(seq 1 60); do
-    bench lag --group "$2" --data-dir "$1" --seconds 3 --out "$3.json" > "$3.txt" || true
-    if python3 -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1]))["last"] == 0 else 1)' "$3.json"; then return 0; fi
-  done
-  echo "correlator.sh: $2 still had records to read 3 minutes after the warm-up ($3.txt); measuring anyway"
-}
-
 run_once() {  # LABEL ENABLED
   local label=$1 enabled=$2 data pid c="" s
   local extra=()

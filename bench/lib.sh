@@ -27,3 +27,13 @@ require_free_ports() {
     echo "$1: the ports of ./corridor up are in use (another platform is running?); stop it first"; exit 1
   fi
 }
+
+# Samples GROUP's lag 3 s at a time until it is 0, at most 3 minutes; needs bench() (the bench CLI) defined.
+await_drained() {  # DATA_DIR GROUP OUT_PREFIX
+  local i
+  for i in $(seq 1 60); do
+    bench lag --group "$2" --data-dir "$1" --seconds 3 --out "$3.json" > "$3.txt" || true
+    if python3 -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1]))["last"] == 0 else 1)' "$3.json"; then return 0; fi
+  done
+  echo "bench: $2 still had records to read 3 minutes after the warm-up ($3.txt); measuring anyway"
+}

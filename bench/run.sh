@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reproduces every figure of docs/benchmarks.md with one command, on this machine:
 #   bench/run.sh [OUT_DIR]          (default bench/results/<date-time>; 8 to 13 minutes on 2 cores)
-# 1. JMH: Avro (Confluent wire format) against Jackson JSON, and the routing decision per alert; serialized sizes.
+# 1. JMH: Avro (Confluent wire format) against Jackson JSON, the routing decision per alert, a pair the correlator
+#    compares with and without its footprint screen; serialized sizes.
 # 2. Starts the embedded platform (the exec jar of ./corridor up, on a fresh data directory, REST rate limit off) with
 #    a fixed heap (-Xms = -Xmx = $CORRIDOR_BENCH_HEAP, default 2g: with 1g the platform spent a third of the final
 #    minute in GC pauses, docs/benchmarks.md), GC pauses logged to gc.log (no JFR), and all 13 subscribers with their
@@ -10,7 +11,8 @@
 # 4. The load generator, library flat out; then `bench fanout`, a bare exactly-once fan-out of the same inbound
 #    records with the router's copies per alert (measured from that run), to bench.fanout.* topics: the like-for-like
 #    limit. Then REST flat out (one alert per POST, and the batch endpoint), and the library at 1,000 alerts/s
-#    (resident memory sampled; the correlator's and the router's group lag sampled beside it). Every load run times each feed record on the feed topic and each line on disk in the
+#    (resident memory sampled; the correlator's and the router's group lag sampled beside it); then the correlator
+#    alone at 1,000/s (bench routed writes its input, the router and subscribers idle). Every load run times each feed record on the feed topic and each line on disk in the
 #    body's file sink.
 # 5. A separate, short, profiled run (JFR started on the running platform only now, the timed runs are over), then
 #    stops the platform and summarises where the router threads spent their time.
@@ -91,6 +93,19 @@ tail -1 "$out/lag-router.txt"; tail -1 "$out/lag-correlator.txt"
 kill $sampler 2>/dev/null || true
 jcmd $pid GC.heap_info > "$out/heap-after-1000.txt" 2>&1 || true
 
+mark correlator-alone
+# The correlator alone at 1,000 alerts/s: what the router would write for 60,000 more alerts, written to alerts.routed
+# without it (bench routed), the router and the subscribers idle, as with the correlator on a host of its own. Its
+# stores hold every alert of the runs above, so it compares each version with more reports than bench/correlator.sh.
+echo "bench: the correlator alone, 60,000 routed versions at 1,000/s (bench routed; the router and subscribers idle)"
+await_drained "$data" corridor-correlator "$out/drain-before-alone"
+bench lag --group corridor-correlator --data-dir "$data" --seconds 75 --out "$out/lag-correlator-alone.json" > "$out/lag-correlator-alone.txt" &
+lagc=$!
+bench routed --rate 1000 --alerts 60000 --data-dir "$data" --out "$out/routed-alone.json" | tee "$out/routed-alone.txt" \
+  || echo "bench: WARNING: that run did not complete: see its output above"
+wait $lagc || true
+tail -1 "$out/lag-correlator-alone.txt"
+
 mark profiled
 echo "bench: profiled run (not timed): JFR on the running platform, library flat out, 20,000 alerts"
 jcmd $pid JFR.start name=bench settings=profile filename="$out/platform.jfr" > /dev/null
@@ -151,7 +166,15 @@ s = {
   "avroToJsonTime": {"serialize": round(jmh["avroSerialize"] / jmh["jsonSerialize"], 2),
                      "deserialize": round(jmh["avroDeserialize"] / jmh["jsonDeserialize"], 2)},
   "routingDecisionNs": round(jmh["decide"], 1),
+  "comparedPairNs": {"matcher": round(jmh["verdict"], 1), "screenedFirst": round(jmh["screened"], 1)},
   "gc": gc_by_phase(),
+}
+lag = lambda name: load(name) if (out / name).exists() else None
+beside, alone = lag("lag-correlator.json"), lag("lag-correlator-alone.json")
+s["correlatorLag"] = {
+  "besideTheRouterAt1000": beside and {k: beside[k] for k in ("peak", "last", "bounded", "peakByTopic") if k in beside},
+  "aloneAt1000": alone and {k: alone[k] for k in ("peak", "last", "bounded", "peakByTopic") if k in alone},
+  "aloneWrittenPerSecond": lag("routed-alone.json") and lag("routed-alone.json")["perSecond"],
 }
 e2e = s["steady1000"]["endToEndToSinkMs"] or {"p50": float("nan"), "p99": float("nan")}
 s["goals"] = {
@@ -159,6 +182,8 @@ s["goals"] = {
   "sink p50 <= 40 ms at 1,000/s": e2e["p50"] <= 40, "sink p99 <= 150 ms at 1,000/s": e2e["p99"] <= 150,
   "REST batch >= 3,000 alerts/s": s["restBatchAlertsPerSecond"] >= 3000, "REST single >= 1,500 alerts/s": s["restAlertsPerSecond"] >= 1500,
   "resident memory <= 1 GiB at 1,000/s": s["maxRssMiB"] <= 1024,
+  "correlator lag bounded at 1,000/s, alone": bool(alone and alone["bounded"]),
+  "correlator lag bounded at 1,000/s, beside the router on the same 2 cores": bool(beside and beside["bounded"]),
 }
 hist = out / "history" / "history-summary.json"
 if hist.exists():
