@@ -174,8 +174,8 @@ public final class AccessPlan {
     /**
      * The correlator, a Kafka Streams application: reads only {@code alerts.routed}, the versions the router routed
      * with its decisions (so it sees every routed alert, and nothing the router refused), writes only
-     * {@code alerts.correlations} and the parties' links topics ({@code alerts.links.*}, each party's share of the
-     * hits); its internal topics (repartitions, changelogs), group and transactional ids all start with its
+     * {@code alerts.correlations}, the parties' links topics ({@code alerts.links.*}, each party's share of the
+     * hits) and, for a record of {@code alerts.routed} it cannot read, the dead letter and its summary; its internal topics (repartitions, changelogs), group and transactional ids all start with its
      * application id. It reads no inbound topic and no audit.
      */
     public static List<AclBinding> correlator() {
@@ -184,6 +184,8 @@ public final class AccessPlan {
         topic(acls, p, Topics.ROUTED_VERSIONS, PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
         topic(acls, p, Topics.CORRELATIONS, PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
         topic(acls, p, Topics.LINKS_PREFIX, PatternType.PREFIXED, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
+        topic(acls, p, Topics.DEAD_LETTERS, PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE);
+        topic(acls, p, Topics.DEAD_LETTER_SUMMARY, PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE);
         topic(acls, p, Groups.CORRELATOR + "-", PatternType.PREFIXED, AclOperation.READ, AclOperation.WRITE,
                 AclOperation.DESCRIBE, AclOperation.CREATE, AclOperation.DELETE, AclOperation.DESCRIBE_CONFIGS);
         acls.add(allow(p, new ResourcePattern(ResourceType.GROUP, Groups.CORRELATOR, PatternType.LITERAL), AclOperation.READ));

@@ -130,6 +130,10 @@ class AccessPlanTest {
         assertThat(AccessPlan.correlator()).filteredOn(a -> a.pattern().resourceType() == ResourceType.TOPIC
                         && a.entry().operation() == AclOperation.READ)
                 .extracting(a -> a.pattern().name()).containsExactlyInAnyOrder(topic, "corridor-correlator-");
+        // It writes its own topics, the parties' links and, for a record it cannot read, the dead letter and summary.
+        assertThat(AccessPlan.correlator()).filteredOn(AccessPlanTest::writes).extracting(a -> a.pattern().name())
+                .containsExactlyInAnyOrder("alerts.correlations", "alerts.links.", "alerts.dlq", "alerts.dlq.summary",
+                        "corridor-correlator-");
     }
 
     /** The plans of every service and of two agencies and two bodies. */

@@ -130,6 +130,18 @@ class HostileRecordsIT {
             }
             assertThat(hostileByKey).hasSize(hostileInbound.size());
 
+            // alerts.routed, as the router's principal (a compromised router, the only one that may write it): the
+            // correlator dead-letters each record it cannot read, with its bytes and why, and goes on.
+            Map<String, byte[]> hostileRouted = new LinkedHashMap<>();
+            try (KafkaProducer<String, byte[]> router = producer(platform, store, Principals.ROUTER)) {
+                for (int i = 0; i < hostileInbound.size(); i++) {
+                    String key = "routed-hostile-" + i;
+                    hostileRouted.put(key, hostileInbound.get(i).value());
+                    router.send(new ProducerRecord<>(Topics.ROUTED_VERSIONS, key, hostileInbound.get(i).value()));
+                }
+                router.flush();
+            }
+
             // Receipts: a body may not write them at all (a receipt names a body: it could speak for another)...
             try (KafkaProducer<String, byte[]> body = producer(platform, store, Principals.body("EUROPOL"))) {
                 assertThatThrownBy(() -> body.send(new ProducerRecord<>(Topics.RECEIPTS, UUID.randomUUID().toString(), validReceipt)).get())
@@ -217,6 +229,20 @@ class HostileRecordsIT {
             });
             assertThat(summaries).extracting(HostileRecordsIT::source).doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(dead.stream().map(HostileRecordsIT::source).toList());
+            // The correlator's: one dead letter per hostile record of alerts.routed, its bytes and why, and its summary.
+            org.awaitility.Awaitility.await("every hostile routed record dead-lettered by the correlator").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> read(admin, Topics.DEAD_LETTERS, hostileRouted.keySet()).size() >= hostileRouted.size());
+            List<ConsumerRecord<String, byte[]>> deadRouted = read(admin, Topics.DEAD_LETTERS, hostileRouted.keySet());
+            assertThat(deadRouted).extracting(ConsumerRecord::key).hasSize(hostileRouted.size()).doesNotHaveDuplicates();
+            for (ConsumerRecord<String, byte[]> d : deadRouted) {
+                assertThat(header(d, Headers.DLQ_SOURCE_TOPIC)).isEqualTo(Topics.ROUTED_VERSIONS);
+                assertThat(header(d, Headers.DLQ_REASON_CODE)).as(d.key()).isIn("UNDECODABLE", "INCONSISTENT");
+                assertThat(header(d, Headers.DLQ_REASON)).as(d.key()).isNotBlank();
+                assertThat(d.value()).as("bytes of " + d.key()).isEqualTo(hostileRouted.get(d.key()));
+            }
+            assertThat(readAll(admin, Topics.DEAD_LETTER_SUMMARY)).filteredOn(r -> Topics.ROUTED_VERSIONS.equals(header(r, Headers.DLQ_SOURCE_TOPIC)))
+                    .hasSize(hostileRouted.size());
             Map<String, Long> codes = dead.stream().collect(Collectors.groupingBy(d -> header(d, Headers.DLQ_REASON_CODE), Collectors.counting()));
             System.out.println("hostile inbound records by dead-letter code: " + codes);
             assertThat(codes).containsKeys("WRONG_TYPE", "UNDECODABLE");

@@ -97,9 +97,17 @@ public final class CorrelatorTopology {
                 Json.serde(PairState.class)));
 
         // The router keys each routed version by its ref: every version of an alert arrives in one task, in order.
-        KStream<String, CorrelationHit> decided = builder.stream(Topics.ROUTED_VERSIONS, Consumed.with(keys, Serdes.ByteArray())
+        KStream<String, Inputs.Read> read = builder.stream(Topics.ROUTED_VERSIONS, Consumed.with(keys, Serdes.ByteArray())
                         .withName("routed-versions"))
-                .process(() -> Inputs.routed(routed, metrics))
+                .process(() -> Inputs.routed(routed, metrics));
+        // A record it cannot read is dead-lettered with its bytes and why, beside its summary, in the same transaction.
+        KStream<String, byte[]> dead = read.filter((ref, r) -> r.report() == null, Named.as("unreadable"))
+                .mapValues(Inputs.Read::unreadable, Named.as("unreadable-bytes"));
+        dead.to(Topics.DEAD_LETTERS, Produced.with(keys, Serdes.ByteArray()).withName("dead-letters"));
+        dead.process(DeadLetterSummaries::new, Named.as("dead-letter-summaries"))
+                .to(Topics.DEAD_LETTER_SUMMARY, Produced.with(keys, Serdes.ByteArray()).withName("dead-letter-summary"));
+        KStream<String, CorrelationHit> decided = read.filter((ref, r) -> r.report() != null, Named.as("readable"))
+                .mapValues(Inputs.Read::report, Named.as("reports"))
                 .process(() -> new VersionFiler(s.settings(), s.shards(), metrics), VersionFiler.LATEST)
                 // Shard n is partition n: one record per version and shard, each shard's keys and reports in one task.
                 .repartition(Repartitioned.with(keys, ops).withName("by-shard").withNumberOfPartitions(s.shards())

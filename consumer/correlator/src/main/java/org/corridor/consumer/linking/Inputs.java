@@ -1,9 +1,14 @@
 package org.corridor.consumer.linking;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -25,23 +30,48 @@ import org.slf4j.LoggerFactory;
  * writes it in the transaction that routes the version, so a record the router refused (dead-lettered) is never there,
  * and its alert's agency is the one whose inbound topic it came from. A decision without markings, or with markings
  * this correlator does not know, counts as TLP:RED and H2, so it tells no originator anything. A record that cannot be
- * read, or whose key, alert and decision do not name the same version, is skipped and counted; a registry that cannot
- * answer now stops the task, which Kafka Streams restarts from its last commit.
+ * read, or whose key, alert and decision do not name the same version, is passed on as a dead letter instead
+ * ({@link Read#unreadable}: its bytes, its headers and the {@code corridor-dlq-*} headers saying why and where it
+ * came from), counted and logged; a registry that cannot answer now stops the task, which Kafka Streams restarts
+ * from its last commit.
  */
 final class Inputs {
 
     private static final Logger log = LoggerFactory.getLogger(Inputs.class);
 
+    /** A record that cannot be read, or names no one version: dead-lettered. */
+    static final String UNDECODABLE = "UNDECODABLE";
+    /** A record whose key, alert and decision do not name one version. */
+    static final String INCONSISTENT = "INCONSISTENT";
+
     private Inputs() {
     }
 
-    static Processor<String, byte[], String, Report> routed(Deserializer<RoutedVersion> reader, CorrelatorMetrics metrics) {
+    /** What a record of {@code alerts.routed} was read into: its report, or else its bytes to dead-letter. */
+    record Read(Report report, byte[] unreadable) {
+    }
+
+    static Processor<String, byte[], String, Read> routed(Deserializer<RoutedVersion> reader, CorrelatorMetrics metrics) {
         return new Processor<>() {
-            private ProcessorContext<String, Report> context;
+            private ProcessorContext<String, Read> context;
 
             @Override
-            public void init(ProcessorContext<String, Report> context) {
+            public void init(ProcessorContext<String, Read> context) {
                 this.context = context;
+            }
+
+            private void deadLetter(Record<String, byte[]> record, String code, String reason) {
+                metrics.unreadable("routed");
+                log.warn("correlator: dead-lettering a record of {} (key {}): {}", Topics.ROUTED_VERSIONS, record.key(), reason);
+                Headers headers = new RecordHeaders(record.headers().toArray());
+                headers.add(header(org.corridor.schemas.topics.Headers.DLQ_REASON_CODE, code));
+                headers.add(header(org.corridor.schemas.topics.Headers.DLQ_REASON, reason));
+                context.recordMetadata().ifPresent(m -> {
+                    headers.add(header(org.corridor.schemas.topics.Headers.DLQ_SOURCE_TOPIC, m.topic()));
+                    headers.add(header(org.corridor.schemas.topics.Headers.DLQ_SOURCE_PARTITION, Integer.toString(m.partition())));
+                    headers.add(header(org.corridor.schemas.topics.Headers.DLQ_SOURCE_OFFSET, Long.toString(m.offset())));
+                });
+                context.forward(record.withValue(new Read(null, record.value())).withHeaders(headers));
             }
 
             @Override
@@ -55,21 +85,22 @@ final class Inputs {
                 } catch (RetriableException e) {
                     throw e;
                 } catch (RuntimeException e) {
-                    metrics.unreadable("routed");
-                    log.warn("correlator: skipping an unreadable record of {} (key {}): {}", Topics.ROUTED_VERSIONS,
-                            record.key(), e.toString());
+                    deadLetter(record, UNDECODABLE, "not a RoutedVersion this correlator can read: " + e.getMessage());
                     return;
                 }
                 Report report = routed == null ? null : report(routed);
                 if (report == null || !report.ref().equals(record.key())) {
-                    metrics.unreadable("routed");
-                    log.warn("correlator: skipping a record of {} whose key, alert and decision disagree (key {})",
-                            Topics.ROUTED_VERSIONS, record.key());
+                    deadLetter(record, INCONSISTENT, "its key \"" + record.key()
+                            + "\", alert and routing decision do not name one valid alert version");
                     return;
                 }
-                context.forward(record.withValue(report));
+                context.forward(record.withValue(new Read(report, null)));
             }
         };
+    }
+
+    private static Header header(String name, String value) {
+        return new RecordHeader(name, String.valueOf(value).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The routed version's report, or null when its alert and its decision are not about the same version. */

@@ -176,7 +176,7 @@ class CorrelatorTopologyTest {
     }
 
     @Test
-    void aRecordWhoseKeyAlertAndDecisionDisagreeIsNeverFiledAndIsCounted() {
+    void aRecordWhoseKeyAlertAndDecisionDisagreeIsNeverFiledAndIsDeadLetteredWithItsBytesAndWhy() {
         TraffickingAlert tj = TwoReports.tajik();
         routed(tj, List.of("UNODC"), Tlp.GREEN);
         TraffickingAlert kz = TwoReports.kazakh();
@@ -192,9 +192,39 @@ class CorrelatorTopologyTest {
         RoutingDecision otherAlert = TwoReports.decision(tj, List.of("UNODC"), markings(Tlp.GREEN), T0);
         otherAlert.setOriginAgency("kz-customs");
         pipe(TwoReports.ref(kz), kz, otherAlert);
-        routedVersions.pipeInput(TwoReports.ref(kz), new byte[] {0, 0, 0, 0, 1, 7}, T0.plusSeconds(2));
+        byte[] garbage = {0, 0, 0, 0, 1, 7};
+        routedVersions.pipeInput(new org.apache.kafka.streams.test.TestRecord<>(TwoReports.ref(kz), garbage,
+                new org.apache.kafka.common.header.internals.RecordHeaders(new org.apache.kafka.common.header.Header[] {
+                        new org.apache.kafka.common.header.internals.RecordHeader("trace", new byte[] {9})}), T0.plusSeconds(2)));
         assertThat(drained()).isEmpty();
         assertThat(meters.get("corridor.correlator.unreadable").tag("input", "routed").counter().count()).isEqualTo(5.0);
+        // Each one dead-lettered, never skipped silently: its key, its bytes, its headers, why and where it came from.
+        var dead = driver.createOutputTopic(Topics.DEAD_LETTERS, new StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer()).readRecordsToList();
+        assertThat(dead).hasSize(5);
+        assertThat(dead).extracting(r -> header(r.headers(), org.corridor.schemas.topics.Headers.DLQ_REASON_CODE))
+                .containsExactly("INCONSISTENT", "INCONSISTENT", "INCONSISTENT", "INCONSISTENT", "UNDECODABLE");
+        assertThat(dead).allSatisfy(r -> {
+            assertThat(header(r.headers(), org.corridor.schemas.topics.Headers.DLQ_SOURCE_TOPIC)).isEqualTo(Topics.ROUTED_VERSIONS);
+            assertThat(header(r.headers(), org.corridor.schemas.topics.Headers.DLQ_SOURCE_OFFSET)).isNotNull();
+            assertThat(header(r.headers(), org.corridor.schemas.topics.Headers.DLQ_REASON)).isNotBlank();
+        });
+        assertThat(dead.get(0).key()).isEqualTo(TwoReports.ref(tj));
+        assertThat(header(dead.get(0).headers(), org.corridor.schemas.topics.Headers.DLQ_REASON))
+                .contains("key \"" + TwoReports.ref(tj) + "\"");
+        assertThat(dead.get(4).value()).isEqualTo(garbage);
+        assertThat(header(dead.get(4).headers(), "trace")).as("the record's own headers kept").isEqualTo("\t");
+        // And its summary, headers only, for the monitor, which may not read alerts.dlq.
+        var summaries = driver.createOutputTopic(Topics.DEAD_LETTER_SUMMARY, new StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer()).readRecordsToList();
+        assertThat(summaries).hasSize(5).allSatisfy(r -> {
+            assertThat(r.key()).isNull();
+            assertThat(r.value()).isNull();
+            assertThat(header(r.headers(), "trace")).isNull();
+            assertThat(header(r.headers(), org.corridor.schemas.topics.Headers.DLQ_SOURCE_TOPIC)).isEqualTo(Topics.ROUTED_VERSIONS);
+        });
+        assertThat(summaries).extracting(r -> header(r.headers(), org.corridor.schemas.topics.Headers.DLQ_SOURCE_OFFSET))
+                .containsExactlyElementsOf(dead.stream().map(r -> header(r.headers(), org.corridor.schemas.topics.Headers.DLQ_SOURCE_OFFSET)).toList());
         // The same version, consistent, is filed and linked.
         pipe(TwoReports.ref(kz), kz, right);
         assertThat(drained()).singleElement().satisfies(h -> assertThat(h.getHitTo()).containsExactly("UNODC"));
@@ -407,6 +437,11 @@ class CorrelatorTopologyTest {
     private void pipe(String key, TraffickingAlert alert, RoutingDecision decision) {
         routedVersions.pipeInput(key, routedWriter.serialize(Topics.ROUTED_VERSIONS, new RoutedVersion(alert, decision)),
                 T0.plusSeconds(1));
+    }
+
+    private static String header(org.apache.kafka.common.header.Headers headers, String name) {
+        var h = headers.lastHeader(name);
+        return h == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static EffectiveMarkings markings(Tlp tlp) {
