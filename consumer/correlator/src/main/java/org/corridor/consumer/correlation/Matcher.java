@@ -159,7 +159,7 @@ public final class Matcher {
      * apart, share no route country, or their best score (this substance's best quantity agreement, the route and the
      * date exactly as {@link #verdict} weighs them) is below the threshold. An upper bound: {@link #verdict} may still
      * say no (the two amounts are another substance by their CAS numbers), never yes when this says no for every event
-     * key the two share. Allocates nothing: the correlator asks it of every report a key holds.
+     * key the two share. Cheap (no strings built, no sets): the correlator asks it of every report a key holds.
      */
     public boolean mayLinkByEvent(Footprint a, Footprint b) {
         long days = Math.abs(a.day() - b.day());
