@@ -72,13 +72,11 @@ public final class RoutedCommand implements Callable<Integer> {
         AvroSerializer<RoutedVersion> writer = Serdes.writer(
                 new CachingSchemaRegistryClient(RegistryClientConfig.from(files.client().serde())), RoutedVersion.class);
         RoutedVersions versions = new RoutedVersions();
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(warmup + alerts);
-        for (RoutedVersion v : versions.of(warmup, agencies, 1_000_000)) {
-            records.add(new ProducerRecord<>(Topics.ROUTED_VERSIONS, RoutedVersions.key(v), writer.serialize(Topics.ROUTED_VERSIONS, v)));
-        }
-        for (RoutedVersion v : versions.of(alerts, agencies, 0)) {
-            records.add(new ProducerRecord<>(Topics.ROUTED_VERSIONS, RoutedVersions.key(v), writer.serialize(Topics.ROUTED_VERSIONS, v)));
-        }
+        // The warm-up's versions first (bench load's warm-up seeds), then the measured ones.
+        List<RoutedVersion> all = new ArrayList<>(versions.of(warmup, agencies, 1_000_000));
+        all.addAll(versions.of(alerts, agencies, 0));
+        List<ProducerRecord<String, byte[]>> records = all.stream().map(v -> new ProducerRecord<>(Topics.ROUTED_VERSIONS,
+                RoutedVersions.key(v), writer.serialize(Topics.ROUTED_VERSIONS, v))).toList();
         console.printf(Locale.ROOT, "routed: %,d routed versions (%,d to warm up) of %d agencies' alerts to %s, %s%n",
                 records.size(), warmup, agencies.size(), Topics.ROUTED_VERSIONS, rate == 0 ? "flat out" : rate + "/s");
         console.flush();

@@ -101,9 +101,9 @@ public final class CorrelatorTopology {
                         .withName("routed-versions"))
                 .process(() -> Inputs.routed(routed, metrics));
         // A record it cannot read is dead-lettered with its bytes and why, beside its summary, in the same transaction.
-        KStream<String, byte[]> dead = read.filter((ref, r) -> r.report() == null, Named.as("unreadable"))
-                .mapValues(Inputs.Read::unreadable, Named.as("unreadable-bytes"));
-        dead.to(Topics.DEAD_LETTERS, Produced.with(keys, Serdes.ByteArray()).withName("dead-letters"));
+        KStream<String, Inputs.Read> dead = read.filter((ref, r) -> r.report() == null, Named.as("unreadable"));
+        dead.mapValues(Inputs.Read::unreadable, Named.as("unreadable-bytes"))
+                .to(Topics.DEAD_LETTERS, Produced.with(keys, Serdes.ByteArray()).withName("dead-letters"));
         dead.process(DeadLetterSummaries::new, Named.as("dead-letter-summaries"))
                 .to(Topics.DEAD_LETTER_SUMMARY, Produced.with(keys, Serdes.ByteArray()).withName("dead-letter-summary"));
         KStream<String, CorrelationHit> decided = read.filter((ref, r) -> r.report() != null, Named.as("readable"))

@@ -1,18 +1,18 @@
 package org.corridor.consumer.linking;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.corridor.consumer.correlation.Report;
 import org.corridor.schemas.avro.EffectiveMarkings;
 import org.corridor.schemas.avro.HandlingCode;
@@ -21,6 +21,7 @@ import org.corridor.schemas.avro.RoutingDecision;
 import org.corridor.schemas.avro.Tlp;
 import org.corridor.schemas.avro.TraffickingAlert;
 import org.corridor.schemas.topics.Topics;
+import org.corridor.support.kafka.DeadLetterSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,7 @@ final class Inputs {
 
     private static final Logger log = LoggerFactory.getLogger(Inputs.class);
 
-    /** A record that cannot be read, or names no one version: dead-lettered. */
+    /** Bytes that are no RoutedVersion this correlator can read. */
     static final String UNDECODABLE = "UNDECODABLE";
     /** A record whose key, alert and decision do not name one version. */
     static final String INCONSISTENT = "INCONSISTENT";
@@ -47,8 +48,11 @@ final class Inputs {
     private Inputs() {
     }
 
-    /** What a record of {@code alerts.routed} was read into: its report, or else its bytes to dead-letter. */
-    record Read(Report report, byte[] unreadable) {
+    /**
+     * What a record of {@code alerts.routed} was read into: its report, or else its bytes to dead-letter and the
+     * {@code corridor-dlq-*} headers saying why and where from (its summary's, {@link DeadLetterSummary}).
+     */
+    record Read(Report report, byte[] unreadable, List<Header> why) {
     }
 
     static Processor<String, byte[], String, Read> routed(Deserializer<RoutedVersion> reader, CorrelatorMetrics metrics) {
@@ -63,15 +67,13 @@ final class Inputs {
             private void deadLetter(Record<String, byte[]> record, String code, String reason) {
                 metrics.unreadable("routed");
                 log.warn("correlator: dead-lettering a record of {} (key {}): {}", Topics.ROUTED_VERSIONS, record.key(), reason);
+                RecordMetadata source = context.recordMetadata().orElseThrow();  // always there for a record processed
+                List<Header> why = List.of(DeadLetterSummary.of(code, reason, source.topic(), source.partition(),
+                        source.offset()).headers().toArray());
+                // The dead letter keeps the record's own headers and adds why, as the router's do.
                 Headers headers = new RecordHeaders(record.headers().toArray());
-                headers.add(header(org.corridor.schemas.topics.Headers.DLQ_REASON_CODE, code));
-                headers.add(header(org.corridor.schemas.topics.Headers.DLQ_REASON, reason));
-                context.recordMetadata().ifPresent(m -> {
-                    headers.add(header(org.corridor.schemas.topics.Headers.DLQ_SOURCE_TOPIC, m.topic()));
-                    headers.add(header(org.corridor.schemas.topics.Headers.DLQ_SOURCE_PARTITION, Integer.toString(m.partition())));
-                    headers.add(header(org.corridor.schemas.topics.Headers.DLQ_SOURCE_OFFSET, Long.toString(m.offset())));
-                });
-                context.forward(record.withValue(new Read(null, record.value())).withHeaders(headers));
+                why.forEach(headers::add);
+                context.forward(record.withValue(new Read(null, record.value(), why)).withHeaders(headers));
             }
 
             @Override
@@ -94,13 +96,9 @@ final class Inputs {
                             + "\", alert and routing decision do not name one valid alert version");
                     return;
                 }
-                context.forward(record.withValue(new Read(report, null)));
+                context.forward(record.withValue(new Read(report, null, List.of())));
             }
         };
-    }
-
-    private static Header header(String name, String value) {
-        return new RecordHeader(name, String.valueOf(value).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The routed version's report, or null when its alert and its decision are not about the same version. */

@@ -98,11 +98,15 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
         boolean everyVerdict = report.version() > 1 || report.retracted() || !op.leaving().isEmpty();
         Set<String> others = new LinkedHashSet<>();
         Map<String, Block.Filing> filed = new LinkedHashMap<>();
+        // One footprint per substance, whatever the countries and periods of its keys (and one object for them all).
+        Map<String, Footprint> footprints = new java.util.HashMap<>();
         for (String block : op.entering()) {
             if (isSuppressed(block, expired)) {
                 continue;
             }
-            Block.Filing mine = filing(report, block, now);
+            String substance = Blocks.substance(block);
+            Block.Filing mine = new Block.Filing(now, substance == null ? null
+                    : footprints.computeIfAbsent(substance, x -> Footprint.of(report, x)));
             Set<String> under = new LinkedHashSet<>();
             Set<String> near = new LinkedHashSet<>();
             int size = scan(block, ref, ownAgency, expired, everyVerdict ? null : mine.footprint(), under, near);
@@ -137,12 +141,6 @@ final class KeyMatcher implements Processor<String, ShardOp, String, Verdict> {
         } else {
             reports.put(op.shard(), ref, new Block.Member(report, now));
         }
-    }
-
-    /** The report's entry under a key: with its footprint there when it is an event key. */
-    private static Block.Filing filing(Report report, String block, long now) {
-        String substance = Blocks.substance(block);
-        return new Block.Filing(now, substance == null ? null : Footprint.of(report, substance));
     }
 
     /**
