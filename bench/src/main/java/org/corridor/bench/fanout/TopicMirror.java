@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates each missing fan-out topic as a copy of the Corridor topic it stands for: the same partition count,
@@ -68,6 +69,26 @@ final class TopicMirror {
             }
         } catch (TimeoutException e) {
             throw new IllegalStateException("creating " + fanoutTopics + " took more than 30 s", e);
+        }
+        awaitDescribable(admin, create.stream().map(NewTopic::name).toList());
+    }
+
+    /**
+     * Until every created topic can be described: createTopics returns once the controller has them, which may be
+     * before the broker answering describeTopics knows them (UnknownTopicOrPartitionException, seen in CI).
+     */
+    private static void awaitDescribable(Admin admin, List<String> topics) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
         }
     }
 }
